@@ -1,0 +1,244 @@
+/** The command line: commander wiring only. `run` parses argv, calls the library, renders, and returns the exit code. */
+import { readFileSync } from "node:fs";
+import { relative, isAbsolute } from "node:path";
+import { Command, CommanderError } from "commander";
+import { ErrorOut, type ErrorResult } from "./contract.js";
+import { EXIT } from "./exit-codes.js";
+import { buildGraph, type LineageGraph } from "./graph/build-graph.js";
+import { lineageJsonSchema } from "./json-schema.js";
+import { embeddedLineagePath } from "./load/embedded.js";
+import { loadLineageFile } from "./load/load-lineage.js";
+import { formatProblem, type Problem } from "./problem.js";
+import { diff } from "./query/diff.js";
+import { list, LISTABLE, type Listable } from "./query/list.js";
+import { UnknownNameError } from "./query/resolve.js";
+import { show } from "./query/show.js";
+import { trace } from "./query/trace.js";
+import type { Renderers } from "./render/format.js";
+import { diffRenderers, listRenderers, showRenderers, traceRenderers } from "./render/index.js";
+import { safeLine, type RenderOptions } from "./render/style.js";
+
+/** Where the CLI writes, and what it knows of its environment. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+interface GlobalOptions {
+  lineage?: string;
+  json?: boolean;
+  color?: boolean;
+}
+
+/** A failure the CLI reports as one message and an exit code. */
+class CliFailure extends Error {
+  constructor(
+    readonly exitCode: number,
+    readonly code: ErrorResult["error"]["code"],
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+/** Whether human output may be coloured: a TTY, and nothing says no. */
+export function useColor(io: CliIo, opts: GlobalOptions): boolean {
+  const env = io.env ?? {};
+  if (opts.json || opts.color === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR === "0" || env.FORCE_COLOR === "false") return false;
+  if (env.TERM === "dumb") return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "") return true;
+  return io.stdout.isTTY === true;
+}
+
+/** Runs captrace with `argv` (arguments after the program name) and returns the exit code. Never throws. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const json = argv.includes("--json");
+  const env = io.env ?? {};
+  const cwd = io.cwd ?? process.cwd();
+  let exitCode: number = EXIT.ok;
+  let graphCache: { file: string; graph: LineageGraph } | undefined;
+
+  const display = (file: string) => {
+    if (!isAbsolute(file)) return file;
+    const rel = relative(cwd, file);
+    return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+  };
+  const lineagePath = (opts: GlobalOptions, explicit?: string) =>
+    explicit ?? opts.lineage ?? (env.CAPTRACE_LINEAGE || undefined) ?? embeddedLineagePath();
+
+  const loadGraph = async (opts: GlobalOptions): Promise<LineageGraph> => {
+    const file = lineagePath(opts);
+    if (graphCache?.file === file) return graphCache.graph;
+    const result = await loadLineageFile(display(file));
+    if (!result.ok) {
+      const errors = result.problems.filter((p) => p.severity === "error");
+      throw new CliFailure(EXIT.invalidLineage, "invalid-lineage", formatProblem(errors[0]!), result.problems);
+    }
+    const graph = buildGraph(result.lineage);
+    graphCache = { file, graph };
+    return graph;
+  };
+  const out = <R>(renderers: Renderers<R>, result: R, opts: GlobalOptions) => {
+    const render: RenderOptions = { color: useColor(io, opts) };
+    io.stdout.write(renderers[opts.json ? "json" : "text"](result, render));
+  };
+
+  const program = new Command("captrace")
+    .description("Trace where a model's abilities came from through its lineage of training steps.")
+    .version(packageVersion(), "-V, --version", "print the version")
+    .option("--lineage <file>", "lineage file to query (default: $CAPTRACE_LINEAGE, else the embedded GPT-3 to ChatGPT lineage)")
+    .option("--json", "print one JSON document on stdout (the versioned contract), no colour")
+    .option("--no-color", "never colour the output")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined,
+    });
+  program.addHelpText(
+    "after",
+    `
+Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; diff --exit-code: differs);
+            2 usage error; 3 invalid or unreadable lineage file; 4 internal error.`,
+  );
+
+  const global = (cmd: Command) => cmd.optsWithGlobals<GlobalOptions>();
+
+  program
+    .command("validate")
+    .description("check a lineage file and report every problem as FILE:LINE:COL")
+    .argument("[file]", "lineage file (default: --lineage, $CAPTRACE_LINEAGE, else the embedded one)")
+    .action(async (file: string | undefined, _o: unknown, cmd: Command) => {
+      const opts = global(cmd);
+      const path = display(lineagePath(opts, file));
+      const result = await loadLineageFile(path);
+      const problems = result.ok ? result.warnings : result.problems;
+      if (opts.json) {
+        io.stdout.write(`${JSON.stringify(problems, null, 2)}\n`);
+      } else {
+        for (const p of problems) io.stderr.write(`${safeLine(formatProblem(p))}\n`);
+        if (result.ok) {
+          const l = result.lineage;
+          const claims = l.steps.reduce((n, s) => n + s.claims.length, 0);
+          const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+          io.stdout.write(
+            `${path}: ${plural(Object.keys(l.models).length, "model", "models")}, ${plural(l.steps.length, "step", "steps")}, ${plural(Object.keys(l.abilities).length, "ability", "abilities")}, ${plural(claims, "claim", "claims")}\n`,
+          );
+        } else {
+          const n = problems.filter((p) => p.severity === "error").length;
+          io.stderr.write(`${path}: ${n} error${n === 1 ? "" : "s"}\n`);
+        }
+      }
+      exitCode = result.ok ? EXIT.ok : EXIT.invalidLineage;
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema (draft-7) of the lineage format")
+    .action(() => {
+      io.stdout.write(`${JSON.stringify(lineageJsonSchema(), null, 2)}\n`);
+    });
+
+  program
+    .command("trace")
+    .description("where ABILITY of MODEL came from: the step that gave it, the path, every later change, the evidence")
+    .argument("<model>", "model id or alias")
+    .argument("<ability>", "ability id or alias")
+    .action(async (model: string, ability: string, _o: unknown, cmd: Command) => {
+      const opts = global(cmd);
+      const result = trace(await loadGraph(opts), { model, ability });
+      out(traceRenderers, result, opts);
+      exitCode = result.present ? EXIT.ok : EXIT.no;
+    });
+
+  program
+    .command("diff")
+    .description("the abilities whose state differs between models A and B, and the steps that explain each")
+    .argument("<a>", "model id or alias")
+    .argument("<b>", "model id or alias")
+    .option("--exit-code", "exit 1 when the models differ")
+    .action(async (a: string, b: string, o: { exitCode?: boolean }, cmd: Command) => {
+      const opts = global(cmd);
+      const result = diff(await loadGraph(opts), { from: a, to: b });
+      out(diffRenderers, result, opts);
+      exitCode = o.exitCode && result.changes.length > 0 ? EXIT.no : EXIT.ok;
+    });
+
+  program
+    .command("show")
+    .description("a model's card (every ability with its state), or an ability across every model")
+    .argument("<name>", "model or ability id or alias")
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const opts = global(cmd);
+      out(showRenderers, show(await loadGraph(opts), name), opts);
+    });
+
+  program
+    .command("list")
+    .description(`list the ${LISTABLE.join(", ")} of the lineage`)
+    .addArgument(new Command().createArgument("<what>", LISTABLE.join("|")).choices(LISTABLE))
+    .action(async (what: Listable, _o: unknown, cmd: Command) => {
+      const opts = global(cmd);
+      out(listRenderers, list(await loadGraph(opts), what), opts);
+    });
+
+  const fail = (failure: CliFailure): number => {
+    const first = failure.problems.find((p) => p.severity === "error");
+    if (json) {
+      const body: ErrorResult = {
+        error: {
+          code: failure.code,
+          exitCode: failure.exitCode,
+          message: failure.message,
+          file: first?.file ?? null,
+          line: first?.line ?? null,
+          column: first?.column ?? null,
+        },
+        ...(failure.problems.length ? { problems: failure.problems } : {}),
+      };
+      io.stdout.write(`${JSON.stringify(ErrorOut.parse(body), null, 2)}\n`);
+    } else if (failure.problems.length) {
+      for (const p of failure.problems) io.stderr.write(`${safeLine(formatProblem(p))}\n`);
+    } else {
+      io.stderr.write(`captrace: ${safeLine(failure.message)}\n`);
+    }
+    return failure.exitCode;
+  };
+
+  try {
+    if (argv.length === 0) {
+      io.stderr.write(program.helpInformation());
+      return EXIT.usage;
+    }
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return EXIT.ok;
+      const message = error.message.replace(/^error: /, "").replace(/\n+\(?/g, " (").replace(/\?\)?$/, "?)").replace("(Did you mean", "(did you mean");
+      return fail(new CliFailure(EXIT.usage, "usage", message));
+    }
+    if (error instanceof CliFailure) return fail(error);
+    if (error instanceof UnknownNameError) return fail(new CliFailure(EXIT.usage, "usage", error.message));
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(
+      new CliFailure(
+        EXIT.internal,
+        "internal",
+        `internal error: ${detail.split("\n")[0]} (this is a bug in captrace; please report it with the command you ran)`,
+      ),
+    );
+  }
+}

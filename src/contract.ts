@@ -1,0 +1,267 @@
+/**
+ * The JSON output contract, version 1: what `--json` prints for every command.
+ * Queries return exactly these objects; tests validate every command's output against them.
+ */
+import { z } from "zod";
+import { CONFIDENCE_LEVELS, EFFECTS } from "./schema.js";
+
+/** Bumped on any incompatible change to the shapes below. */
+export const SCHEMA_VERSION = 1;
+
+const Version = z.literal(SCHEMA_VERSION);
+const Confidence = z.enum(CONFIDENCE_LEVELS);
+/** An ability's state in a model. */
+export const StateOut = z.enum([...EFFECTS, "absent"]);
+
+/** One piece of evidence, with the cited source's title. */
+export const EvidenceOut = z.strictObject({
+  source: z.string(),
+  title: z.string().nullable(),
+  at: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+/** One claim applied by one step. */
+export const EntryOut = z.strictObject({
+  step: z.string(),
+  kind: z.string(),
+  label: z.string().nullable(),
+  from: z.array(z.string()),
+  to: z.string(),
+  effect: z.enum(EFFECTS),
+  confidence: Confidence,
+  evidence: z.array(EvidenceOut),
+  note: z.string().nullable(),
+});
+
+/** A step as parentage: who it made from whom, how sure, and other readings. */
+export const ParentageOut = z.strictObject({
+  step: z.string(),
+  kind: z.string(),
+  label: z.string().nullable(),
+  method: z.string().nullable(),
+  from: z.array(z.string()),
+  to: z.string(),
+  confidence: Confidence,
+  evidence: z.array(EvidenceOut),
+  alternatives: z.array(
+    z.strictObject({
+      from: z.array(z.string()),
+      confidence: Confidence,
+      evidence: z.array(EvidenceOut),
+      note: z.string().nullable(),
+    }),
+  ),
+  note: z.string().nullable(),
+});
+
+/** A recorded absence. */
+export const LackOut = z.strictObject({
+  model: z.string(),
+  confidence: Confidence,
+  evidence: z.array(EvidenceOut),
+  note: z.string().nullable(),
+});
+
+/** One way the ability reaches the model. */
+export const ReadingOut = z.strictObject({
+  state: StateOut,
+  present: z.boolean(),
+  introducedBy: EntryOut.nullable(),
+  history: z.array(EntryOut),
+  path: z.array(z.string()),
+  confidence: Confidence,
+});
+
+/** `captrace trace MODEL ABILITY --json`. */
+export const TraceOut = z.strictObject({
+  schemaVersion: Version,
+  model: z.string(),
+  ability: z.string(),
+  present: z.boolean(),
+  state: StateOut,
+  introducedBy: EntryOut.nullable(),
+  history: z.array(EntryOut),
+  path: z.array(z.string()),
+  confidence: Confidence,
+  /** False when paths from the roots disagree; `readings` then shows each. */
+  agreement: z.boolean(),
+  readings: z.array(ReadingOut),
+  /** True when more distinct readings existed than are kept. */
+  truncated: z.boolean(),
+  /** The steps along `path`, with their parentage confidence and alternative readings. */
+  parentage: z.array(ParentageOut),
+  /** Records, on the model or its ancestors, that it lacks the ability. */
+  lacks: z.array(LackOut),
+  /** When absent: models elsewhere in the lineage that have it. */
+  elsewhere: z.array(z.strictObject({ model: z.string(), state: StateOut, confidence: Confidence })),
+});
+
+/** `captrace diff A B --json`. */
+export const DiffOut = z.strictObject({
+  schemaVersion: Version,
+  from: z.string(),
+  to: z.string(),
+  relation: z.enum(["same", "ancestor", "descendant", "related", "unrelated"]),
+  commonAncestors: z.array(z.string()),
+  changes: z.array(
+    z.strictObject({
+      ability: z.string(),
+      name: z.string(),
+      before: StateOut,
+      after: StateOut,
+      beforePresent: z.boolean(),
+      afterPresent: z.boolean(),
+      steps: z.array(EntryOut.extend({ side: z.enum(["from", "to"]) })),
+      confidence: Confidence,
+    }),
+  ),
+});
+
+const AbilityStateRow = z.strictObject({
+  ability: z.string(),
+  name: z.string(),
+  state: StateOut,
+  present: z.boolean(),
+  confidence: Confidence.nullable(),
+  introducedBy: z.string().nullable(),
+  agreement: z.boolean(),
+  lacked: z.boolean(),
+});
+
+/** `captrace show MODEL --json`. */
+export const ShowModelOut = z.strictObject({
+  schemaVersion: Version,
+  kind: z.literal("model"),
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  series: z.string().nullable(),
+  family: z.string().nullable(),
+  api: z.string().nullable(),
+  released: z.string().nullable(),
+  params: z.string().nullable(),
+  context: z.number().nullable(),
+  paper: z.string().nullable(),
+  trainingData: z.unknown().nullable(),
+  approximations: z.array(z.strictObject({ name: z.string(), source: z.string().nullable(), note: z.string().nullable() })),
+  description: z.string().nullable(),
+  evidence: z.array(EvidenceOut),
+  parents: z.array(z.string()),
+  children: z.array(z.string()),
+  madeBy: ParentageOut.nullable(),
+  abilities: z.array(AbilityStateRow),
+  lacks: z.array(LackOut.extend({ ability: z.string() })),
+});
+
+/** `captrace show ABILITY --json`. */
+export const ShowAbilityOut = z.strictObject({
+  schemaVersion: Version,
+  kind: z.literal("ability"),
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  description: z.string().nullable(),
+  models: z.array(
+    z.strictObject({
+      model: z.string(),
+      name: z.string(),
+      state: StateOut,
+      present: z.boolean(),
+      confidence: Confidence.nullable(),
+      introducedBy: z.string().nullable(),
+      agreement: z.boolean(),
+      lacked: z.boolean(),
+    }),
+  ),
+  claims: z.array(EntryOut),
+});
+
+/** One row of `captrace list models`. */
+export const ModelRow = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  series: z.string().nullable(),
+  api: z.string().nullable(),
+  released: z.string().nullable(),
+  params: z.string().nullable(),
+  context: z.number().nullable(),
+  parents: z.array(z.string()),
+});
+
+/** One row of `captrace list abilities`. */
+export const AbilityRow = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  claims: z.number().int(),
+  models: z.number().int(),
+});
+
+/** One row of `captrace list steps`. */
+export const StepRow = z.strictObject({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string().nullable(),
+  from: z.array(z.string()),
+  to: z.string(),
+  confidence: Confidence,
+  claims: z.number().int(),
+  alternatives: z.number().int(),
+});
+
+/** One row of `captrace list sources`. */
+export const SourceRow = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  authors: z.array(z.string()),
+  year: z.number().nullable(),
+  identifier: z.string().nullable(),
+  url: z.string().nullable(),
+  cited: z.number().int(),
+});
+
+/** `captrace list WHAT --json`. */
+export const ListOut = z.discriminatedUnion("what", [
+  z.strictObject({ schemaVersion: Version, what: z.literal("models"), items: z.array(ModelRow) }),
+  z.strictObject({ schemaVersion: Version, what: z.literal("abilities"), items: z.array(AbilityRow) }),
+  z.strictObject({ schemaVersion: Version, what: z.literal("steps"), items: z.array(StepRow) }),
+  z.strictObject({ schemaVersion: Version, what: z.literal("sources"), items: z.array(SourceRow) }),
+]);
+
+/** One problem of `captrace validate --json` (which prints an array of these). */
+export const ProblemOut = z.strictObject({
+  file: z.string(),
+  line: z.number().int().nullable(),
+  column: z.number().int().nullable(),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])),
+});
+
+/** What any command prints under `--json` when it fails. */
+export const ErrorOut = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(["usage", "invalid-lineage", "not-found", "internal"]),
+    exitCode: z.number().int(),
+    message: z.string(),
+    file: z.string().nullable(),
+    line: z.number().int().nullable(),
+    column: z.number().int().nullable(),
+  }),
+  problems: z.array(ProblemOut).optional(),
+});
+
+export type TraceResult = z.infer<typeof TraceOut>;
+export type DiffResult = z.infer<typeof DiffOut>;
+export type ShowModelResult = z.infer<typeof ShowModelOut>;
+export type ShowAbilityResult = z.infer<typeof ShowAbilityOut>;
+export type ListResult = z.infer<typeof ListOut>;
+export type EntryResult = z.infer<typeof EntryOut>;
+export type EvidenceResult = z.infer<typeof EvidenceOut>;
+export type ParentageResult = z.infer<typeof ParentageOut>;
+export type LackResult = z.infer<typeof LackOut>;
+export type ErrorResult = z.infer<typeof ErrorOut>;
+export type ProblemResult = z.infer<typeof ProblemOut>;
+export type State = z.infer<typeof StateOut>;

@@ -1,0 +1,145 @@
+/** The lineage as an immutable graph, built once and indexed both ways. */
+import type { AbilityEntry, ClaimEntry, LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
+
+/** One claim together with the step that makes it. */
+export interface StepClaim {
+  step: StepEntry;
+  claim: ClaimEntry;
+}
+
+/** What a name (id or alias, any case) refers to. */
+export interface NameTarget {
+  kind: "model" | "ability";
+  id: string;
+}
+
+/** The indexed, read-only lineage every query works on. */
+export interface LineageGraph {
+  readonly title: string;
+  readonly lineage: LineageFile;
+  /** Model ids in lineage order: parents before children, ties in file order. */
+  readonly modelOrder: readonly string[];
+  /** Ability ids in file order. */
+  readonly abilityOrder: readonly string[];
+  readonly models: ReadonlyMap<string, ModelEntry>;
+  readonly abilities: ReadonlyMap<string, AbilityEntry>;
+  readonly sources: ReadonlyMap<string, SourceEntry>;
+  readonly steps: readonly StepEntry[];
+  /** The step that makes each model. */
+  readonly madeBy: ReadonlyMap<string, StepEntry>;
+  /** The steps each model is a parent in. */
+  readonly childSteps: ReadonlyMap<string, readonly StepEntry[]>;
+  /** Every claim about each ability, in file order. */
+  readonly claimsByAbility: ReadonlyMap<string, readonly StepClaim[]>;
+  /** Position of each model in `modelOrder`. */
+  readonly rank: ReadonlyMap<string, number>;
+  /** Lower-cased ids and aliases of models and abilities. */
+  readonly names: ReadonlyMap<string, NameTarget>;
+}
+
+/** A minimal binary heap of numbers, smallest first. */
+class MinHeap {
+  private readonly items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(value: number): void {
+    const a = this.items;
+    a.push(value);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]! <= value) break;
+      a[i] = a[parent]!;
+      i = parent;
+    }
+    a[i] = value;
+  }
+  pop(): number {
+    const a = this.items;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && a[l]! < (m === i ? last : a[m]!)) m = l;
+        if (r < a.length && a[r]! < (m === i ? last : a[m]!)) m = r;
+        if (m === i) break;
+        a[i] = a[m]!;
+        i = m;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}
+
+/** Parents before children, ties broken by file order (Kahn's algorithm with a heap). */
+function lineageOrder(ids: string[], madeBy: Map<string, StepEntry>, children: Map<string, StepEntry[]>): string[] {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const pending = ids.map((id) => new Set(madeBy.get(id)?.from ?? []).size);
+  const heap = new MinHeap();
+  pending.forEach((n, i) => n === 0 && heap.push(i));
+  const order: string[] = [];
+  while (heap.size > 0) {
+    const i = heap.pop();
+    const id = ids[i]!;
+    order.push(id);
+    for (const step of children.get(id) ?? []) {
+      const c = index.get(step.to)!;
+      if (--pending[c]! === 0) heap.push(c);
+    }
+  }
+  return order;
+}
+
+/** Builds the graph from a validated lineage (acyclic, references resolved). */
+export function buildGraph(lineage: LineageFile): LineageGraph {
+  const models = new Map(Object.entries(lineage.models));
+  const abilities = new Map(Object.entries(lineage.abilities));
+  const sources = new Map(Object.entries(lineage.sources));
+  const madeBy = new Map<string, StepEntry>();
+  const childSteps = new Map<string, StepEntry[]>();
+  const claimsByAbility = new Map<string, StepClaim[]>();
+  for (const step of lineage.steps) {
+    madeBy.set(step.to, step);
+    for (const parent of new Set(step.from)) {
+      const list = childSteps.get(parent);
+      if (list) list.push(step);
+      else childSteps.set(parent, [step]);
+    }
+    for (const claim of step.claims) {
+      const list = claimsByAbility.get(claim.ability);
+      if (list) list.push({ step, claim });
+      else claimsByAbility.set(claim.ability, [{ step, claim }]);
+    }
+  }
+  const modelOrder = lineageOrder([...models.keys()], madeBy, childSteps);
+  const names = new Map<string, NameTarget>();
+  const name = (text: string, target: NameTarget) => {
+    const key = text.toLowerCase();
+    if (!names.has(key)) names.set(key, target);
+  };
+  for (const [id] of models) name(id, { kind: "model", id });
+  for (const [id] of abilities) name(id, { kind: "ability", id });
+  for (const [id, m] of models) m.aliases?.forEach((a) => name(a, { kind: "model", id }));
+  for (const [id, a] of abilities) a.aliases?.forEach((al) => name(al, { kind: "ability", id }));
+  return Object.freeze({
+    title: lineage.title,
+    lineage,
+    modelOrder,
+    abilityOrder: [...abilities.keys()],
+    models,
+    abilities,
+    sources,
+    steps: lineage.steps,
+    madeBy,
+    childSteps,
+    claimsByAbility,
+    rank: new Map(modelOrder.map((id, i) => [id, i])),
+    names,
+  });
+}

@@ -1,0 +1,158 @@
+/** Parses lineage text with yaml@2, keeping positions, and turns YAML-level failures into located problems. */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { LIMITS } from "../limits.js";
+import type { PathSegment, Problem } from "../problem.js";
+
+/** A parsed document: its plain data plus what is needed to locate a path in it. */
+export interface ParsedText {
+  data: unknown;
+  locate: (path: readonly PathSegment[], atKey?: boolean) => { line: number; column: number };
+  /** Duplicate mapping keys, found in the syntax tree (plain data keeps only one of each). */
+  duplicateKeys: Problem[];
+}
+
+/** Parsed data, or the problems that kept the text from being read as one YAML document. */
+export type ParseResult = { ok: true; parsed: ParsedText } | { ok: false; problems: Problem[] };
+
+function problem(file: string, message: string, line: number | null, column: number | null): Problem {
+  return { file, line, column, severity: "error", message, path: [] };
+}
+
+/** Finds the first line over the length limit, if any. */
+function longLine(text: string): { line: number; length: number } | undefined {
+  let start = 0;
+  let line = 1;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    if (end - start > LIMITS.maxYamlLineBytes) return { line, length: end - start };
+    start = end + 1;
+    line++;
+  }
+  return undefined;
+}
+
+/** Deepest bracket/indent nesting a flow collection reaches, counted cheaply before the real parse. */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+  }
+  return max;
+}
+
+type Located = { node: YamlNode | null; keyNode: YamlNode | null };
+
+/** Walks the syntax tree along a path; stops at the deepest node that exists. */
+function walk(doc: Document, path: readonly PathSegment[]): Located {
+  let node = doc.contents as YamlNode | null;
+  let keyNode: YamlNode | null = null;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return { node, keyNode: null };
+      keyNode = (pair.key as YamlNode) ?? null;
+      node = (pair.value as YamlNode | null) ?? keyNode;
+    } else if (isSeq(node) && typeof seg === "number" && node.items[seg] !== undefined) {
+      keyNode = null;
+      node = node.items[seg] as YamlNode;
+    } else {
+      return { node, keyNode: null };
+    }
+  }
+  return { node, keyNode };
+}
+
+/** Finds duplicate keys in every mapping of the tree (iteratively: no recursion limit). */
+function findDuplicateKeys(
+  file: string,
+  doc: Document,
+  pos: (offset: number) => { line: number; column: number },
+): Problem[] {
+  const issues: Problem[] = [];
+  const stack: { node: unknown; path: PathSegment[] }[] = [{ node: doc.contents, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key !== undefined) {
+          const here = pos((pair.key as YamlNode).range?.[0] ?? 0);
+          const first = seen.get(key);
+          if (first !== undefined) {
+            const message = `duplicate key '${key}' (first defined at line ${first})`;
+            issues.push({ file, ...here, severity: "error", message, path: [...path, key] });
+          } else seen.set(key, here.line);
+          stack.push({ node: pair.value, path: [...path, key] });
+        }
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+    }
+  }
+  return issues;
+}
+
+/** Parses one YAML (or JSON) document; never throws. */
+export function parseText(file: string, text: string): ParseResult {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const tooLong = longLine(source);
+  if (tooLong) {
+    return {
+      ok: false,
+      problems: [problem(file, `line is too long (${tooLong.length} characters; the limit is ${LIMITS.maxYamlLineBytes})`, tooLong.line, 1)],
+    };
+  }
+  if (flowDepth(source) > LIMITS.maxDepth) {
+    return { ok: false, problems: [problem(file, `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`, null, null)] };
+  }
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, version: "1.2", schema: "core" });
+  } catch {
+    return { ok: false, problems: [problem(file, "document is nested too deeply to parse", null, null)] };
+  }
+  const pos = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => {
+      const { line, column } = pos(e.pos[0]);
+      const message =
+        e.code === "MULTIPLE_DOCS"
+          ? "a lineage file holds one YAML document; this one holds several (remove the extra '---' documents)"
+          : `YAML syntax error: ${e.message.split("\n")[0]!.replace(/\s+at line \d+, column \d+.*$/, "")}`;
+      return problem(file, message, line, column);
+    });
+    return { ok: false, problems };
+  }
+  if (doc.contents === null) {
+    return { ok: false, problems: [problem(file, "file is empty (a lineage file is a YAML mapping that starts with 'lineage: 1')", null, null)] };
+  }
+  if (!isMap(doc.contents)) {
+    const what = isSeq(doc.contents) ? "a list" : "a single value";
+    const { line, column } = pos(doc.contents.range?.[0] ?? 0);
+    return { ok: false, problems: [problem(file, `expected a mapping at the top of the file (lineage, title, sources, ...), found ${what}`, line, column)] };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+  } catch (error) {
+    const message = /alias/i.test(String(error))
+      ? `too many alias expansions (the limit is ${LIMITS.maxAliasCount}): refused as a possible "billion laughs" attack`
+      : "document could not be converted to data (nested too deeply?)";
+    return { ok: false, problems: [problem(file, message, null, null)] };
+  }
+  const locate = (path: readonly PathSegment[], atKey = false) => {
+    const { node, keyNode } = walk(doc, path);
+    const target = atKey && keyNode ? keyNode : node;
+    return pos(target?.range?.[0] ?? 0);
+  };
+  return { ok: true, parsed: { data, locate, duplicateKeys: findDuplicateKeys(file, doc, pos) } };
+}

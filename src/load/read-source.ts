@@ -1,0 +1,81 @@
+/** Reads a lineage file as text, refusing what is not a readable UTF-8 file within the size limits. */
+import { open } from "node:fs/promises";
+import { LIMITS } from "../limits.js";
+import type { Problem } from "../problem.js";
+
+/** The text of a lineage file, or the one problem that stopped it being read. */
+export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
+
+/** Whether a path names a JSON lineage (by its extension). */
+export function isJsonPath(file: string): boolean {
+  return /\.json$/i.test(file);
+}
+
+function fail(file: string, message: string, line: number | null = null, column: number | null = null): ReadResult {
+  return { ok: false, problem: { file, line, column, severity: "error", message, path: [] } };
+}
+
+/** Decodes UTF-8 strictly; on bad bytes, reports the line and column of the first one. */
+export function decodeUtf8(file: string, bytes: Uint8Array): ReadResult {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { ok: true, text };
+  } catch {
+    const lossy = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    const at = lossy.indexOf("\uFFFD");
+    const before = lossy.slice(0, Math.max(0, at));
+    const line = before.split("\n").length;
+    const column = at - before.lastIndexOf("\n");
+    return fail(file, "not valid UTF-8 text (a lineage file must be UTF-8)", line, column);
+  }
+}
+
+function describeErrno(code: string | undefined): string {
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory, not a lineage file";
+    case "ENOTDIR":
+      return "a part of the path is not a directory";
+    case "ELOOP":
+      return "too many symbolic links";
+    case "ENAMETOOLONG":
+      return "file name too long";
+    default:
+      return `cannot be read (${code ?? "unknown error"})`;
+  }
+}
+
+/** Reads `file`; never throws. A directory, FIFO or device is refused before any read blocks. */
+export async function readSource(file: string): Promise<ReadResult> {
+  let handle;
+  try {
+    // O_NONBLOCK keeps open() of a FIFO with no writer from hanging.
+    const { constants } = await import("node:fs");
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return fail(file, describeErrno((error as NodeJS.ErrnoException).code));
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return fail(file, "is a directory, not a lineage file");
+    if (!stat.isFile()) return fail(file, "is not a regular file (a pipe, socket or device cannot be read as a lineage)");
+    const json = isJsonPath(file);
+    const max = json ? LIMITS.maxJsonBytes : LIMITS.maxYamlBytes;
+    if (stat.size > max) {
+      const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+      const hint = json ? "" : "; write large lineages as JSON (.json), which may be larger";
+      return fail(file, `file is too large (${mb(stat.size)}; the limit for ${json ? "JSON" : "YAML"} is ${mb(max)})${hint}`);
+    }
+    const bytes = await handle.readFile();
+    return decodeUtf8(file, bytes);
+  } catch (error) {
+    return fail(file, describeErrno((error as NodeJS.ErrnoException).code));
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,163 @@
+/** Runs the zod schema over parsed data and turns its issues into located, human messages. */
+import type { z } from "zod";
+import { Ability, Id, Lineage, Model, Source, type LineageFile } from "../schema.js";
+import { formatPath, type Issue, type PathSegment } from "../problem.js";
+import { didYouMean } from "../suggest.js";
+
+type ZodIssue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+/** Record fields validated entry by entry, so that ids such as `__proto__` survive as ordinary keys. */
+const RECORDS = { sources: Source, abilities: Ability, models: Model } as const;
+const Head = Lineage.omit({ sources: true, abilities: true, models: true });
+
+/** The schema found by following `path` down from `root`, or undefined. */
+function schemaAt(root: AnySchema, path: readonly PathSegment[]): AnySchema | undefined {
+  let schema: AnySchema | undefined = root;
+  const unwrap = (s: AnySchema): AnySchema => {
+    let cur = s;
+    for (;;) {
+      const def = cur._zod.def as { type: string; innerType?: AnySchema };
+      if ((def.type === "optional" || def.type === "default") && def.innerType) cur = def.innerType;
+      else return cur;
+    }
+  };
+  for (const seg of path) {
+    if (!schema) return undefined;
+    const def = unwrap(schema)._zod.def as {
+      type: string;
+      shape?: Record<string, AnySchema>;
+      element?: AnySchema;
+      valueType?: AnySchema;
+    };
+    if (def.type === "object") schema = def.shape?.[String(seg)];
+    else if (def.type === "array") schema = def.element;
+    else if (def.type === "record") schema = def.valueType;
+    else return undefined;
+  }
+  return schema ? unwrap(schema) : undefined;
+}
+
+/** The keys an object schema at `path` allows. */
+function allowedKeys(path: readonly PathSegment[]): string[] {
+  const schema = schemaAt(Lineage, path);
+  const def = schema?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null (an empty value)";
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `a string ('${value.length > 40 ? value.slice(0, 40) + "..." : value}')`;
+  return `${typeof value === "number" ? "a number" : `a ${typeof value}`} (${String(value)})`;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping",
+  record: "a mapping",
+};
+
+/** Turns one zod issue (with its path already made absolute) into our issues. */
+function describe(issue: ZodIssue, path: PathSegment[]): Issue[] {
+  const where = formatPath(path) || "the file";
+  const input = (issue as { input?: unknown }).input;
+  if (input === undefined && path.length > 0 && issue.code !== "unrecognized_keys") {
+    // YAML data never holds undefined: the key is missing. Point at the mapping that lacks it.
+    const parent = path.slice(0, -1);
+    const name = String(path[path.length - 1]);
+    return [{ path, at: parent, message: `missing required key '${name}' in ${formatPath(parent) || "the top-level mapping"}` }];
+  }
+  switch (issue.code) {
+    case "invalid_type":
+      return [{ path, message: `${where} must be ${EXPECTED[issue.expected] ?? issue.expected}, got ${typeName(input)}` }];
+    case "unrecognized_keys": {
+      const allowed = allowedKeys(path);
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        atKey: true,
+        message: `unknown key '${key}' in ${where}${didYouMean(key, allowed)}${allowed.length && !didYouMean(key, allowed) ? ` (allowed: ${allowed.join(", ")})` : ""}`,
+      }));
+    }
+    case "invalid_value": {
+      const values = issue.values.map(String);
+      if (values.length === 1) return [{ path, message: `${where} must be ${values[0]}, got ${typeName(input)}` }];
+      const hint = typeof input === "string" ? didYouMean(input, values) : "";
+      return [{ path, message: `${where} must be one of ${values.join(", ")}; got ${typeName(input)}${hint}` }];
+    }
+    case "too_small":
+      if (issue.origin === "array") {
+        const n = Number(issue.minimum);
+        return [{ path, message: `${where} needs at least ${n} ${n === 1 ? "entry" : "entries"}` }];
+      }
+      if (issue.origin === "string") return [{ path, message: `${where} must not be empty` }];
+      return [{ path, message: `${where} must be at least ${String(issue.minimum)}, got ${typeName(input)}` }];
+    case "too_big":
+      if (issue.origin === "string") return [{ path, message: `${where} is too long (at most ${String(issue.maximum)} characters)` }];
+      return [{ path, message: `${where} must be at most ${String(issue.maximum)}, got ${typeName(input)}` }];
+    case "invalid_format":
+      if (issue.format === "url") return [{ path, message: `${where} must be a URL, got ${typeName(input)}` }];
+      return [{ path, message: `${where} ${issue.message}` }];
+    case "invalid_union":
+      return [{ path, message: `${where} ${issue.message.startsWith("must") ? issue.message : `has the wrong type: got ${typeName(input)}`}` }];
+    default:
+      return [{ path, message: `${where}: ${issue.message}` }];
+  }
+}
+
+function zodIssues(result: { success: boolean; error?: { issues: ZodIssue[] } }, prefix: PathSegment[]): Issue[] {
+  if (result.success || !result.error) return [];
+  return result.error.issues.flatMap((issue) => describe(issue, [...prefix, ...(issue.path as PathSegment[])]));
+}
+
+/** Validated data, or the issues zod found (with paths, not yet positions). */
+export type SchemaResult = { ok: true; lineage: LineageFile } | { ok: false; issues: Issue[] };
+
+/** Validates parsed data against the lineage schema. Records come back as null-prototype objects. */
+export function validateSchema(data: unknown): SchemaResult {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return { ok: false, issues: [{ path: [], message: `expected a mapping at the top of the file, found ${typeName(data)}` }] };
+  }
+  const raw = data as Record<string, unknown>;
+  const headInput: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(raw)) if (!(key in RECORDS)) headInput[key] = raw[key];
+  const head = Head.safeParse({ ...headInput }, { reportInput: true });
+  const issues = zodIssues(head, []);
+  // zod's strict object does not see a `__proto__` key copied by spread; report it here.
+  if (Object.prototype.hasOwnProperty.call(raw, "__proto__")) {
+    issues.push({ path: ["__proto__"], atKey: true, message: "unknown key '__proto__' in the file" });
+  }
+  const records: Record<string, Record<string, unknown>> = {};
+  for (const [field, schema] of Object.entries(RECORDS)) {
+    const value = raw[field];
+    const out = Object.create(null) as Record<string, unknown>;
+    records[field] = out;
+    if (value === undefined) {
+      issues.push({ path: [field], at: [], message: `missing required key '${field}' in the top-level mapping` });
+      continue;
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      issues.push({ path: [field], message: `${field} must be a mapping from id to entry, got ${typeName(value)}` });
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      const entry = (value as Record<string, unknown>)[key];
+      const idCheck = Id.safeParse(key);
+      if (!idCheck.success) {
+        issues.push({ path: [field, key], atKey: true, message: `${field} id '${key}' ${idCheck.error.issues[0]?.message ?? "is not a valid id"}` });
+      }
+      const parsed = schema.safeParse(entry, { reportInput: true });
+      if (parsed.success) out[key] = parsed.data;
+      else issues.push(...zodIssues(parsed, [field, key]));
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  if (!head.success) return { ok: false, issues };
+  return { ok: true, lineage: { ...head.data, ...records } as LineageFile };
+}

@@ -1,0 +1,79 @@
+/** diff: the abilities whose state differs between two models, and the steps that explain each. */
+import { SCHEMA_VERSION, type DiffResult } from "../contract.js";
+import type { LineageGraph } from "../graph/build-graph.js";
+import { ancestors, byRank } from "../graph/walk.js";
+import { entryOut } from "./convert.js";
+import { foldAbility, weakest } from "./fold-ability.js";
+import { resolve } from "./resolve.js";
+import { historyOf, summarize } from "./summarize.js";
+
+/** The two models to compare, by id or alias. */
+export interface DiffArgs {
+  from: string;
+  to: string;
+}
+
+/**
+ * The nearest common ancestors: those with no child that is also common. (A common ancestor with a
+ * common descendant has a common child: every model between them is an ancestor of both.)
+ */
+function nearestCommon(graph: LineageGraph, common: Set<string>): string[] {
+  const nearest = [...common].filter((id) => !(graph.childSteps.get(id) ?? []).some((s) => common.has(s.to)));
+  return byRank(graph, nearest);
+}
+
+/** Answers `diff A B`. Throws UnknownNameError for an unknown name. */
+export function diff(graph: LineageGraph, args: DiffArgs): DiffResult {
+  const a = resolve(graph, "model", args.from);
+  const b = resolve(graph, "model", args.to);
+  const ancA = ancestors(graph, a);
+  const ancB = ancestors(graph, b);
+  const setA = new Set(ancA);
+  const setB = new Set(ancB);
+  const common = new Set(ancA.filter((id) => setB.has(id)));
+  const relation: DiffResult["relation"] =
+    a === b ? "same" : setB.has(a) ? "ancestor" : setA.has(b) ? "descendant" : common.size > 0 ? "related" : "unrelated";
+  // Only abilities claimed somewhere on either ancestry can differ.
+  const touched = new Set<string>();
+  for (const id of new Set([...ancA, ...ancB])) {
+    for (const claim of graph.madeBy.get(id)?.claims ?? []) touched.add(claim.ability);
+  }
+  const union = byRank(graph, new Set([...ancA, ...ancB]));
+  const changes: DiffResult["changes"] = [];
+  for (const ability of graph.abilityOrder) {
+    if (!touched.has(ability)) continue;
+    const fold = foldAbility(graph, ability, union);
+    const sa = summarize(graph, fold.readings.get(a)!);
+    const sb = summarize(graph, fold.readings.get(b)!);
+    if (sa.state === sb.state) continue;
+    // The steps that explain a difference: claims past the common ancestors on either side, and
+    // claims one side's reading rests on that the other's does not (a merge can pick either parent).
+    const ha = historyOf(sa.primary);
+    const hb = historyOf(sb.primary);
+    const inA = new Set(ha.map((x) => x.claim));
+    const inB = new Set(hb.map((x) => x.claim));
+    const explains = (h: typeof ha, other: Set<object>, name: "from" | "to") =>
+      h
+        .filter((applied) => !common.has(applied.step.to) || !other.has(applied.claim))
+        .map((applied) => ({ ...entryOut(graph, applied), side: name }));
+    const steps = [...explains(ha, inB, "from"), ...explains(hb, inA, "to")];
+    changes.push({
+      ability,
+      name: graph.abilities.get(ability)!.name,
+      before: sa.state,
+      after: sb.state,
+      beforePresent: sa.present,
+      afterPresent: sb.present,
+      steps,
+      confidence: weakest([sa.confidence, sb.confidence]),
+    });
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    from: a,
+    to: b,
+    relation,
+    commonAncestors: nearestCommon(graph, common),
+    changes,
+  };
+}

@@ -1,0 +1,54 @@
+/** Turns the readings of one ability at one model into an answer: state, presence, confidence, agreement. */
+import type { LineageGraph } from "../graph/build-graph.js";
+import { CONFIDENCE_LEVELS, type ConfidenceLevel } from "../schema.js";
+import { entries, GIVES, isPresent, stateOf, type AbilityState, type Applied, type Reading } from "./fold-ability.js";
+
+/** The answer for one ability in one model. */
+export interface Summary {
+  state: AbilityState;
+  present: boolean;
+  confidence: ConfidenceLevel;
+  /** The reading the answer rests on. */
+  primary: Reading;
+  /** Every reading, the primary first. */
+  readings: Reading[];
+  /** False when readings disagree on the state. */
+  agreement: boolean;
+}
+
+/** The confidence of one reading: its weakest claim and parentage since the ability was given. */
+export function readingConfidence(reading: Reading): ConfidenceLevel {
+  return CONFIDENCE_LEVELS[Math.max(reading.claimRank, reading.linkRank)]!;
+}
+
+/** The last claim that introduced or unlocked the ability in a reading, if any. */
+export function introducerOf(reading: Reading): Applied | null {
+  for (let h = reading.history; h !== null; h = h.prev) if (GIVES.has(h.entry.claim.effect)) return h.entry;
+  return null;
+}
+
+/** Summarizes readings: a present reading wins over an absent one (a model inherits from each parent), then the surest. */
+export function summarize(_graph: LineageGraph, readings: readonly Reading[]): Summary {
+  const scored = readings.map((r, i) => ({
+    r,
+    i,
+    present: isPresent(stateOf(r.history)),
+    rank: Math.max(r.claimRank, r.linkRank),
+  }));
+  scored.sort((a, b) => Number(b.present) - Number(a.present) || a.rank - b.rank || a.i - b.i);
+  const primary = scored[0]!.r;
+  const state = stateOf(primary.history);
+  return {
+    state,
+    present: isPresent(state),
+    confidence: readingConfidence(primary),
+    primary,
+    readings: scored.map((s) => s.r),
+    agreement: scored.every((s) => stateOf(s.r.history) === state),
+  };
+}
+
+/** The applied claims of a reading, first to last. */
+export function historyOf(reading: Reading): Applied[] {
+  return entries(reading.history);
+}

@@ -1,0 +1,69 @@
+/** trace: where an ability of a model came from, by which path, how sure, and what changed it since. */
+import { SCHEMA_VERSION, type TraceResult } from "../contract.js";
+import type { LineageGraph } from "../graph/build-graph.js";
+import { ancestors } from "../graph/walk.js";
+import { entryOut, lacksOut, parentageOut } from "./convert.js";
+import { foldAbility, isPresent, pathOf, stateOf, type Reading } from "./fold-ability.js";
+import { resolve } from "./resolve.js";
+import { historyOf, introducerOf, readingConfidence, summarize } from "./summarize.js";
+
+/** What to trace: a model and an ability, by id or alias. */
+export interface TraceArgs {
+  model: string;
+  ability: string;
+}
+
+function readingOut(graph: LineageGraph, reading: Reading) {
+  const state = stateOf(reading.history);
+  const intro = introducerOf(reading);
+  return {
+    state,
+    present: isPresent(state),
+    introducedBy: intro ? entryOut(graph, intro) : null,
+    history: historyOf(reading).map((a) => entryOut(graph, a)),
+    path: pathOf(reading),
+    confidence: readingConfidence(reading),
+  };
+}
+
+/** Answers `trace MODEL ABILITY`. Throws UnknownNameError for an unknown name. */
+export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
+  const model = resolve(graph, "model", args.model);
+  const ability = resolve(graph, "ability", args.ability);
+  const lineageOfModel = ancestors(graph, model);
+  const fold = foldAbility(graph, ability, lineageOfModel);
+  const summary = summarize(graph, fold.readings.get(model)!);
+  const primary = readingOut(graph, summary.primary);
+  const parentage = primary.path.flatMap((id) => {
+    const step = graph.madeBy.get(id);
+    return step ? [parentageOut(graph, step)] : [];
+  });
+  const lacks = [...lineageOfModel]
+    .reverse()
+    .flatMap((id) => lacksOut(graph, id, graph.models.get(id)!, ability));
+  let elsewhere: TraceResult["elsewhere"] = [];
+  if (!summary.present) {
+    const all = foldAbility(graph, ability, graph.modelOrder);
+    elsewhere = graph.modelOrder.flatMap((id) => {
+      const s = summarize(graph, all.readings.get(id)!);
+      return s.present ? [{ model: id, state: s.state, confidence: s.confidence }] : [];
+    });
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    model,
+    ability,
+    present: summary.present,
+    state: summary.state,
+    introducedBy: primary.introducedBy,
+    history: primary.history,
+    path: primary.path,
+    confidence: primary.confidence,
+    agreement: summary.agreement,
+    readings: summary.readings.map((r) => readingOut(graph, r)),
+    truncated: fold.truncated,
+    parentage,
+    lacks,
+    elsewhere,
+  };
+}

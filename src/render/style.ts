@@ -1,0 +1,57 @@
+/** Colour and escaping for human output: a chalk instance whose level the CLI decides, never chalk's own guess. */
+import { Chalk, type ChalkInstance } from "chalk";
+import Table from "cli-table3";
+
+/** Options every human renderer takes. */
+export interface RenderOptions {
+  color: boolean;
+}
+
+/** A chalk instance that colours only when asked to. */
+export function painter(opts: RenderOptions): ChalkInstance {
+  return new Chalk({ level: opts.color ? 1 : 0 });
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Makes text from a lineage file safe for a terminal: control characters shown as visible escapes. */
+export function safe(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+/** Like `safe`, and newlines too: for one-line fields. */
+export function safeLine(text: string): string {
+  return safe(text).replace(/\n/g, "\\n");
+}
+
+/** A borderless-colour cli-table3 table (its default colours ignore NO_COLOR). */
+export function table(head: string[], opts: RenderOptions): Table.Table {
+  const c = painter(opts);
+  return new Table({
+    head: head.map((h) => c.bold(h)),
+    style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
+    wordWrap: false,
+  });
+}
+
+/** The article's notation for a state: + given, ++ strengthened, - weakened, -- lost, blank absent. */
+export function stateSymbol(state: string): string {
+  switch (state) {
+    case "introduced":
+    case "unlocked":
+    case "restored":
+      return "+";
+    case "strengthened":
+      return "++";
+    case "weakened":
+      return "-";
+    case "lost":
+      return "--";
+    default:
+      return "";
+  }
+}

@@ -1,0 +1,54 @@
+/** Human rendering of `trace`: a one-line answer first, then the chain, in the spirit of `npm explain`. */
+import type { TraceResult } from "../contract.js";
+import { confidenceText, edge, entryBlock, evidenceLines, parentageLines, stepName } from "./evidence-text.js";
+import { painter, safe, safeLine, type RenderOptions } from "./style.js";
+
+/** The one-line answer: what gave the ability, what changed it since, and how sure. */
+export function traceSummary(r: TraceResult): string {
+  const head = `${safeLine(r.ability)} in ${safeLine(r.model)}`;
+  if (r.history.length === 0) {
+    return `${head}: absent (no step on its lineage introduces or unlocks it)`;
+  }
+  const start = r.introducedBy ? r.history.findIndex((e) => e.step === r.introducedBy!.step && e.effect === r.introducedBy!.effect) : 0;
+  const parts = r.history.slice(Math.max(0, start)).map((e) => `${e.effect} by ${stepName(e)} (${edge(e.from, e.to)})`);
+  const state = r.present ? "" : ` (${r.state}: not present)`;
+  return `${head}${state}: ${parts.join(", ")}; confidence: ${r.confidence}`;
+}
+
+/** Renders a trace result for people. */
+export function renderTraceText(r: TraceResult, opts: RenderOptions): string {
+  const c = painter(opts);
+  const lines: string[] = [traceSummary(r).replace(/confidence: (\w+)$/, (_, l: string) => `confidence: ${confidenceText(l, opts)}`), ""];
+  if (!r.agreement) {
+    lines.push(c.yellow(`Paths disagree: ${r.readings.length} readings reach ${safeLine(r.model)}${r.truncated ? " (more exist; only the first are kept)" : ""}.`));
+    r.readings.forEach((reading, i) => {
+      lines.push(`  ${i + 1}. ${reading.state} (confidence: ${reading.confidence}) via ${reading.path.map(safeLine).join(" -> ")}`);
+    });
+    lines.push("");
+  }
+  lines.push(`${c.bold("Path")}: ${r.path.map(safeLine).join(" -> ")}`);
+  if (r.history.length > 0) {
+    lines.push("", c.bold("History"));
+    for (const e of r.history) lines.push(...entryBlock(e, opts));
+  }
+  if (r.lacks.length > 0) {
+    lines.push("", c.bold("Recorded as lacking"));
+    for (const l of r.lacks) {
+      lines.push(`  ${safeLine(l.model)}  confidence: ${confidenceText(l.confidence, opts)}${l.note ? `: ${safe(l.note)}` : ""}`);
+      lines.push(...evidenceLines(l.evidence, "    - ", opts));
+    }
+  }
+  if (!r.present) {
+    lines.push("");
+    if (r.elsewhere.length > 0) {
+      lines.push(`${c.bold("Present elsewhere in the lineage")}: ${r.elsewhere.map((e) => `${safeLine(e.model)} (${e.state}, ${e.confidence})`).join(", ")}`);
+    } else {
+      lines.push(`No model in the lineage has ${safeLine(r.ability)}.`);
+    }
+  }
+  if (r.parentage.length > 0) {
+    lines.push("", c.bold("Parentage along the path"));
+    for (const p of r.parentage) lines.push(...parentageLines(p, opts));
+  }
+  return `${lines.join("\n")}\n`;
+}

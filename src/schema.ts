@@ -1,0 +1,201 @@
+/**
+ * The lineage file format, version 1: the single source of truth for its shape.
+ * Types come from `z.infer`; rules zod cannot express live in `src/load/rules/`.
+ */
+import { z } from "zod";
+
+/** The format version this build reads and writes. */
+export const FORMAT_VERSION = 1;
+
+/** How sure a statement is, from most to least sure. */
+export const CONFIDENCE_LEVELS = ["established", "likely", "hypothesis", "speculative"] as const;
+
+/** What a training step did to an ability. */
+export const EFFECTS = ["introduced", "unlocked", "strengthened", "weakened", "lost", "restored"] as const;
+
+/** The documented vocabulary of step kinds; other kebab-case kinds are accepted with a warning. */
+export const STEP_KINDS: Readonly<Record<string, string>> = {
+  pretraining: "large-scale language-model pre-training from scratch",
+  "continued-pretraining": "more pre-training of an existing model on new data",
+  "code-training": "training on code (alone or mixed with text)",
+  "instruction-tuning": "tuning on instructions, method unspecified",
+  "supervised-instruction-tuning": "supervised fine-tuning on instruction demonstrations (SFT, FeedME)",
+  "fine-tuning": "supervised fine-tuning on a task or domain",
+  rlhf: "reinforcement learning from human feedback (reward model + PPO)",
+  "dialogue-rlhf": "RLHF on dialogue data",
+  "preference-optimization": "direct preference optimization and relatives (DPO, IPO, KTO)",
+  "behavior-cloning": "imitation of human demonstrations of a task, e.g. browsing",
+  distillation: "training a student on a teacher's outputs",
+  merge: "combining several models or training lines into one",
+  quantization: "reducing numeric precision",
+  other: "anything else; say what in the label",
+};
+
+/** An identifier: no whitespace, starts with a letter, digit or underscore. */
+export const Id = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.:+-]*$/, {
+    message: "must start with a letter, digit or '_' and hold only letters, digits and . _ : + -",
+  });
+
+/** A human-readable name or other short text: non-empty, one line. */
+const Text = z
+  .string()
+  .min(1)
+  .regex(/^[^\n]*$/, { message: "must be a single line" });
+
+/** Free prose (descriptions, notes): any string. */
+const Prose = z.string();
+
+/** An alternative name the CLI accepts for a model or ability. */
+const Alias = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^\S(.*\S)?$/, { message: "must not be blank or start or end with whitespace" })
+  .regex(/^[^\n]*$/, { message: "must be a single line" });
+
+/** How sure a claim or a parentage is. */
+export const Confidence = z.enum(CONFIDENCE_LEVELS);
+
+/** What a step did to an ability. */
+export const Effect = z.enum(EFFECTS);
+
+/** A pointer into a source: which source, where in it, and what it shows. */
+export const Evidence = z.strictObject({
+  source: Id.describe("id of an entry under `sources`"),
+  at: Text.optional().describe("where in the source: a section, page, table or figure, e.g. '§3.1'"),
+  note: Prose.optional().describe("what this evidence shows, in a sentence"),
+});
+
+/** Everything evidence may cite. */
+export const Source = z.strictObject({
+  title: Text,
+  authors: z.array(Text).optional(),
+  year: z.number().int().min(1000).max(9999).optional(),
+  url: z.url().optional(),
+  identifier: Text.optional().describe("a public identifier such as 'arXiv:2005.14165'"),
+  note: Prose.optional(),
+});
+
+/** An ability a model may have. */
+export const Ability = z.strictObject({
+  name: Text,
+  aliases: z.array(Alias).optional(),
+  description: Prose.optional(),
+});
+
+/** One part of a training-data mixture. */
+const DataPart = z.strictObject({
+  name: Text,
+  share: z.number().min(0).max(100).optional().describe("percent of the mixture"),
+});
+
+/** What a model was trained on. */
+const TrainingData = z.strictObject({
+  tokens: z.union([Text, z.number().nonnegative()], { error: "must be a count like '300B' or a number" }).optional().describe("e.g. '300B'"),
+  cutoff: Text.optional().describe("latest data, e.g. '2021-09' or 'before Q4 2021'"),
+  mix: z.array(DataPart).optional(),
+  note: Prose.optional(),
+  evidence: z.array(Evidence).optional(),
+});
+
+/** An open model that approximates this one. */
+const Approximation = z.strictObject({
+  name: Text,
+  source: Id.optional().describe("id of an entry under `sources`"),
+  note: Prose.optional(),
+});
+
+/** A recorded absence: the model lacks this ability, and why we think so. */
+const Lack = z.strictObject({
+  ability: Id,
+  confidence: Confidence,
+  evidence: z.array(Evidence).min(1),
+  note: Prose.optional(),
+});
+
+/** A year, year-month or date: 2020, "2020-07", "2020-07-11". */
+const DateLike = z.union([
+  z.number().int().min(1000).max(9999),
+  z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+    message: "must be a date: YYYY, YYYY-MM or YYYY-MM-DD",
+  }),
+], { error: "must be a date: YYYY, YYYY-MM or YYYY-MM-DD" });
+
+/** A model: a node of the lineage. */
+export const Model = z.strictObject({
+  name: Text,
+  aliases: z.array(Alias).optional(),
+  series: Text.optional().describe("the family band it belongs to, e.g. 'GPT-3.5'"),
+  family: Text.optional().describe("a finer group drawn as one box, e.g. 'Codex Initial'"),
+  api: Text.optional().describe("the name it is served under"),
+  released: DateLike.optional(),
+  paper: Id.optional().describe("id of the source that introduced it"),
+  params: z.union([Text, z.number().positive()], { error: "must be a count like '175B' or a number" }).optional().describe("parameter count, e.g. '175B'"),
+  context: z.number().int().positive().optional().describe("context window in tokens"),
+  trainingData: TrainingData.optional(),
+  approximations: z.array(Approximation).optional(),
+  lacks: z.array(Lack).optional(),
+  description: Prose.optional(),
+  evidence: z.array(Evidence).optional().describe("sources for the facts about this model"),
+});
+
+/** What a step did to one ability. */
+export const Claim = z.strictObject({
+  ability: Id,
+  effect: Effect,
+  confidence: Confidence,
+  evidence: z.array(Evidence).min(1),
+  note: Prose.optional(),
+});
+
+/** Another reading of a step's parentage that some source gives. */
+export const Alternative = z.strictObject({
+  from: z.array(Id).describe("the parents in this reading; empty when the base is unknown"),
+  confidence: Confidence,
+  evidence: z.array(Evidence).min(1),
+  note: Prose.optional(),
+});
+
+/** A training step: the edge that makes one model from zero or more parents. */
+export const Step = z.strictObject({
+  id: Id,
+  kind: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "must be kebab-case, e.g. 'code-training'" })
+    .describe("one of the documented step kinds, or your own kebab-case kind"),
+  label: Text.optional(),
+  method: Text.optional().describe("the method's own name, e.g. 'FeedME' or 'PPO'"),
+  from: z.array(Id).default([]),
+  to: Id,
+  confidence: Confidence.describe("how sure the parentage itself is"),
+  evidence: z.array(Evidence).default([]),
+  alternatives: z.array(Alternative).optional(),
+  claims: z.array(Claim).default([]),
+  note: Prose.optional(),
+});
+
+/** A whole lineage file. */
+export const Lineage = z.strictObject({
+  lineage: z.literal(FORMAT_VERSION),
+  title: Text,
+  description: Prose.optional(),
+  sources: z.record(Id, Source),
+  abilities: z.record(Id, Ability),
+  models: z.record(Id, Model),
+  steps: z.array(Step),
+});
+
+export type ConfidenceLevel = z.infer<typeof Confidence>;
+export type EffectName = z.infer<typeof Effect>;
+export type EvidenceEntry = z.infer<typeof Evidence>;
+export type SourceEntry = z.infer<typeof Source>;
+export type AbilityEntry = z.infer<typeof Ability>;
+export type ModelEntry = z.infer<typeof Model>;
+export type ClaimEntry = z.infer<typeof Claim>;
+export type AlternativeEntry = z.infer<typeof Alternative>;
+export type StepEntry = z.infer<typeof Step>;
+export type LineageFile = z.infer<typeof Lineage>;
