@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../../bin/captrace", import.meta.url));
+const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
+const env = { ...process.env, NO_COLOR: "1", CAPTRACE_LINEAGE: "" };
+
+function captrace(args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env });
+}
+
+describe("the real bin/captrace", () => {
+  it("runs a query and sets the exit code", () => {
+    const present = captrace(["--lineage", SMALL, "trace", "dpo", "coding"]);
+    expect(present.status).toBe(0);
+    expect(present.stdout).toMatch(/^coding in dpo: introduced by/);
+    expect(captrace(["--lineage", SMALL, "trace", "sft", "coding"]).status).toBe(1);
+  });
+
+  it("prints one line and exit 3 for a missing lineage, never a stack trace", () => {
+    const r = captrace(["--lineage", "/no/such.yaml", "list", "models"]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe("/no/such.yaml: error: no such file\n");
+  });
+
+  it("exits quietly when the reader of a pipe goes away (EPIPE)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "captrace-"));
+    const models = Array.from({ length: 3000 }, (_, i) => `  m${i}: {name: Model number ${i} with a long enough name}`).join("\n");
+    const steps = Array.from({ length: 3000 }, (_, i) => `  - {id: s${i}, kind: fine-tuning, from: [${i ? `m${i - 1}` : ""}], to: m${i}, confidence: likely}`).join("\n");
+    const file = join(dir, "big.yaml");
+    writeFileSync(file, `lineage: 1\ntitle: big\nsources: {}\nabilities: {}\nmodels:\n${models}\nsteps:\n${steps}\n`);
+    const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${BIN}" --lineage "${file}" list models | head -1; echo "status=$?"`], {
+      encoding: "utf8",
+      env,
+    });
+    expect(r.stdout).toMatch(/^┌/);
+    expect(r.stdout.trim().split("\n").pop()).toBe("status=0");
+    expect(r.stderr).toBe("");
+  });
+});

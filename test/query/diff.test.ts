@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { DiffOut } from "../../src/contract.js";
+import { diff } from "../../src/query/diff.js";
+import { graphOf } from "../support/build.js";
+
+const g = graphOf([
+  ["pre", [], "base", [["gen", "introduced"], ["icl", "introduced"]]],
+  ["code", ["base"], "coder", [["code", "introduced", "likely"]]],
+  ["sft", ["coder"], "sft", [["icl", "weakened", "hypothesis"], ["follow", "unlocked"]]],
+  ["rl", ["sft"], "rl", [["icl", "restored"], ["gen", "strengthened"]]],
+  ["chat", ["sft"], "chat", [["icl", "lost", "speculative"]]],
+  ["other", [], "other", []],
+]);
+
+describe("diff", () => {
+  it("lists the abilities that differ along an ancestor line, with the steps that explain each", () => {
+    const r = diff(g, { from: "coder", to: "rl" });
+    expect(DiffOut.parse(r)).toEqual(r);
+    expect(r.relation).toBe("ancestor");
+    expect(r.commonAncestors).toEqual(["coder"]);
+    expect(r.changes.map((c) => [c.ability, c.before, c.after])).toEqual([
+      ["gen", "introduced", "strengthened"],
+      ["icl", "introduced", "restored"],
+      ["follow", "absent", "unlocked"],
+    ]);
+    const icl = r.changes.find((c) => c.ability === "icl")!;
+    expect(icl.steps.map((s) => [s.side, s.step, s.effect])).toEqual([
+      ["to", "sft", "weakened"],
+      ["to", "rl", "restored"],
+    ]);
+  });
+
+  it("explains siblings through their nearest common ancestor, on both sides", () => {
+    const r = diff(g, { from: "rl", to: "chat" });
+    expect(r.relation).toBe("related");
+    expect(r.commonAncestors).toEqual(["sft"]);
+    const icl = r.changes.find((c) => c.ability === "icl")!;
+    expect([icl.before, icl.after, icl.beforePresent, icl.afterPresent]).toEqual(["restored", "lost", true, false]);
+    expect(icl.steps.map((s) => `${s.side}:${s.step}`)).toEqual(["from:rl", "to:chat"]);
+    expect(icl.confidence).toBe("speculative");
+  });
+
+  it("reports descendant, unrelated and same relations", () => {
+    expect(diff(g, { from: "rl", to: "base" }).relation).toBe("descendant");
+    const u = diff(g, { from: "other", to: "base" });
+    expect(u.relation).toBe("unrelated");
+    expect(u.commonAncestors).toEqual([]);
+    const same = diff(g, { from: "rl", to: "RL" });
+    expect(same).toMatchObject({ relation: "same", changes: [] });
+  });
+});
