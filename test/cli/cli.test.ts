@@ -6,7 +6,7 @@ import { cli } from "../support/run-cli.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const SMALL = fixture("small/lineage.yaml");
-const ANSI = /\u001b\[/;
+const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
 
 describe("captrace CLI (in-process)", () => {
   it("validates a file and prints a one-line summary", async () => {
