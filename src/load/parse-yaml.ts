@@ -66,7 +66,7 @@ function walk(doc: Document, path: readonly PathSegment[]): Located {
   return { node, keyNode };
 }
 
-/** Finds duplicate keys in every mapping of the tree (iteratively: no recursion limit). */
+/** Finds duplicate keys in every mapping of the tree, or the first collection nested too deeply (iteratively). */
 function findDuplicateKeys(
   file: string,
   doc: Document,
@@ -76,6 +76,10 @@ function findDuplicateKeys(
   const stack: { node: unknown; path: PathSegment[] }[] = [{ node: doc.contents, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
+    if (path.length > LIMITS.maxDepth && (isMap(node) || isSeq(node))) {
+      const here = pos((node as YamlNode).range?.[0] ?? 0);
+      return [{ file, ...here, severity: "error", message: `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`, path }];
+    }
     if (isMap(node)) {
       const seen = new Map<string, number>();
       for (const pair of node.items) {
@@ -127,7 +131,9 @@ export function parseText(file: string, text: string): ParseResult {
       const message =
         e.code === "MULTIPLE_DOCS"
           ? "a lineage file holds one YAML document; this one holds several (remove the extra '---' documents)"
-          : `YAML syntax error: ${e.message.split("\n")[0]!.replace(/\s+at line \d+, column \d+.*$/, "")}`;
+          : /call stack/i.test(e.message)
+            ? `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`
+            : `YAML syntax error: ${e.message.split("\n")[0]!.replace(/\s+at line \d+, column \d+.*$/, "")}`;
       return problem(file, message, line, column);
     });
     return { ok: false, problems };
@@ -139,6 +145,10 @@ export function parseText(file: string, text: string): ParseResult {
     const what = isSeq(doc.contents) ? "a list" : "a single value";
     const { line, column } = pos(doc.contents.range?.[0] ?? 0);
     return { ok: false, problems: [problem(file, `expected a mapping at the top of the file (lineage, title, sources, ...), found ${what}`, line, column)] };
+  }
+  const treeProblems = findDuplicateKeys(file, doc, pos);
+  if (treeProblems.some((p) => p.message.startsWith("document is nested too deeply"))) {
+    return { ok: false, problems: treeProblems };
   }
   let data: unknown;
   try {
@@ -154,5 +164,5 @@ export function parseText(file: string, text: string): ParseResult {
     const target = atKey && keyNode ? keyNode : node;
     return pos(target?.range?.[0] ?? 0);
   };
-  return { ok: true, parsed: { data, locate, duplicateKeys: findDuplicateKeys(file, doc, pos) } };
+  return { ok: true, parsed: { data, locate, duplicateKeys: treeProblems } };
 }

@@ -126,7 +126,7 @@ export function validateSchema(data: unknown): SchemaResult {
   }
   const raw = data as Record<string, unknown>;
   const headInput: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const key of Object.keys(raw)) if (!(key in RECORDS)) headInput[key] = raw[key];
+  for (const key of Object.keys(raw)) if (!Object.prototype.hasOwnProperty.call(RECORDS, key)) headInput[key] = raw[key];
   const head = Head.safeParse({ ...headInput }, { reportInput: true });
   const issues = zodIssues(head, []);
   // zod's strict object does not see a `__proto__` key copied by spread; report it here.
