@@ -1,7 +1,7 @@
 /** The command line: commander wiring only. `run` parses argv, calls the library, renders, and returns the exit code. */
 import { readFileSync } from "node:fs";
 import { relative, isAbsolute } from "node:path";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ErrorOut, type ErrorResult } from "./contract.js";
 import { EXIT } from "./exit-codes.js";
 import { buildGraph, type LineageGraph } from "./graph/build-graph.js";
@@ -15,7 +15,22 @@ import { UnknownNameError } from "./query/resolve.js";
 import { show } from "./query/show.js";
 import { trace } from "./query/trace.js";
 import type { Renderers } from "./render/format.js";
-import { diffRenderers, listRenderers, showRenderers, traceRenderers } from "./render/index.js";
+import {
+  diffRenderers,
+  GRAPH_FORMATS,
+  graphRenderers,
+  listRenderers,
+  MATRIX_FORMATS,
+  matrixRenderers,
+  roadmapRenderers,
+  showRenderers,
+  traceRenderers,
+  treeRenderers,
+} from "./render/index.js";
+import { graphView } from "./query/graph-view.js";
+import { matrix } from "./query/matrix.js";
+import { roadmap } from "./query/roadmap.js";
+import { tree } from "./query/tree.js";
 import { safeLine, type RenderOptions } from "./render/style.js";
 
 /** Where the CLI writes, and what it knows of its environment. */
@@ -58,6 +73,15 @@ export function useColor(io: CliIo, opts: GlobalOptions): boolean {
   if (env.TERM === "dumb") return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "") return true;
   return io.stdout.isTTY === true;
+}
+
+function nonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("must be a whole number (0 or more)");
+  return Number(value);
+}
+
+function commaList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(",").map((v) => v.trim()).filter(Boolean)];
 }
 
 /** Runs captrace with `argv` (arguments after the program name) and returns the exit code. Never throws. */
@@ -192,6 +216,53 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .action(async (what: Listable, _o: unknown, cmd: Command) => {
       const opts = global(cmd);
       out(listRenderers, list(await loadGraph(opts), what), opts);
+    });
+
+  program
+    .command("tree")
+    .description("the lineage as a text tree from its roots, or MODEL's ancestors or descendants")
+    .argument("[model]", "model id or alias")
+    .option("--ancestors", "with MODEL: its ancestry (the default)")
+    .option("--descendants", "with MODEL: what descends from it")
+    .option("--depth <n>", "stop after N levels", nonNegativeInt)
+    .addOption(new Option("--charset <set>", "branch characters").choices(["utf8", "ascii"]).default("utf8"))
+    .option("--ability <ability>", "mark each model with the ability's state")
+    .action(async (model: string | undefined, o: { descendants?: boolean; depth?: number; charset: "utf8" | "ascii"; ability?: string }, cmd: Command) => {
+      const opts = global(cmd);
+      const result = tree(await loadGraph(opts), { model, direction: o.descendants ? "descendants" : "ancestors", depth: o.depth, ability: o.ability });
+      io.stdout.write(opts.json ? treeRenderers.json(result) : treeRenderers.text(result, { color: useColor(io, opts), charset: o.charset }));
+    });
+
+  program
+    .command("matrix")
+    .description("models by abilities, each cell the state in the article's notation (+ ++ - --)")
+    .option("--models <ids>", "comma-separated models (rows), default all", commaList)
+    .option("--abilities <ids>", "comma-separated abilities (columns), default all", commaList)
+    .addOption(new Option("--format <format>", "output format").choices(MATRIX_FORMATS).default("table"))
+    .action(async (o: { models?: string[]; abilities?: string[]; format: (typeof MATRIX_FORMATS)[number] }, cmd: Command) => {
+      const opts = global(cmd);
+      const result = matrix(await loadGraph(opts), { models: o.models, abilities: o.abilities });
+      io.stdout.write(matrixRenderers[opts.json ? "json" : o.format](result, { color: useColor(io, opts) }));
+    });
+
+  program
+    .command("graph")
+    .description("the lineage as a Graphviz (dot) or Mermaid graph")
+    .addOption(new Option("--format <format>", "output format").choices(GRAPH_FORMATS).default("dot"))
+    .option("--ability <ability>", "colour each model by the ability's state")
+    .action(async (o: { format: (typeof GRAPH_FORMATS)[number]; ability?: string }, cmd: Command) => {
+      const opts = global(cmd);
+      const result = graphView(await loadGraph(opts), { ability: o.ability });
+      io.stdout.write(graphRenderers[opts.json ? "json" : o.format](result, { color: false }));
+    });
+
+  program
+    .command("roadmap")
+    .description("the ordered steps from the roots to MODEL, what each contributes, and open approximations")
+    .argument("<model>", "model id or alias")
+    .action(async (model: string, _o: unknown, cmd: Command) => {
+      const opts = global(cmd);
+      out(roadmapRenderers, roadmap(await loadGraph(opts), model), opts);
     });
 
   const fail = (failure: CliFailure): number => {

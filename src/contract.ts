@@ -265,3 +265,100 @@ export type LackResult = z.infer<typeof LackOut>;
 export type ErrorResult = z.infer<typeof ErrorOut>;
 export type ProblemResult = z.infer<typeof ProblemOut>;
 export type State = z.infer<typeof StateOut>;
+
+/** One line of `captrace tree`: a model at a depth, reached through a step. */
+export const TreeLine = z.strictObject({
+  depth: z.number().int(),
+  model: z.string(),
+  name: z.string(),
+  /** The step on the edge drawn to this line (null for a top line). */
+  step: z.string().nullable(),
+  kind: z.string().nullable(),
+  label: z.string().nullable(),
+  confidence: Confidence.nullable(),
+  /** The ability's state here, with `--ability`. */
+  state: StateOut.nullable(),
+  /** Printed in full earlier: marked `(*)`, its subtree not repeated. */
+  repeated: z.boolean(),
+  /** Its subtree was cut by `--depth`. */
+  cut: z.boolean(),
+  /** True when this is the last child of its parent line (for drawing). */
+  last: z.boolean(),
+});
+
+/** `captrace tree --json`: the lines of the tree in print order (flat, so any depth is safe). */
+export const TreeOut = z.strictObject({
+  schemaVersion: Version,
+  direction: z.enum(["lineage", "ancestors", "descendants"]),
+  model: z.string().nullable(),
+  ability: z.string().nullable(),
+  lines: z.array(TreeLine),
+});
+
+/** `captrace matrix --json`: models by abilities, each cell a state. */
+export const MatrixOut = z.strictObject({
+  schemaVersion: Version,
+  models: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  abilities: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  rows: z.array(
+    z.strictObject({
+      model: z.string(),
+      cells: z.array(z.strictObject({ ability: z.string(), state: StateOut, symbol: z.string(), agreement: z.boolean() })),
+    }),
+  ),
+});
+
+/** `captrace graph --json`: the nodes and edges the pictures are drawn from. */
+export const GraphOut = z.strictObject({
+  schemaVersion: Version,
+  title: z.string(),
+  ability: z.string().nullable(),
+  nodes: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      series: z.string().nullable(),
+      family: z.string().nullable(),
+      state: StateOut.nullable(),
+    }),
+  ),
+  edges: z.array(
+    z.strictObject({
+      from: z.string(),
+      to: z.string(),
+      step: z.string(),
+      kind: z.string(),
+      label: z.string().nullable(),
+      confidence: Confidence,
+      /** False for an alternative reading of a step's parentage. */
+      primary: z.boolean(),
+    }),
+  ),
+});
+
+/** `captrace roadmap MODEL --json`: the ordered steps that make a model, and what each contributes. */
+export const RoadmapOut = z.strictObject({
+  schemaVersion: Version,
+  model: z.string(),
+  steps: z.array(
+    z.strictObject({
+      order: z.number().int(),
+      step: z.string(),
+      kind: z.string(),
+      label: z.string().nullable(),
+      method: z.string().nullable(),
+      from: z.array(z.string()),
+      to: z.string(),
+      confidence: Confidence,
+      contributes: z.array(z.strictObject({ ability: z.string(), effect: z.enum(EFFECTS), confidence: Confidence })),
+      approximations: z.array(z.strictObject({ name: z.string(), source: z.string().nullable(), note: z.string().nullable() })),
+      evidence: z.array(EvidenceOut),
+    }),
+  ),
+});
+
+export type TreeResult = z.infer<typeof TreeOut>;
+export type TreeLineResult = z.infer<typeof TreeLine>;
+export type MatrixResult = z.infer<typeof MatrixOut>;
+export type GraphResult = z.infer<typeof GraphOut>;
+export type RoadmapResult = z.infer<typeof RoadmapOut>;

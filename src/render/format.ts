@@ -10,7 +10,7 @@ export type Format = (typeof FORMATS)[number];
 export type Renderer<R> = (result: R, opts: RenderOptions) => string;
 
 /** One renderer per format, so a format cannot be half-wired. */
-export type Renderers<R> = Record<Format, Renderer<R>>;
+export type Renderers<R, F extends string = Format> = Record<F, Renderer<R>>;
 
 /** The JSON renderer shared by every command: one document, two-space indent, trailing newline. */
 export function renderJson<R>(result: R): string {

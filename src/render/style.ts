@@ -38,20 +38,4 @@ export function table(head: string[], opts: RenderOptions): Table.Table {
   });
 }
 
-/** The article's notation for a state: + given, ++ strengthened, - weakened, -- lost, blank absent. */
-export function stateSymbol(state: string): string {
-  switch (state) {
-    case "introduced":
-    case "unlocked":
-    case "restored":
-      return "+";
-    case "strengthened":
-      return "++";
-    case "weakened":
-      return "-";
-    case "lost":
-      return "--";
-    default:
-      return "";
-  }
-}
+export { stateSymbol } from "../notation.js";

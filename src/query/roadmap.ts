@@ -1,0 +1,32 @@
+/** roadmap: the ordered steps that make a model, what each contributes, and the open approximations named for it. */
+import { SCHEMA_VERSION, type RoadmapResult } from "../contract.js";
+import type { LineageGraph } from "../graph/build-graph.js";
+import { ancestors } from "../graph/walk.js";
+import { evidenceOut } from "./convert.js";
+import { resolve } from "./resolve.js";
+
+/** Answers `roadmap MODEL`: every step on its ancestry in lineage order (both branches of a merge). */
+export function roadmap(graph: LineageGraph, name: string): RoadmapResult {
+  const model = resolve(graph, "model", name);
+  const steps = ancestors(graph, model).flatMap((id) => {
+    const step = graph.madeBy.get(id);
+    return step ? [step] : [];
+  });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    model,
+    steps: steps.map((step, i) => ({
+      order: i + 1,
+      step: step.id,
+      kind: step.kind,
+      label: step.label ?? null,
+      method: step.method ?? null,
+      from: [...step.from],
+      to: step.to,
+      confidence: step.confidence,
+      contributes: step.claims.map((c) => ({ ability: c.ability, effect: c.effect, confidence: c.confidence })),
+      approximations: (graph.models.get(step.to)!.approximations ?? []).map((a) => ({ name: a.name, source: a.source ?? null, note: a.note ?? null })),
+      evidence: evidenceOut(graph, step.evidence),
+    })),
+  };
+}

@@ -1,0 +1,74 @@
+/** tree: the lineage as a tree from its roots, or one model's ancestors or descendants, as flat lines. */
+import { SCHEMA_VERSION, type State, type TreeLineResult, type TreeResult } from "../contract.js";
+import type { LineageGraph } from "../graph/build-graph.js";
+import type { StepEntry } from "../schema.js";
+import { ancestors } from "../graph/walk.js";
+import { foldAbility } from "./fold-ability.js";
+import { resolve } from "./resolve.js";
+import { summarize } from "./summarize.js";
+
+/** What to draw: the whole lineage, or a model's ancestors or descendants; optionally to a depth and with an ability's state. */
+export interface TreeArgs {
+  model?: string;
+  direction?: "ancestors" | "descendants";
+  depth?: number;
+  ability?: string;
+}
+
+interface Child {
+  model: string;
+  step: StepEntry | null;
+}
+
+/** Answers `tree`. Models reached twice (merges) are printed in full once and marked repeated after. */
+export function tree(graph: LineageGraph, args: TreeArgs = {}): TreeResult {
+  const model = args.model === undefined ? undefined : resolve(graph, "model", args.model);
+  const ability = args.ability === undefined ? undefined : resolve(graph, "ability", args.ability);
+  const direction = model === undefined ? "lineage" : (args.direction ?? "ancestors");
+  const maxDepth = args.depth ?? Infinity;
+  let states: Map<string, State> | undefined;
+  if (ability !== undefined) {
+    const models = direction === "ancestors" && model ? ancestors(graph, model) : graph.modelOrder;
+    const fold = foldAbility(graph, ability, models);
+    states = new Map(models.map((m) => [m, summarize(graph, fold.readings.get(m)!).state]));
+  }
+  // Children of a line: parents (with the step that made this model) when walking up, else made models.
+  const childrenOf = (id: string): Child[] => {
+    if (direction === "ancestors") {
+      const step = graph.madeBy.get(id);
+      return step ? step.from.map((parent) => ({ model: parent, step })) : [];
+    }
+    return (graph.childSteps.get(id) ?? []).map((step) => ({ model: step.to, step }));
+  };
+  const tops: Child[] =
+    model !== undefined
+      ? [{ model, step: null }]
+      : graph.modelOrder.filter((id) => (graph.madeBy.get(id)?.from.length ?? 0) === 0).map((id) => ({ model: id, step: graph.madeBy.get(id) ?? null }));
+  const lines: TreeLineResult[] = [];
+  const printed = new Set<string>();
+  // Iterative depth-first walk: a stack of pending children, in reverse so they pop in order.
+  const stack: { child: Child; depth: number; last: boolean }[] = tops.map((child, i) => ({ child, depth: 0, last: i === tops.length - 1 })).reverse();
+  while (stack.length > 0) {
+    const { child, depth, last } = stack.pop()!;
+    const repeated = printed.has(child.model);
+    const kids = repeated ? [] : childrenOf(child.model);
+    const cut = !repeated && kids.length > 0 && depth >= maxDepth;
+    lines.push({
+      depth,
+      model: child.model,
+      name: graph.models.get(child.model)!.name,
+      step: child.step?.id ?? null,
+      kind: child.step?.kind ?? null,
+      label: child.step?.label ?? null,
+      confidence: child.step?.confidence ?? null,
+      state: states?.get(child.model) ?? null,
+      repeated,
+      cut,
+      last,
+    });
+    printed.add(child.model);
+    if (repeated || cut) continue;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ child: kids[i]!, depth: depth + 1, last: i === kids.length - 1 });
+  }
+  return { schemaVersion: SCHEMA_VERSION, direction, model: model ?? null, ability: ability ?? null, lines };
+}

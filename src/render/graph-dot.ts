@@ -1,0 +1,51 @@
+/** Graphviz DOT rendering of `graph`: models grouped by series, steps as labelled edges, dashed when not established. */
+import type { GraphResult } from "../contract.js";
+
+/** A DOT double-quoted string: backslashes, quotes and newlines escaped, control characters dropped. */
+export function dotString(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  return `"${clean.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+}
+
+/** Fill colours for an ability's state. */
+export const STATE_COLORS: Record<string, string> = {
+  introduced: "#b7e4c7",
+  unlocked: "#95d5b2",
+  restored: "#d8f3dc",
+  strengthened: "#52b788",
+  weakened: "#ffd6a5",
+  lost: "#ffadad",
+  absent: "#ffffff",
+};
+
+/** Renders a complete DOT document for `dot -Tsvg`. */
+export function renderGraphDot(r: GraphResult): string {
+  const out = ["digraph lineage {", `  label=${dotString(r.title + (r.ability ? ` (${r.ability})` : ""))};`, "  labelloc=t;", "  rankdir=TB;"];
+  out.push('  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];');
+  const bySeries = new Map<string | null, typeof r.nodes>();
+  for (const n of r.nodes) {
+    const list = bySeries.get(n.series);
+    if (list) list.push(n);
+    else bySeries.set(n.series, [n]);
+  }
+  let cluster = 0;
+  for (const [series, nodes] of bySeries) {
+    const indent = series === null ? "  " : "    ";
+    if (series !== null) out.push(`  subgraph cluster_${cluster++} {`, `    label=${dotString(`${series} series`)};`, '    style="rounded,dashed";');
+    for (const n of nodes) {
+      const label = n.name === n.id ? n.id : `${n.name}\n${n.id}`;
+      const fill = n.state ? `, fillcolor=${dotString(STATE_COLORS[n.state] ?? "#ffffff")}, tooltip=${dotString(n.state)}` : "";
+      out.push(`${indent}${dotString(n.id)} [label=${dotString(label + (n.state ? `\n${n.state}` : ""))}${fill}];`);
+    }
+    if (series !== null) out.push("  }");
+  }
+  for (const e of r.edges) {
+    const style = !e.primary ? ', style=dotted, color="#888888"' : e.confidence !== "established" ? ", style=dashed" : "";
+    const label = e.primary ? (e.label ?? e.kind) : `alternative: ${e.label ?? e.kind}`;
+    const conf = e.confidence === "established" ? "" : `\n(${e.confidence})`;
+    out.push(`  ${dotString(e.from)} -> ${dotString(e.to)} [label=${dotString(label + conf)}${style}];`);
+  }
+  out.push("}");
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,40 @@
+/** Mermaid rendering of `graph`: a Markdown ```mermaid block, series as subgraphs, dashed edges when not established. */
+import type { GraphResult } from "../contract.js";
+import { STATE_COLORS } from "./graph-dot.js";
+
+/** Text safe inside a Mermaid quoted label. */
+function label(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/"/g, "#quot;").replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"));
+}
+
+/** Renders a Markdown-fenced Mermaid flowchart. */
+export function renderGraphMermaid(r: GraphResult): string {
+  const ids = new Map(r.nodes.map((n, i) => [n.id, `m${i}`]));
+  const out = ["```mermaid", "flowchart TD"];
+  const bySeries = new Map<string | null, typeof r.nodes>();
+  for (const n of r.nodes) {
+    const list = bySeries.get(n.series);
+    if (list) list.push(n);
+    else bySeries.set(n.series, [n]);
+  }
+  let s = 0;
+  for (const [series, nodes] of bySeries) {
+    if (series !== null) out.push(`  subgraph s${s++}["${label(`${series} series`)}"]`);
+    for (const n of nodes) {
+      const text = n.name === n.id ? label(n.id) : `${label(n.name)}<br/>${label(n.id)}`;
+      out.push(`    ${ids.get(n.id)}["${text}${n.state ? `<br/>${n.state}` : ""}"]`);
+    }
+    if (series !== null) out.push("  end");
+  }
+  for (const e of r.edges) {
+    const text = label((e.primary ? "" : "alternative: ") + (e.label ?? e.kind) + (e.confidence === "established" ? "" : ` (${e.confidence})`));
+    const arrow = e.primary && e.confidence === "established" ? "-->" : "-.->";
+    out.push(`  ${ids.get(e.from)} ${arrow}|"${text}"| ${ids.get(e.to)}`);
+  }
+  if (r.ability) {
+    for (const n of r.nodes) if (n.state) out.push(`  style ${ids.get(n.id)} fill:${STATE_COLORS[n.state] ?? "#ffffff"}`);
+  }
+  out.push("```");
+  return `${out.join("\n")}\n`;
+}
