@@ -4,38 +4,15 @@
  */
 import { z } from "zod";
 
-/** The format version this build reads and writes. */
-export const FORMAT_VERSION = 1;
+import { CONFIDENCE_LEVELS, EFFECTS, FORMAT_VERSION } from "./vocabulary.js";
 
-/** How sure a statement is, from most to least sure. */
-export const CONFIDENCE_LEVELS = ["established", "likely", "hypothesis", "speculative"] as const;
-
-/** What a training step did to an ability. */
-export const EFFECTS = ["introduced", "unlocked", "strengthened", "weakened", "lost", "restored"] as const;
-
-/** The documented vocabulary of step kinds; other kebab-case kinds are accepted with a warning. */
-export const STEP_KINDS: Readonly<Record<string, string>> = {
-  pretraining: "large-scale language-model pre-training from scratch",
-  "continued-pretraining": "more pre-training of an existing model on new data",
-  "code-training": "training on code (alone or mixed with text)",
-  "instruction-tuning": "tuning on instructions, method unspecified",
-  "supervised-instruction-tuning": "supervised fine-tuning on instruction demonstrations (SFT, FeedME)",
-  "fine-tuning": "supervised fine-tuning on a task or domain",
-  rlhf: "reinforcement learning from human feedback (reward model + PPO)",
-  "dialogue-rlhf": "RLHF on dialogue data",
-  "preference-optimization": "direct preference optimization and relatives (DPO, IPO, KTO)",
-  "behavior-cloning": "imitation of human demonstrations of a task, e.g. browsing",
-  distillation: "training a student on a teacher's outputs",
-  merge: "combining several models or training lines into one",
-  quantization: "reducing numeric precision",
-  other: "anything else; say what in the label",
-};
+export { CONFIDENCE_LEVELS, EFFECTS, FORMAT_VERSION, STEP_KINDS } from "./vocabulary.js";
 
 /** An identifier: no whitespace, starts with a letter, digit or underscore. */
 export const Id = z
   .string()
-  .min(1)
-  .max(200)
+  .min(1, { abort: true })
+  .max(200, { abort: true })
   .regex(/^[A-Za-z0-9_][A-Za-z0-9_.:+-]*$/, {
     message: "must start with a letter, digit or '_' and hold only letters, digits and . _ : + -",
   });
@@ -52,10 +29,10 @@ const Prose = z.string();
 /** An alternative name the CLI accepts for a model or ability. */
 const Alias = z
   .string()
-  .min(1)
+  .min(1, { abort: true })
   .max(200)
-  .regex(/^\S(.*\S)?$/, { message: "must not be blank or start or end with whitespace" })
-  .regex(/^[^\n]*$/, { message: "must be a single line" });
+  .regex(/^[^\n]*$/, { message: "must be a single line", abort: true })
+  .regex(/^\S(.*\S)?$/s, { message: "must not start or end with whitespace" });
 
 /** How sure a claim or a parentage is. */
 export const Confidence = z.enum(CONFIDENCE_LEVELS);

@@ -1,20 +1,24 @@
 /** "Did you mean" suggestions by edit distance. */
 
-/** Levenshtein distance between two strings, case-insensitive, O(len(a)*len(b)). */
+/** Edit distance (insertions, deletions, substitutions, swaps of neighbours), case-insensitive. */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
   if (s === t) return 0;
+  let before: number[] = [];
   let prev = Array.from({ length: t.length + 1 }, (_, i) => i);
   for (let i = 1; i <= s.length; i++) {
     const cur = [i];
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      cur[j] = d;
     }
+    before = prev;
     prev = cur;
   }
-  return prev[t.length] ?? 0;
+  return prev[t.length]!;
 }
 
 /** The closest candidate within a distance that scales with the word, or undefined. */

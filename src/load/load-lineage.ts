@@ -1,8 +1,9 @@
-/** Loads a lineage: read, parse with positions, validate with zod, then run the cross-reference rules. */
+/** Loads a lineage: read, parse (YAML with positions, or strict JSON), validate with zod, then run the cross-reference rules. */
 import type { LineageFile } from "../schema.js";
-import { sortProblems, type Issue, type Problem } from "../problem.js";
-import { parseText, type ParsedText } from "./parse-yaml.js";
-import { readSource } from "./read-source.js";
+import { sortProblems, type Issue, type PathSegment, type Problem } from "../problem.js";
+import { jsonLocator, parseJson } from "./parse-json.js";
+import { parseText } from "./parse-yaml.js";
+import { isJsonPath, readSource } from "./read-source.js";
 import { RULES } from "./rules/index.js";
 import { ruleContext } from "./rules/context.js";
 import { validateSchema } from "./validate-schema.js";
@@ -12,25 +13,40 @@ export type LoadResult =
   | { ok: true; file: string; lineage: LineageFile; warnings: Problem[] }
   | { ok: false; file: string; problems: Problem[] };
 
-function locateAll(file: string, parsed: ParsedText, issues: Issue[]): Problem[] {
+type Locate = (path: readonly PathSegment[], atKey?: boolean) => { line: number; column: number };
+
+function locateAll(file: string, locate: Locate, issues: Issue[]): Problem[] {
   return issues.map((issue) => {
-    const { line, column } = parsed.locate(issue.at ?? issue.path, issue.at ? false : issue.atKey);
+    const { line, column } = locate(issue.at ?? issue.path, issue.at ? false : issue.atKey);
     return { file, line, column, severity: issue.severity ?? "error", message: issue.message, path: issue.path };
   });
 }
 
-/** Validates lineage text; `file` is the name used in messages. Never throws. */
+/** Validates lineage text; `file` is the name used in messages (a `.json` name selects strict JSON). Never throws. */
 export function loadLineageText(text: string, file: string): LoadResult {
-  const parsed = parseText(file, text);
-  if (!parsed.ok) return { ok: false, file, problems: sortProblems(parsed.problems) };
-  const dup = parsed.parsed.duplicateKeys;
-  const schema = validateSchema(parsed.parsed.data);
+  let data: unknown;
+  let early: Problem[] = [];
+  let locate: (issues: Issue[]) => Locate;
+  if (isJsonPath(file)) {
+    const parsed = parseJson(file, text);
+    if (!parsed.ok) return { ok: false, file, problems: [parsed.problem] };
+    data = parsed.data;
+    // Positions are needed only when something is wrong: scan for just those paths then.
+    locate = (issues) => jsonLocator(text, issues.map((i) => i.at ?? i.path));
+  } else {
+    const parsed = parseText(file, text);
+    if (!parsed.ok) return { ok: false, file, problems: sortProblems(parsed.problems) };
+    data = parsed.parsed.data;
+    early = parsed.parsed.duplicateKeys;
+    locate = () => parsed.parsed.locate;
+  }
+  const schema = validateSchema(data);
   if (!schema.ok) {
-    return { ok: false, file, problems: sortProblems([...dup, ...locateAll(file, parsed.parsed, schema.issues)]) };
+    return { ok: false, file, problems: sortProblems([...early, ...locateAll(file, locate(schema.issues), schema.issues)]) };
   }
   const ctx = ruleContext(schema.lineage);
-  const found = [...dup, ...locateAll(file, parsed.parsed, RULES.flatMap((rule) => rule(ctx)))];
-  const problems = sortProblems(found);
+  const issues = RULES.flatMap((rule) => rule(ctx));
+  const problems = sortProblems([...early, ...(issues.length ? locateAll(file, locate(issues), issues) : [])]);
   if (problems.some((p) => p.severity === "error")) return { ok: false, file, problems };
   return { ok: true, file, lineage: schema.lineage, warnings: problems };
 }

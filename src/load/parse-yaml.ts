@@ -1,5 +1,5 @@
 /** Parses lineage text with yaml@2, keeping positions, and turns YAML-level failures into located problems. */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
 import { LIMITS } from "../limits.js";
 import type { PathSegment, Problem } from "../problem.js";
 
@@ -32,16 +32,45 @@ function longLine(text: string): { line: number; length: number } | undefined {
   return undefined;
 }
 
-/** Deepest bracket/indent nesting a flow collection reaches, counted cheaply before the real parse. */
-function flowDepth(text: string): number {
+/**
+ * The offset of the first flow bracket nested deeper than the limit, counted cheaply before the real
+ * parse (whose recursion a deep document would exhaust). Comments and quoted strings are skipped.
+ */
+function tooDeepFlow(text: string): number | undefined {
   let depth = 0;
-  let max = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) max = Math.max(max, ++depth);
-    else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+    const c = text[i];
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      if (end === -1) break;
+      i = end;
+    } else if (c === '"' || c === "'") {
+      // Skip a quoted string: '' escapes a single quote, backslash escapes in double quotes.
+      for (i++; i < text.length; i++) {
+        if (c === '"' && text[i] === "\\") i++;
+        else if (text[i] === c) {
+          if (c === "'" && text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+    } else if (c === "[" || c === "{") {
+      if (++depth > LIMITS.maxDepth) return i;
+    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
   }
-  return max;
+  return undefined;
+}
+
+/** The offset of a quoted scalar that never closes, found with yaml's own lexer. */
+function unclosedQuote(text: string): number | undefined {
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer adds one-character control tokens that are not in the source.
+    if (token.length === 1 && token.charCodeAt(0) < 0x20 && token !== "\n" && token !== "\t") continue;
+    const q = token[0];
+    if ((q === '"' || q === "'") && (token.length < 2 || token[token.length - 1] !== q)) return offset;
+    offset += token.length;
+  }
+  return undefined;
 }
 
 type Located = { node: YamlNode | null; keyNode: YamlNode | null };
@@ -52,7 +81,8 @@ function walk(doc: Document, path: readonly PathSegment[]): Located {
   let keyNode: YamlNode | null = null;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      // The last pair with the key is the one the data keeps (as toJS does); a null key reads as "".
+      const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value ?? "") === String(seg));
       if (!pair) return { node, keyNode: null };
       keyNode = (pair.key as YamlNode) ?? null;
       node = (pair.value as YamlNode | null) ?? keyNode;
@@ -65,6 +95,8 @@ function walk(doc: Document, path: readonly PathSegment[]): Located {
   }
   return { node, keyNode };
 }
+
+const FATAL_KEY = "a mapping key must be a plain value, not a list or a mapping";
 
 /** Finds duplicate keys in every mapping of the tree, or the first collection nested too deeply (iteratively). */
 function findDuplicateKeys(
@@ -83,6 +115,10 @@ function findDuplicateKeys(
     if (isMap(node)) {
       const seen = new Map<string, number>();
       for (const pair of node.items) {
+        if (pair.key !== null && !isScalar(pair.key)) {
+          const here = pos((pair.key as YamlNode).range?.[0] ?? 0);
+          return [{ file, ...here, severity: "error", message: FATAL_KEY, path }];
+        }
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (key !== undefined) {
           const here = pos((pair.key as YamlNode).range?.[0] ?? 0);
@@ -111,23 +147,29 @@ export function parseText(file: string, text: string): ParseResult {
       problems: [problem(file, `line is too long (${tooLong.length} characters; the limit is ${LIMITS.maxYamlLineBytes})`, tooLong.line, 1)],
     };
   }
-  if (flowDepth(source) > LIMITS.maxDepth) {
-    return { ok: false, problems: [problem(file, `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`, null, null)] };
-  }
   const lineCounter = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, version: "1.2", schema: "core" });
-  } catch {
-    return { ok: false, problems: [problem(file, "document is nested too deeply to parse", null, null)] };
-  }
   const pos = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const deepAt = tooDeepFlow(source);
+  if (deepAt !== undefined) {
+    // No parse has run, so the line counter is empty: count lines up to the offset.
+    const before = source.slice(0, deepAt);
+    const line = before.split("\n").length;
+    const column = deepAt - before.lastIndexOf("\n");
+    return { ok: false, problems: [problem(file, `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`, line, column)] };
+  }
+  let doc: Document;
+  try {
+    doc = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, version: "1.2", schema: "core", logLevel: "error" });
+  } catch {
+    return { ok: false, problems: [problem(file, "document is nested too deeply to parse", null, null)] };
+  }
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
-      const { line, column } = pos(e.pos[0]);
+      const quote = e.code === "MISSING_CHAR" && /quote/.test(e.message) ? unclosedQuote(source) : undefined;
+      const { line, column } = pos(quote ?? e.pos[0]);
       const message =
         e.code === "MULTIPLE_DOCS"
           ? "a lineage file holds one YAML document; this one holds several (remove the extra '---' documents)"
@@ -147,7 +189,7 @@ export function parseText(file: string, text: string): ParseResult {
     return { ok: false, problems: [problem(file, `expected a mapping at the top of the file (lineage, title, sources, ...), found ${what}`, line, column)] };
   }
   const treeProblems = findDuplicateKeys(file, doc, pos);
-  if (treeProblems.some((p) => p.message.startsWith("document is nested too deeply"))) {
+  if (treeProblems.some((p) => p.message === FATAL_KEY || p.message.startsWith("document is nested too deeply"))) {
     return { ok: false, problems: treeProblems };
   }
   let data: unknown;

@@ -7,6 +7,8 @@ import { didYouMean } from "../suggest.js";
 type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
+const SINGULAR: Record<string, string> = { sources: "source", abilities: "ability", models: "model" };
+
 /** Record fields validated entry by entry, so that ids such as `__proto__` survive as ordinary keys. */
 const RECORDS = { sources: Source, abilities: Ability, models: Model } as const;
 const Head = Lineage.omit({ sources: true, abilities: true, models: true });
@@ -74,6 +76,9 @@ function describe(issue: ZodIssue, path: PathSegment[]): Issue[] {
     const name = String(path[path.length - 1]);
     return [{ path, at: parent, message: `missing required key '${name}' in ${formatPath(parent) || "the top-level mapping"}` }];
   }
+  if (typeof input === "number" && !Number.isFinite(input)) {
+    return [{ path, message: `${where} must be a finite number, got ${String(input)}` }];
+  }
   switch (issue.code) {
     case "invalid_type":
       return [{ path, message: `${where} must be ${EXPECTED[issue.expected] ?? issue.expected}, got ${typeName(input)}` }];
@@ -97,10 +102,10 @@ function describe(issue: ZodIssue, path: PathSegment[]): Issue[] {
         return [{ path, message: `${where} needs at least ${n} ${n === 1 ? "entry" : "entries"}` }];
       }
       if (issue.origin === "string") return [{ path, message: `${where} must not be empty` }];
-      return [{ path, message: `${where} must be at least ${String(issue.minimum)}, got ${typeName(input)}` }];
+      return [{ path, message: `${where} must be ${issue.inclusive === false ? "greater than" : "at least"} ${String(issue.minimum)}, got ${typeName(input)}` }];
     case "too_big":
       if (issue.origin === "string") return [{ path, message: `${where} is too long (at most ${String(issue.maximum)} characters)` }];
-      return [{ path, message: `${where} must be at most ${String(issue.maximum)}, got ${typeName(input)}` }];
+      return [{ path, message: `${where} must be ${issue.inclusive === false ? "less than" : "at most"} ${String(issue.maximum)}, got ${typeName(input)}` }];
     case "invalid_format":
       if (issue.format === "url") return [{ path, message: `${where} must be a URL, got ${typeName(input)}` }];
       return [{ path, message: `${where} ${issue.message}` }];
@@ -129,10 +134,6 @@ export function validateSchema(data: unknown): SchemaResult {
   for (const key of Object.keys(raw)) if (!Object.prototype.hasOwnProperty.call(RECORDS, key)) headInput[key] = raw[key];
   const head = Head.safeParse({ ...headInput }, { reportInput: true });
   const issues = zodIssues(head, []);
-  // zod's strict object does not see a `__proto__` key copied by spread; report it here.
-  if (Object.prototype.hasOwnProperty.call(raw, "__proto__")) {
-    issues.push({ path: ["__proto__"], atKey: true, message: "unknown key '__proto__' in the file" });
-  }
   const records: Record<string, Record<string, unknown>> = {};
   for (const [field, schema] of Object.entries(RECORDS)) {
     const value = raw[field];
@@ -148,9 +149,14 @@ export function validateSchema(data: unknown): SchemaResult {
     }
     for (const key of Object.keys(value)) {
       const entry = (value as Record<string, unknown>)[key];
-      const idCheck = Id.safeParse(key);
+      const idCheck = Id.safeParse(key, { reportInput: true });
       if (!idCheck.success) {
-        issues.push({ path: [field, key], atKey: true, message: `${field} id '${key}' ${idCheck.error.issues[0]?.message ?? "is not a valid id"}` });
+        const label = `${SINGULAR[field]} id '${key.length > 40 ? `${key.slice(0, 40)}...` : key}'`;
+        for (const issue of idCheck.error.issues) {
+          const [described] = describe(issue, [field, key]);
+          const rest = described!.message.slice(formatPath([field, key]).length).trimStart();
+          issues.push({ path: [field, key], atKey: true, message: `${label} ${rest}` });
+        }
       }
       const parsed = schema.safeParse(entry, { reportInput: true });
       if (parsed.success) out[key] = parsed.data;

@@ -10,9 +10,15 @@ type Kind = "model" | "ability" | "source";
 export function checkReferences(ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
   const known: Record<Kind, Set<string>> = { model: ctx.modelIds, ability: ctx.abilityIds, source: ctx.sourceIds };
+  // Aliases are for people typing commands; a file refers by id. Say so when an alias is used.
+  const aliasOf: Record<Kind, Map<string, string>> = { model: new Map(), ability: new Map(), source: new Map() };
+  for (const [id, m] of Object.entries(ctx.lineage.models)) m.aliases?.forEach((a) => aliasOf.model.set(a.toLowerCase(), id));
+  for (const [id, a] of Object.entries(ctx.lineage.abilities)) a.aliases?.forEach((al) => aliasOf.ability.set(al.toLowerCase(), id));
   const ref = (kind: Kind, id: string | undefined, path: PathSegment[]) => {
     if (id === undefined || known[kind].has(id)) return;
-    issues.push({ path, message: `unknown ${kind} '${id}'${didYouMean(id, known[kind])}` });
+    const target = aliasOf[kind].get(id.toLowerCase());
+    const hint = target !== undefined ? ` (it is an alias of '${target}'; references use ids)` : didYouMean(id, known[kind]);
+    issues.push({ path, message: `unknown ${kind} '${id}'${hint}` });
   };
   const evidence = (list: EvidenceEntry[] | undefined, path: PathSegment[]) =>
     list?.forEach((e, i) => ref("source", e.source, [...path, i, "source"]));

@@ -1,5 +1,5 @@
 /** Rule: step kinds come from the documented vocabulary (others are allowed, with a warning). */
-import { STEP_KINDS } from "../../schema.js";
+import { STEP_KINDS } from "../../vocabulary.js";
 import type { Issue } from "../../problem.js";
 import { suggest } from "../../suggest.js";
 import type { RuleContext } from "./context.js";

@@ -30,7 +30,7 @@ export function checkUniqueIds(ctx: RuleContext): Issue[] {
     const key = step.id.toLowerCase();
     const prior = steps.get(key);
     if (prior === undefined) steps.set(key, i);
-    else issues.push({ path: ["steps", i, "id"], message: `step id '${step.id}' is already used by steps[${prior}] (ids are case-insensitive)` });
+    else issues.push({ path: ["steps", i, "id"], message: `step id '${step.id}' is already used by step '${ctx.lineage.steps[prior]!.id}' (steps[${prior}]; ids are case-insensitive)` });
   });
   const sources = new Map<string, string>();
   for (const id of Object.keys(ctx.lineage.sources)) {
