@@ -1,13 +1,11 @@
 /** The command line: commander wiring only. `run` parses argv, calls the library, renders, and returns the exit code. */
-import { readFileSync } from "node:fs";
 import { relative, isAbsolute } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { ErrorOut, type ErrorResult } from "./contract.js";
+import type { ErrorResult } from "./contract.js";
 import { EXIT } from "./exit-codes.js";
 import { buildGraph, type LineageGraph } from "./graph/build-graph.js";
-import { lineageJsonSchema } from "./json-schema.js";
 import { embeddedLineagePath } from "./load/embedded.js";
-import { loadLineageFile } from "./load/load-lineage.js";
+import { openLineage } from "./load/open-lineage.js";
 import { formatProblem, type Problem } from "./problem.js";
 import { diff } from "./query/diff.js";
 import { list, LISTABLE, type Listable } from "./query/list.js";
@@ -32,6 +30,7 @@ import { matrix } from "./query/matrix.js";
 import { roadmap } from "./query/roadmap.js";
 import { tree } from "./query/tree.js";
 import { safeLine, type RenderOptions } from "./render/style.js";
+import { packageVersion } from "./package-root.js";
 
 /** Where the CLI writes, and what it knows of its environment. */
 export interface CliIo {
@@ -45,6 +44,7 @@ interface GlobalOptions {
   lineage?: string;
   json?: boolean;
   color?: boolean;
+  cache?: boolean;
 }
 
 /** A failure the CLI reports as one message and an exit code. */
@@ -57,11 +57,6 @@ class CliFailure extends Error {
   ) {
     super(message);
   }
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
 }
 
 /** Whether human output may be coloured: a TTY, and nothing says no. */
@@ -103,7 +98,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const loadGraph = async (opts: GlobalOptions): Promise<LineageGraph> => {
     const file = lineagePath(opts);
     if (graphCache?.file === file) return graphCache.graph;
-    const result = await loadLineageFile(display(file));
+    const result = await openLineage(display(file), file, { embedded: embeddedLineagePath(), cache: opts.cache !== false, env });
     if (!result.ok) {
       const errors = result.problems.filter((p) => p.severity === "error");
       throw new CliFailure(EXIT.invalidLineage, "invalid-lineage", formatProblem(errors[0]!), result.problems);
@@ -117,12 +112,39 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(renderers[opts.json ? "json" : "text"](result, render));
   };
 
-  const program = new Command("captrace")
+  const fail = (failure: CliFailure): number => {
+    const first = failure.problems.find((p) => p.severity === "error");
+    if (json) {
+      const body: ErrorResult = {
+        error: {
+          code: failure.code,
+          exitCode: failure.exitCode,
+          message: failure.message,
+          file: first?.file ?? null,
+          line: first?.line ?? null,
+          column: first?.column ?? null,
+        },
+        ...(failure.problems.length ? { problems: failure.problems } : {}),
+      };
+      io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    } else if (failure.problems.length) {
+      for (const p of failure.problems) io.stderr.write(`${safeLine(formatProblem(p))}\n`);
+    } else {
+      io.stderr.write(`captrace: ${safeLine(failure.message)}\n`);
+    }
+    return failure.exitCode;
+  };
+
+
+  let program: Command;
+  try {
+  program = new Command("captrace")
     .description("Trace where a model's abilities came from through its lineage of training steps.")
     .version(packageVersion(), "-V, --version", "print the version")
     .option("--lineage <file>", "lineage file to query (default: $CAPTRACE_LINEAGE, else the embedded GPT-3 to ChatGPT lineage)")
     .option("--json", "print one JSON document on stdout (the versioned contract), no colour")
     .option("--no-color", "never colour the output")
+    .option("--no-cache", "do not read or write the cache of validated lineages")
     .helpOption("-h, --help", "show help")
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -147,6 +169,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .action(async (file: string | undefined, _o: unknown, cmd: Command) => {
       const opts = global(cmd);
       const path = display(lineagePath(opts, file));
+      const { loadLineageFile } = await import("./load/load-lineage.js");
       const result = await loadLineageFile(path);
       const problems = result.ok ? result.warnings : result.problems;
       if (opts.json) {
@@ -171,7 +194,8 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
   program
     .command("schema")
     .description("print the JSON Schema (draft-7) of the lineage format")
-    .action(() => {
+    .action(async () => {
+      const { lineageJsonSchema } = await import("./json-schema.js");
       io.stdout.write(`${JSON.stringify(lineageJsonSchema(), null, 2)}\n`);
     });
 
@@ -265,30 +289,6 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
       out(roadmapRenderers, roadmap(await loadGraph(opts), model), opts);
     });
 
-  const fail = (failure: CliFailure): number => {
-    const first = failure.problems.find((p) => p.severity === "error");
-    if (json) {
-      const body: ErrorResult = {
-        error: {
-          code: failure.code,
-          exitCode: failure.exitCode,
-          message: failure.message,
-          file: first?.file ?? null,
-          line: first?.line ?? null,
-          column: first?.column ?? null,
-        },
-        ...(failure.problems.length ? { problems: failure.problems } : {}),
-      };
-      io.stdout.write(`${JSON.stringify(ErrorOut.parse(body), null, 2)}\n`);
-    } else if (failure.problems.length) {
-      for (const p of failure.problems) io.stderr.write(`${safeLine(formatProblem(p))}\n`);
-    } else {
-      io.stderr.write(`captrace: ${safeLine(failure.message)}\n`);
-    }
-    return failure.exitCode;
-  };
-
-  try {
     if (argv.length === 0) {
       io.stderr.write(program.helpInformation());
       return EXIT.usage;

@@ -3,10 +3,9 @@
  * Queries return exactly these objects; tests validate every command's output against them.
  */
 import { z } from "zod";
-import { CONFIDENCE_LEVELS, EFFECTS } from "./schema.js";
+import { CONFIDENCE_LEVELS, EFFECTS, SCHEMA_VERSION } from "./vocabulary.js";
 
-/** Bumped on any incompatible change to the shapes below. */
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION } from "./vocabulary.js";
 
 const Version = z.literal(SCHEMA_VERSION);
 const Confidence = z.enum(CONFIDENCE_LEVELS);
@@ -91,7 +90,7 @@ export const TraceOut = z.strictObject({
   truncated: z.boolean(),
   /** The steps along `path`, with their parentage confidence and alternative readings. */
   parentage: z.array(ParentageOut),
-  /** Records, on the model or its ancestors, that it lacks the ability. */
+  /** When absent: records, on the model or its ancestors (nearest first), that it lacks the ability. */
   lacks: z.array(LackOut),
   /** When absent: models elsewhere in the lineage that have it. */
   elsewhere: z.array(z.strictObject({ model: z.string(), state: StateOut, confidence: Confidence })),

@@ -1,5 +1,6 @@
 /** diff: the abilities whose state differs between two models, and the steps that explain each. */
-import { SCHEMA_VERSION, type DiffResult } from "../contract.js";
+import { SCHEMA_VERSION } from "../vocabulary.js";
+import type { DiffResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestors, byRank } from "../graph/walk.js";
 import { entryOut } from "./convert.js";

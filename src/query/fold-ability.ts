@@ -4,7 +4,7 @@
  * so a diamond repeated many levels deep costs time linear in the graph, not in its paths.
  */
 import type { ClaimEntry, ConfidenceLevel, EffectName, StepEntry } from "../schema.js";
-import { CONFIDENCE_LEVELS } from "../schema.js";
+import { CONFIDENCE_LEVELS } from "../vocabulary.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 
 /** An ability's state in a model: the last effect on the path, or absent. */

@@ -1,5 +1,6 @@
 /** graph: the lineage as nodes and edges, the structure DOT and Mermaid pictures are drawn from. */
-import { SCHEMA_VERSION, type GraphResult } from "../contract.js";
+import { SCHEMA_VERSION } from "../vocabulary.js";
+import type { GraphResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { foldAbility } from "./fold-ability.js";
 import { resolve } from "./resolve.js";

@@ -1,5 +1,6 @@
 /** list: the models, abilities, steps or sources of a lineage, as rows. */
-import { SCHEMA_VERSION, type ListResult } from "../contract.js";
+import { SCHEMA_VERSION } from "../vocabulary.js";
+import type { ListResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import type { EvidenceEntry } from "../schema.js";
 import { textOf } from "./convert.js";

@@ -1,5 +1,6 @@
 /** matrix: models by abilities, each cell the ability's state in that model (the article's summary table). */
-import { SCHEMA_VERSION, type MatrixResult } from "../contract.js";
+import { SCHEMA_VERSION } from "../vocabulary.js";
+import type { MatrixResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { stateSymbol } from "../notation.js";
 import { foldAbility } from "./fold-ability.js";

@@ -1,5 +1,6 @@
 /** roadmap: the ordered steps that make a model, what each contributes, and the open approximations named for it. */
-import { SCHEMA_VERSION, type RoadmapResult } from "../contract.js";
+import { SCHEMA_VERSION } from "../vocabulary.js";
+import type { RoadmapResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestors } from "../graph/walk.js";
 import { evidenceOut } from "./convert.js";

@@ -1,5 +1,6 @@
 /** show: a card for a model (every ability with its state) or for an ability (every model's state). */
-import { SCHEMA_VERSION, type ShowAbilityResult, type ShowModelResult } from "../contract.js";
+import { SCHEMA_VERSION } from "../vocabulary.js";
+import type { ShowAbilityResult, ShowModelResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestors } from "../graph/walk.js";
 import { entryOut, evidenceOut, parentageOut, textOf } from "./convert.js";

@@ -1,6 +1,7 @@
 /** Turns the readings of one ability at one model into an answer: state, presence, confidence, agreement. */
 import type { LineageGraph } from "../graph/build-graph.js";
-import { CONFIDENCE_LEVELS, type ConfidenceLevel } from "../schema.js";
+import type { ConfidenceLevel } from "../schema.js";
+import { CONFIDENCE_LEVELS } from "../vocabulary.js";
 import { entries, GIVES, isPresent, stateOf, type AbilityState, type Applied, type Reading } from "./fold-ability.js";
 
 /** The answer for one ability in one model. */
@@ -27,15 +28,21 @@ export function introducerOf(reading: Reading): Applied | null {
   return null;
 }
 
-/** Summarizes readings: a present reading wins over an absent one (a model inherits from each parent), then the surest. */
+/**
+ * Summarizes readings: a present reading wins over an absent one (a model inherits from each parent),
+ * then one that says where the ability came from, then the surest.
+ */
 export function summarize(_graph: LineageGraph, readings: readonly Reading[]): Summary {
   const scored = readings.map((r, i) => ({
     r,
     i,
     present: isPresent(stateOf(r.history)),
+    sourced: introducerOf(r) !== null,
     rank: Math.max(r.claimRank, r.linkRank),
   }));
-  scored.sort((a, b) => Number(b.present) - Number(a.present) || a.rank - b.rank || a.i - b.i);
+  scored.sort(
+    (a, b) => Number(b.present) - Number(a.present) || Number(b.sourced) - Number(a.sourced) || a.rank - b.rank || a.i - b.i,
+  );
   const primary = scored[0]!.r;
   const state = stateOf(primary.history);
   return {

@@ -1,5 +1,6 @@
 /** trace: where an ability of a model came from, by which path, how sure, and what changed it since. */
-import { SCHEMA_VERSION, type TraceResult } from "../contract.js";
+import { SCHEMA_VERSION } from "../vocabulary.js";
+import type { TraceResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestors } from "../graph/walk.js";
 import { entryOut, lacksOut, parentageOut } from "./convert.js";
@@ -38,9 +39,10 @@ export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
     const step = graph.madeBy.get(id);
     return step ? [parentageOut(graph, step)] : [];
   });
-  const lacks = [...lineageOfModel]
-    .reverse()
-    .flatMap((id) => lacksOut(graph, id, graph.models.get(id)!, ability));
+  // Records of absence explain an absent answer: the model's own first, then its ancestors', nearest first.
+  const lacks = summary.present
+    ? []
+    : [...lineageOfModel].reverse().flatMap((id) => lacksOut(graph, id, graph.models.get(id)!, ability));
   let elsewhere: TraceResult["elsewhere"] = [];
   if (!summary.present) {
     const all = foldAbility(graph, ability, graph.modelOrder);

@@ -1,5 +1,6 @@
 /** tree: the lineage as a tree from its roots, or one model's ancestors or descendants, as flat lines. */
-import { SCHEMA_VERSION, type State, type TreeLineResult, type TreeResult } from "../contract.js";
+import { SCHEMA_VERSION } from "../vocabulary.js";
+import type { State, TreeLineResult, TreeResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import type { StepEntry } from "../schema.js";
 import { ancestors } from "../graph/walk.js";

@@ -1,6 +1,7 @@
 /** Colour and escaping for human output: a chalk instance whose level the CLI decides, never chalk's own guess. */
 import { Chalk, type ChalkInstance } from "chalk";
-import Table from "cli-table3";
+import { createRequire } from "node:module";
+import type Table from "cli-table3";
 
 /** Options every human renderer takes. */
 export interface RenderOptions {
@@ -28,10 +29,13 @@ export function safeLine(text: string): string {
   return safe(text).replace(/\n/g, "\\n");
 }
 
-/** A borderless-colour cli-table3 table (its default colours ignore NO_COLOR). */
+let TableClass: typeof Table | undefined;
+
+/** A borderless-colour cli-table3 table (its default colours ignore NO_COLOR). Loaded on first use: `trace` never pays for it. */
 export function table(head: string[], opts: RenderOptions): Table.Table {
   const c = painter(opts);
-  return new Table({
+  TableClass ??= createRequire(import.meta.url)("cli-table3") as typeof Table;
+  return new TableClass({
     head: head.map((h) => c.bold(h)),
     style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
     wordWrap: false,

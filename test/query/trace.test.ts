@@ -119,3 +119,42 @@ describe("trace", () => {
     );
   });
 });
+
+describe("trace through a merge whose step strengthens", () => {
+  it("rests the answer on a reading that says where the ability came from", () => {
+    const g = graphOf([
+      ["pre", [], "a", []],
+      ["inst", ["a"], "b", []],
+      ["code", ["a"], "c", [["x", "introduced", "hypothesis"]]],
+      ["merge", ["b", "c"], "d", [["x", "strengthened", "established"]]],
+    ]);
+    const r = trace(g, { model: "d", ability: "x" });
+    expect(r.introducedBy?.step).toBe("code");
+    expect(r.path).toEqual(["a", "c", "d"]);
+    expect(r.agreement).toBe(true);
+  });
+});
+
+describe("trace and recorded absences", () => {
+  const g = graphOf([
+    ["pre", [], "a", []],
+    ["tune", ["a"], "b", []],
+    ["code", ["a"], "c", [["x", "introduced"]]],
+  ], {
+    models: {
+      a: { name: "A", lacks: [{ ability: "x", confidence: "likely", evidence: [{ source: "src", at: "§6" }], note: "not yet" }] },
+      b: { name: "B" },
+      c: { name: "C" },
+    },
+  });
+
+  it("explains an absence with the nearest records on the ancestry", () => {
+    const r = trace(g, { model: "b", ability: "x" });
+    expect(r.present).toBe(false);
+    expect(r.lacks).toEqual([{ model: "a", confidence: "likely", note: "not yet", evidence: [{ source: "src", title: "Source", at: "§6", note: null }] }]);
+  });
+
+  it("shows no absence records when the ability is present", () => {
+    expect(trace(g, { model: "c", ability: "x" }).lacks).toEqual([]);
+  });
+});
