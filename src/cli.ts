@@ -36,6 +36,8 @@ import { packageVersion } from "./package-root.js";
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
+  /** Lines of standard input, for `trace --batch`. */
+  stdin?: AsyncIterable<string>;
   env?: Record<string, string | undefined>;
   cwd?: string;
 }
@@ -68,6 +70,46 @@ export function useColor(io: CliIo, opts: GlobalOptions): boolean {
   if (env.TERM === "dumb") return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "") return true;
   return io.stdout.isTTY === true;
+}
+
+/** One JSON error line of a batch. */
+function batchError(input: number, code: ErrorResult["error"]["code"], exitCode: number, message: string): string {
+  const body: ErrorResult = { error: { code, exitCode, message, file: null, line: null, column: null }, input };
+  return JSON.stringify(body);
+}
+
+/** `trace --batch`: one compact JSON answer (or error object) per input line, in order; the start is paid once. */
+async function traceBatch(graph: LineageGraph, io: CliIo): Promise<void> {
+  let buffer: string[] = [];
+  let n = 0;
+  for await (const raw of io.stdin ?? []) {
+    n++;
+    const line = raw.trim();
+    if (line === "") continue;
+    let query: unknown;
+    try {
+      query = JSON.parse(line);
+    } catch {
+      buffer.push(batchError(n, "usage", EXIT.usage, `input line ${n} is not JSON`));
+      continue;
+    }
+    const q = query as { model?: unknown; ability?: unknown };
+    if (typeof q !== "object" || q === null || typeof q.model !== "string" || typeof q.ability !== "string") {
+      buffer.push(batchError(n, "usage", EXIT.usage, `input line ${n} must be an object with string "model" and "ability"`));
+      continue;
+    }
+    try {
+      buffer.push(JSON.stringify(trace(graph, { model: q.model, ability: q.ability })));
+    } catch (error) {
+      if (!(error instanceof UnknownNameError)) throw error;
+      buffer.push(batchError(n, "usage", EXIT.usage, error.message));
+    }
+    if (buffer.length >= 500) {
+      io.stdout.write(`${buffer.join("\n")}\n`);
+      buffer = [];
+    }
+  }
+  if (buffer.length) io.stdout.write(`${buffer.join("\n")}\n`);
 }
 
 function nonNegativeInt(value: string): number {
@@ -202,10 +244,19 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
   program
     .command("trace")
     .description("where ABILITY of MODEL came from: the step that gave it, the path, every later change, the evidence")
-    .argument("<model>", "model id or alias")
-    .argument("<ability>", "ability id or alias")
-    .action(async (model: string, ability: string, _o: unknown, cmd: Command) => {
+    .argument("[model]", "model id or alias")
+    .argument("[ability]", "ability id or alias")
+    .option("--batch", 'answer queries read as JSON lines on stdin ({"model": ..., "ability": ...}), one JSON answer per line')
+    .action(async (model: string | undefined, ability: string | undefined, o: { batch?: boolean }, cmd: Command) => {
       const opts = global(cmd);
+      if (o.batch) {
+        if (model !== undefined) throw new CliFailure(EXIT.usage, "usage", "trace --batch takes its queries on stdin, not as arguments");
+        await traceBatch(await loadGraph(opts), io);
+        return;
+      }
+      if (model === undefined || ability === undefined) {
+        throw new CliFailure(EXIT.usage, "usage", "trace needs a model and an ability: captrace trace MODEL ABILITY (or --batch)");
+      }
       const result = trace(await loadGraph(opts), { model, ability });
       out(traceRenderers, result, opts);
       exitCode = result.present ? EXIT.ok : EXIT.no;

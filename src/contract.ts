@@ -92,8 +92,10 @@ export const TraceOut = z.strictObject({
   parentage: z.array(ParentageOut),
   /** When absent: records, on the model or its ancestors (nearest first), that it lacks the ability. */
   lacks: z.array(LackOut),
-  /** When absent: models elsewhere in the lineage that have it. */
+  /** When absent: models elsewhere in the lineage that have it, in lineage order (the first 20). */
   elsewhere: z.array(z.strictObject({ model: z.string(), state: StateOut, confidence: Confidence })),
+  /** How many models elsewhere have it in all. */
+  elsewhereTotal: z.number().int(),
 });
 
 /** `captrace diff A B --json`. */
@@ -250,6 +252,8 @@ export const ErrorOut = z.strictObject({
     column: z.number().int().nullable(),
   }),
   problems: z.array(ProblemOut).optional(),
+  /** With `trace --batch`: the 1-based input line the error is about. */
+  input: z.number().int().optional(),
 });
 
 export type TraceResult = z.infer<typeof TraceOut>;

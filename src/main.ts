@@ -1,4 +1,5 @@
 /** The process entry: wires `run` to the real streams, handles EPIPE and Ctrl-C, sets the exit code. */
+import { createInterface } from "node:readline";
 import { run } from "./cli.js";
 import { EXIT } from "./exit-codes.js";
 
@@ -10,7 +11,13 @@ export function main(): void {
     throw error;
   });
   process.on("SIGINT", () => process.exit(EXIT.interrupted));
-  run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
+  const argv = process.argv.slice(2);
+  // Standard input is read only for `trace --batch`: opening it otherwise would keep a TTY waiting.
+  // The interface is made when iteration starts, so no line is emitted before anyone listens.
+  const stdin: AsyncIterable<string> = {
+    [Symbol.asyncIterator]: () => createInterface({ input: process.stdin, crlfDelay: Infinity })[Symbol.asyncIterator](),
+  };
+  run(argv, { stdout: process.stdout, stderr: process.stderr, stdin: argv.includes("--batch") ? stdin : undefined, env: process.env, cwd: process.cwd() }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -5,8 +5,12 @@ import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestors } from "../graph/walk.js";
 import { entryOut, lacksOut, parentageOut } from "./convert.js";
 import { foldAbility, isPresent, pathOf, stateOf, type Reading } from "./fold-ability.js";
+import { presence } from "./presence.js";
 import { resolve } from "./resolve.js";
 import { historyOf, introducerOf, readingConfidence, summarize } from "./summarize.js";
+
+/** At most this many models are listed as having an absent ability elsewhere (`elsewhereTotal` counts all). */
+export const MAX_ELSEWHERE = 20;
 
 /** What to trace: a model and an ability, by id or alias. */
 export interface TraceArgs {
@@ -44,11 +48,14 @@ export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
     ? []
     : [...lineageOfModel].reverse().flatMap((id) => lacksOut(graph, id, graph.models.get(id)!, ability));
   let elsewhere: TraceResult["elsewhere"] = [];
+  let elsewhereTotal = 0;
   if (!summary.present) {
-    const all = foldAbility(graph, ability, graph.modelOrder);
-    elsewhere = graph.modelOrder.flatMap((id) => {
-      const s = summarize(graph, all.readings.get(id)!);
-      return s.present ? [{ model: id, state: s.state, confidence: s.confidence }] : [];
+    const has = presence(graph, ability);
+    const holders = graph.modelOrder.filter((_, i) => has[i] === 1);
+    elsewhereTotal = holders.length;
+    elsewhere = holders.slice(0, MAX_ELSEWHERE).map((id) => {
+      const s = summarize(graph, foldAbility(graph, ability, ancestors(graph, id)).readings.get(id)!);
+      return { model: id, state: s.state, confidence: s.confidence };
     });
   }
   return {
@@ -67,5 +74,6 @@ export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
     parentage,
     lacks,
     elsewhere,
+    elsewhereTotal,
   };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 const BIN = fileURLToPath(new URL("../../bin/captrace", import.meta.url));
 const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
-const env = { ...process.env, NO_COLOR: "1", CAPTRACE_LINEAGE: "" };
+const env = { ...process.env, NO_COLOR: "1", CAPTRACE_LINEAGE: "", XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "captrace-bin-cache-")) };
 
 function captrace(args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env });
@@ -19,6 +19,13 @@ describe("the real bin/captrace", () => {
     expect(present.status).toBe(0);
     expect(present.stdout).toMatch(/^coding in dpo: introduced by/);
     expect(captrace(["--lineage", SMALL, "trace", "sft", "coding"]).status).toBe(1);
+  });
+
+  it("answers a batch piped on stdin", () => {
+    const input = '{"model":"dpo","ability":"coding"}\n{"model":"sft","ability":"coding"}\n';
+    const r = spawnSync(process.execPath, [BIN, "--lineage", SMALL, "trace", "--batch"], { encoding: "utf8", env, input });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trimEnd().split("\n").map((l) => (JSON.parse(l) as { present: boolean }).present)).toEqual([true, false]);
   });
 
   it("prints one line and exit 3 for a missing lineage, never a stack trace", () => {

@@ -123,6 +123,6 @@ describe("captrace CLI (in-process)", () => {
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Exit codes:");
-    expect(help.stdout).toContain("trace [options] <model> <ability>".replace(" [options]", ""));
+    expect(help.stdout).toContain("trace [options] [model] [ability]");
   });
 });

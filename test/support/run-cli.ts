@@ -1,5 +1,11 @@
 /** Runs the CLI in-process and captures what it writes. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { run } from "../../src/cli.js";
+
+/** A cache directory of the test run's own, so tests never write to the user's cache. */
+export const TEST_CACHE = mkdtempSync(join(tmpdir(), "captrace-test-cache-"));
 
 /** What one CLI run produced. */
 export interface CliRun {
@@ -15,7 +21,7 @@ export async function cli(argv: string[], opts: { env?: Record<string, string>; 
   const code = await run(argv, {
     stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty ?? false },
     stderr: { write: (s: string) => (stderr += s) },
-    env: opts.env ?? {},
+    env: { XDG_CACHE_HOME: TEST_CACHE, ...opts.env },
   });
   return { code, stdout, stderr };
 }

@@ -1,0 +1,93 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli.js";
+import { ErrorOut, TraceOut } from "../../src/contract.js";
+import { cli } from "../support/run-cli.js";
+
+const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
+
+async function batch(lines: string[], env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const stdin = (async function* () {
+    yield* lines;
+  })();
+  const code = await run(["--lineage", SMALL, "trace", "--batch"], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, stdin, env });
+  return { code, stdout, stderr };
+}
+
+describe("trace --batch", () => {
+  it("answers one JSON line per query, in order, with error objects for bad lines", async () => {
+    const r = await batch(['{"model": "dpo", "ability": "coding"}', "", '{"model": "sft", "ability": "coding"}', "nope", '{"model": "x", "ability": "coding"}', '{"model": 1}']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const out = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as unknown);
+    expect(out).toHaveLength(5);
+    expect(TraceOut.parse(out[0])).toMatchObject({ model: "dpo", present: true });
+    expect(TraceOut.parse(out[1])).toMatchObject({ model: "sft", present: false });
+    expect(ErrorOut.parse(out[2])).toMatchObject({ input: 4, error: { code: "usage", message: "input line 4 is not JSON" } });
+    expect(ErrorOut.parse(out[3])).toMatchObject({ input: 5, error: { message: "unknown model 'x'" } });
+    expect(ErrorOut.parse(out[4]).input).toBe(6);
+  });
+
+  it("refuses arguments together with --batch, and a missing ability without it", async () => {
+    expect((await cli(["--lineage", SMALL, "trace", "dpo", "--batch"])).code).toBe(2);
+    const r = await cli(["--lineage", SMALL, "trace", "dpo"]);
+    expect(r).toMatchObject({ code: 2, stderr: "captrace: trace needs a model and an ability: captrace trace MODEL ABILITY (or --batch)\n" });
+  });
+});
+
+describe("the cache of validated lineages", () => {
+  const setup = () => {
+    const dir = mkdtempSync(join(tmpdir(), "captrace-cache-"));
+    const file = join(dir, "lineage.yaml");
+    writeFileSync(file, readFileSync(SMALL, "utf8"));
+    const env = { XDG_CACHE_HOME: join(dir, "cache") };
+    const entries = () => {
+      try {
+        return readdirSync(join(dir, "cache", "captrace"));
+      } catch {
+        return [];
+      }
+    };
+    return { dir, file, env, entries, entry: () => join(dir, "cache", "captrace", entries()[0]!) };
+  };
+
+  it("is written on the first query and read on the next", async () => {
+    const { file, env, entries, entry } = setup();
+    expect((await cli(["--lineage", file, "list", "models"], { env })).code).toBe(0);
+    expect(entries()).toHaveLength(1);
+    // Prove the second run reads the entry: alter a name inside it (its key still matches the file).
+    const cached = JSON.parse(readFileSync(entry(), "utf8")) as { lineage: { models: Record<string, { name: string }> } };
+    cached.lineage.models.base!.name = "Name from the cache";
+    writeFileSync(entry(), JSON.stringify(cached));
+    expect((await cli(["--lineage", file, "show", "base"], { env })).stdout).toContain("Name from the cache");
+    // --no-cache bypasses it.
+    expect((await cli(["--lineage", file, "show", "base", "--no-cache"], { env })).stdout).toContain("Base model (base)");
+  });
+
+  it("is never stale: a changed file is validated again", async () => {
+    const { file, env, entries } = setup();
+    await cli(["--lineage", file, "list", "models"], { env });
+    writeFileSync(file, readFileSync(file, "utf8").replace("name: Base model", "name: Edited base"));
+    expect((await cli(["--lineage", file, "show", "base"], { env })).stdout).toContain("Edited base");
+    expect(entries()).toHaveLength(2);
+    writeFileSync(file, readFileSync(file, "utf8").replace("effect: lost", "effect: lots"));
+    expect((await cli(["--lineage", file, "show", "base"], { env })).code).toBe(3);
+  });
+
+  it("ignores a corrupt entry and writes nothing with --no-cache", async () => {
+    const { file, env, entry } = setup();
+    await cli(["--lineage", file, "list", "models"], { env });
+    writeFileSync(entry(), '{"format": 1, "trunc');
+    const r = await cli(["--lineage", file, "trace", "dpo", "coding"], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(entry(), "utf8"))).toMatchObject({ format: 1 });
+    const fresh = setup();
+    await cli(["--lineage", fresh.file, "list", "models", "--no-cache"], { env: fresh.env });
+    expect(fresh.entries()).toEqual([]);
+  });
+});
