@@ -78,10 +78,13 @@ function batchError(input: number, code: ErrorResult["error"]["code"], exitCode:
   return JSON.stringify(body);
 }
 
-/** `trace --batch`: one compact JSON answer (or error object) per input line, in order; the start is paid once. */
+/**
+ * `trace --batch`: one compact JSON answer (or error object) per input line, in order, written as soon as
+ * it is known (a script may wait for each answer before asking the next); the start is paid once.
+ */
 async function traceBatch(graph: LineageGraph, io: CliIo): Promise<void> {
-  let buffer: string[] = [];
   let n = 0;
+  const answer = (line: string) => io.stdout.write(`${line}\n`);
   for await (const raw of io.stdin ?? []) {
     n++;
     const line = raw.trim();
@@ -90,26 +93,21 @@ async function traceBatch(graph: LineageGraph, io: CliIo): Promise<void> {
     try {
       query = JSON.parse(line);
     } catch {
-      buffer.push(batchError(n, "usage", EXIT.usage, `input line ${n} is not JSON`));
+      answer(batchError(n, "usage", EXIT.usage, `input line ${n} is not JSON`));
       continue;
     }
     const q = query as { model?: unknown; ability?: unknown };
     if (typeof q !== "object" || q === null || typeof q.model !== "string" || typeof q.ability !== "string") {
-      buffer.push(batchError(n, "usage", EXIT.usage, `input line ${n} must be an object with string "model" and "ability"`));
+      answer(batchError(n, "usage", EXIT.usage, `input line ${n} must be an object with string "model" and "ability"`));
       continue;
     }
     try {
-      buffer.push(JSON.stringify(trace(graph, { model: q.model, ability: q.ability })));
+      answer(JSON.stringify(trace(graph, { model: q.model, ability: q.ability })));
     } catch (error) {
       if (!(error instanceof UnknownNameError)) throw error;
-      buffer.push(batchError(n, "usage", EXIT.usage, error.message));
-    }
-    if (buffer.length >= 500) {
-      io.stdout.write(`${buffer.join("\n")}\n`);
-      buffer = [];
+      answer(batchError(n, "usage", EXIT.usage, error.message));
     }
   }
-  if (buffer.length) io.stdout.write(`${buffer.join("\n")}\n`);
 }
 
 function nonNegativeInt(value: string): number {

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +26,21 @@ describe("the real bin/captrace", () => {
     const r = spawnSync(process.execPath, [BIN, "--lineage", SMALL, "trace", "--batch"], { encoding: "utf8", env, input });
     expect(r.status).toBe(0);
     expect(r.stdout.trimEnd().split("\n").map((l) => (JSON.parse(l) as { present: boolean }).present)).toEqual([true, false]);
+  });
+
+  it("exits 130 on Ctrl-C (SIGINT), without a stack trace", async () => {
+    const child = spawn(process.execPath, [BIN, "--lineage", SMALL, "trace", "--batch"], { env, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // Wait for the first answer: the process is then waiting on its open stdin.
+    await new Promise<void>((resolve) => {
+      child.stdout.once("data", () => resolve());
+      child.stdin.write('{"model":"dpo","ability":"coding"}\n');
+    });
+    const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGINT");
+    expect(await exit).toBe(130);
+    expect(stderr).toBe("");
   });
 
   it("prints one line and exit 3 for a missing lineage, never a stack trace", () => {
