@@ -40,11 +40,17 @@ export function renderGraphDot(r: GraphResult): string {
     }
     if (series !== null) out.push("  }");
   }
+  const labelled = new Set<string>();
   for (const e of r.edges) {
     const style = !e.primary ? ', style=dotted, color="#888888"' : e.confidence !== "established" ? ", style=dashed" : "";
     const label = e.primary ? (e.label ?? e.kind) : `alternative: ${e.label ?? e.kind}`;
     const conf = e.confidence === "established" ? "" : `\n(${e.confidence})`;
-    out.push(`  ${dotString(e.from)} -> ${dotString(e.to)} [label=${dotString(label + conf)}${style}];`);
+    // A merge draws one edge per parent: label the step once.
+    const key = `${e.step}/${e.primary}`;
+    const text = labelled.has(key) ? "" : `label=${dotString(label + conf)}`;
+    labelled.add(key);
+    const attrs = [text, style.replace(/^, /, "")].filter(Boolean).join(", ");
+    out.push(`  ${dotString(e.from)} -> ${dotString(e.to)}${attrs ? ` [${attrs}]` : ""};`);
   }
   out.push("}");
   return `${out.join("\n")}\n`;

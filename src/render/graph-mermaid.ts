@@ -27,10 +27,14 @@ export function renderGraphMermaid(r: GraphResult): string {
     }
     if (series !== null) out.push("  end");
   }
+  const labelled = new Set<string>();
   for (const e of r.edges) {
     const text = label((e.primary ? "" : "alternative: ") + (e.label ?? e.kind) + (e.confidence === "established" ? "" : ` (${e.confidence})`));
     const arrow = e.primary && e.confidence === "established" ? "-->" : "-.->";
-    out.push(`  ${ids.get(e.from)} ${arrow}|"${text}"| ${ids.get(e.to)}`);
+    // A merge draws one edge per parent: label the step once.
+    const key = `${e.step}/${e.primary}`;
+    out.push(`  ${ids.get(e.from)} ${arrow}${labelled.has(key) ? "" : `|"${text}"|`} ${ids.get(e.to)}`);
+    labelled.add(key);
   }
   if (r.ability) {
     for (const n of r.nodes) if (n.state) out.push(`  style ${ids.get(n.id)} fill:${STATE_COLORS[n.state] ?? "#ffffff"}`);
