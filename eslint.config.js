@@ -17,7 +17,17 @@ export default tseslint.config(
   },
   {
     files: ["bin/**", "bench/**", "scripts/**"],
-    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        performance: "readonly",
+        Buffer: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+      },
+    },
     rules: { "no-console": "off" },
   },
 );

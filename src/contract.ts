@@ -113,6 +113,8 @@ export const DiffOut = z.strictObject({
       after: StateOut,
       beforePresent: z.boolean(),
       afterPresent: z.boolean(),
+      /** False when both sides end in the same state but steps past the common ancestry changed it again. */
+      stateChanged: z.boolean(),
       steps: z.array(EntryOut.extend({ side: z.enum(["from", "to"]) })),
       confidence: Confidence,
     }),

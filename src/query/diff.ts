@@ -1,4 +1,7 @@
-/** diff: the abilities whose state differs between two models, and the steps that explain each. */
+/**
+ * diff: the abilities that differ between two models (their state, or the claims made about them past the
+ * common ancestry, as when RLHF strengthens further what was already strengthened), and the steps that explain each.
+ */
 import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { DiffResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
@@ -46,7 +49,6 @@ export function diff(graph: LineageGraph, args: DiffArgs): DiffResult {
     const fold = foldAbility(graph, ability, union);
     const sa = summarize(graph, fold.readings.get(a)!);
     const sb = summarize(graph, fold.readings.get(b)!);
-    if (sa.state === sb.state) continue;
     // The steps that explain a difference: claims past the common ancestors on either side, and
     // claims one side's reading rests on that the other's does not (a merge can pick either parent).
     const ha = historyOf(sa.primary);
@@ -58,6 +60,8 @@ export function diff(graph: LineageGraph, args: DiffArgs): DiffResult {
         .filter((applied) => !common.has(applied.step.to) || !other.has(applied.claim))
         .map((applied) => ({ ...entryOut(graph, applied), side: name }));
     const steps = [...explains(ha, inB, "from"), ...explains(hb, inA, "to")];
+    // Same state and no claim past the common ancestry: nothing to tell.
+    if (sa.state === sb.state && steps.length === 0) continue;
     changes.push({
       ability,
       name: graph.abilities.get(ability)!.name,
@@ -65,6 +69,7 @@ export function diff(graph: LineageGraph, args: DiffArgs): DiffResult {
       after: sb.state,
       beforePresent: sa.present,
       afterPresent: sb.present,
+      stateChanged: sa.state !== sb.state,
       steps,
       confidence: weakest([sa.confidence, sb.confidence]),
     });

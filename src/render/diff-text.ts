@@ -24,12 +24,15 @@ export function renderDiffText(r: DiffResult, opts: RenderOptions): string {
     lines.push(`No ability differs between ${from} and ${to}.`);
     return `${lines.join("\n")}\n`;
   }
-  lines.push(`${r.changes.length} abilit${r.changes.length === 1 ? "y differs" : "ies differ"}:`, "");
+  const changed = r.changes.filter((ch) => ch.stateChanged).length;
+  const again = r.changes.length - changed;
+  lines.push(`${changed} abilit${changed === 1 ? "y changes" : "ies change"} state${again ? `; ${again} more ${again === 1 ? "is" : "are"} changed again in the same direction` : ""}:`, "");
   const t = table(["ability", from, to, "explained by", "confidence"], opts);
   for (const ch of r.changes) {
-    const cell = (state: string) => `${stateSymbol(state) || " "} ${state}`;
+    const again = (side: "from" | "to") => !ch.stateChanged && ch.steps.some((st) => st.side === side);
+    const cell = (state: string, side: "from" | "to") => `${stateSymbol(state) || " "} ${state}${again(side) ? " again" : ""}`;
     const steps = ch.steps.map((s) => `${s.side === "from" ? "<" : ">"} ${s.effect} by ${stepName(s)} (${edge(s.from, s.to)})`).join("\n");
-    t.push([safeLine(ch.ability), cell(ch.before), cell(ch.after), steps || c.dim("(the common ancestry)"), confidenceText(ch.confidence, opts)]);
+    t.push([safeLine(ch.ability), cell(ch.before, "from"), cell(ch.after, "to"), steps || c.dim("(the common ancestry)"), confidenceText(ch.confidence, opts)]);
   }
   lines.push(t.toString(), "", c.dim(`< a step on ${from}'s side, > a step on ${to}'s side; + introduced/unlocked/restored, ++ strengthened, - weakened, -- lost`));
   return `${lines.join("\n")}\n`;

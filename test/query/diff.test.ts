@@ -30,6 +30,21 @@ describe("diff", () => {
     ]);
   });
 
+  it("includes an ability changed again in the same direction, marked as no change of state", () => {
+    const r = diff(g, { from: "sft", to: "rl" });
+    const gen = r.changes.find((c) => c.ability === "gen")!;
+    expect(gen).toMatchObject({ before: "introduced", after: "strengthened", stateChanged: true });
+    const g2 = graphOf([
+      ["pre", [], "a", [["x", "introduced"]]],
+      ["s1", ["a"], "b", [["x", "strengthened"]]],
+      ["s2", ["b"], "c", [["x", "strengthened", "likely"]]],
+    ]);
+    const again = diff(g2, { from: "b", to: "c" }).changes;
+    expect(again).toEqual([expect.objectContaining({ ability: "x", before: "strengthened", after: "strengthened", stateChanged: false })]);
+    expect(again[0]!.steps.map((st) => `${st.side}:${st.step}`)).toEqual(["to:s2"]);
+    expect(diff(g2, { from: "c", to: "c" }).changes).toEqual([]);
+  });
+
   it("explains siblings through their nearest common ancestor, on both sides", () => {
     const r = diff(g, { from: "rl", to: "chat" });
     expect(r.relation).toBe("related");
