@@ -6,7 +6,19 @@ import { ancestors } from "../graph/walk.js";
 import { entryOut, evidenceOut, parentageOut, textOf } from "./convert.js";
 import { foldAbility } from "./fold-ability.js";
 import { resolve, resolveAny } from "./resolve.js";
-import { introducerOf, summarize } from "./summarize.js";
+import { introducerOf, summarize, type Summary } from "./summarize.js";
+
+/** The shared part of a row of ability states: state, presence, confidence, introducer, agreement. */
+function stateCells(s: Summary, lacked: boolean) {
+  return {
+    state: s.state,
+    present: s.present,
+    confidence: s.state === "absent" ? null : s.confidence,
+    introducedBy: introducerOf(s.primary)?.step.id ?? null,
+    agreement: s.agreement,
+    lacked,
+  };
+}
 
 /** The card of one model. Throws UnknownNameError for an unknown name. */
 export function showModel(graph: LineageGraph, name: string): ShowModelResult {
@@ -15,20 +27,11 @@ export function showModel(graph: LineageGraph, name: string): ShowModelResult {
   const step = graph.madeBy.get(id);
   const lineageOfModel = ancestors(graph, id);
   const lacked = new Set((model.lacks ?? []).map((l) => l.ability));
-  const abilities = graph.abilityOrder.map((ability) => {
-    const s = summarize(graph, foldAbility(graph, ability, lineageOfModel).readings.get(id)!);
-    const intro = introducerOf(s.primary);
-    return {
-      ability,
-      name: graph.abilities.get(ability)!.name,
-      state: s.state,
-      present: s.present,
-      confidence: s.state === "absent" ? null : s.confidence,
-      introducedBy: intro?.step.id ?? null,
-      agreement: s.agreement,
-      lacked: lacked.has(ability),
-    };
-  });
+  const abilities = graph.abilityOrder.map((ability) => ({
+    ability,
+    name: graph.abilities.get(ability)!.name,
+    ...stateCells(summarize(graph, foldAbility(graph, ability, lineageOfModel).readings.get(id)!), lacked.has(ability)),
+  }));
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: "model",
@@ -65,20 +68,11 @@ export function showAbility(graph: LineageGraph, name: string): ShowAbilityResul
   const id = resolve(graph, "ability", name);
   const ability = graph.abilities.get(id)!;
   const fold = foldAbility(graph, id, graph.modelOrder);
-  const models = graph.modelOrder.map((model) => {
-    const s = summarize(graph, fold.readings.get(model)!);
-    const intro = introducerOf(s.primary);
-    return {
-      model,
-      name: graph.models.get(model)!.name,
-      state: s.state,
-      present: s.present,
-      confidence: s.state === "absent" ? null : s.confidence,
-      introducedBy: intro?.step.id ?? null,
-      agreement: s.agreement,
-      lacked: (graph.models.get(model)!.lacks ?? []).some((l) => l.ability === id),
-    };
-  });
+  const models = graph.modelOrder.map((model) => ({
+    model,
+    name: graph.models.get(model)!.name,
+    ...stateCells(summarize(graph, fold.readings.get(model)!), (graph.models.get(model)!.lacks ?? []).some((l) => l.ability === id)),
+  }));
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: "ability",

@@ -19,18 +19,23 @@ export const STATE_COLORS: Record<string, string> = {
   absent: "#ffffff",
 };
 
+/** Nodes grouped by series, in first-seen order (null: no series). */
+export function bySeries<N extends { series: string | null }>(nodes: readonly N[]): Map<string | null, N[]> {
+  const groups = new Map<string | null, N[]>();
+  for (const n of nodes) {
+    const list = groups.get(n.series);
+    if (list) list.push(n);
+    else groups.set(n.series, [n]);
+  }
+  return groups;
+}
+
 /** Renders a complete DOT document for `dot -Tsvg`. */
 export function renderGraphDot(r: GraphResult): string {
   const out = ["digraph lineage {", `  label=${dotString(r.title + (r.ability ? ` (${r.ability})` : ""))};`, "  labelloc=t;", "  rankdir=TB;"];
   out.push('  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];');
-  const bySeries = new Map<string | null, typeof r.nodes>();
-  for (const n of r.nodes) {
-    const list = bySeries.get(n.series);
-    if (list) list.push(n);
-    else bySeries.set(n.series, [n]);
-  }
   let cluster = 0;
-  for (const [series, nodes] of bySeries) {
+  for (const [series, nodes] of bySeries(r.nodes)) {
     const indent = series === null ? "  " : "    ";
     if (series !== null) out.push(`  subgraph cluster_${cluster++} {`, `    label=${dotString(`${series} series`)};`, '    style="rounded,dashed";');
     for (const n of nodes) {

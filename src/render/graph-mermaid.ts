@@ -1,6 +1,6 @@
 /** Mermaid rendering of `graph`: a Markdown ```mermaid block, series as subgraphs, dashed edges when not established. */
 import type { GraphResult } from "../contract.js";
-import { STATE_COLORS } from "./graph-dot.js";
+import { bySeries, STATE_COLORS } from "./graph-dot.js";
 
 /** Text safe inside a Mermaid quoted label. */
 function label(text: string): string {
@@ -12,14 +12,8 @@ function label(text: string): string {
 export function renderGraphMermaid(r: GraphResult): string {
   const ids = new Map(r.nodes.map((n, i) => [n.id, `m${i}`]));
   const out = ["```mermaid", "flowchart TD"];
-  const bySeries = new Map<string | null, typeof r.nodes>();
-  for (const n of r.nodes) {
-    const list = bySeries.get(n.series);
-    if (list) list.push(n);
-    else bySeries.set(n.series, [n]);
-  }
   let s = 0;
-  for (const [series, nodes] of bySeries) {
+  for (const [series, nodes] of bySeries(r.nodes)) {
     if (series !== null) out.push(`  subgraph s${s++}["${label(`${series} series`)}"]`);
     for (const n of nodes) {
       const text = n.name === n.id ? label(n.id) : `${label(n.name)}<br/>${label(n.id)}`;
