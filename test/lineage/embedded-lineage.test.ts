@@ -548,7 +548,7 @@ describe("the embedded lineage file", () => {
     type StepFacts = {
       kind: string;
       label?: string;
-      method: string;
+      method?: string;
       from: string[];
       to: string;
       confidence: string;
