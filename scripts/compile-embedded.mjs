@@ -10,14 +10,17 @@ import { packageVersion } from "../dist/package-root.js";
 import { FORMAT_VERSION } from "../dist/vocabulary.js";
 
 const file = embeddedLineagePath();
-const text = readFileSync(file, "utf8");
+const bytes = readFileSync(file);
+const text = bytes.toString("utf8");
 const result = loadLineageText(text, "lineage.yaml");
 if (!result.ok) {
   for (const p of result.problems) console.error(formatProblem(p));
   console.error("the embedded lineage.yaml is invalid: build stopped");
   process.exit(1);
 }
-const entry = { format: FORMAT_VERSION, captrace: packageVersion(), sha256: contentHash(text), lineage: result.lineage, warnings: result.warnings };
+const { buildGraph } = await import("../dist/graph/build-graph.js");
+const order = buildGraph(result.lineage).modelOrder;
+const entry = { order, format: FORMAT_VERSION, captrace: packageVersion(), sha256: contentHash(bytes), lineage: result.lineage, warnings: result.warnings };
 if (!writeCompiled(compiledEmbeddedPath(), entry)) {
   console.error("could not write the compiled embedded lineage");
   process.exit(1);

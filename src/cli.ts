@@ -3,7 +3,7 @@ import { relative, isAbsolute } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { ErrorResult } from "./contract.js";
 import { EXIT } from "./exit-codes.js";
-import { buildGraph, type LineageGraph } from "./graph/build-graph.js";
+import type { LineageGraph } from "./graph/build-graph.js";
 import { embeddedLineagePath } from "./load/embedded.js";
 import { openLineage } from "./load/open-lineage.js";
 import { formatProblem, type Problem } from "./problem.js";
@@ -143,9 +143,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const errors = result.problems.filter((p) => p.severity === "error");
       throw new CliFailure(EXIT.invalidLineage, "invalid-lineage", formatProblem(errors[0]!), result.problems);
     }
-    const graph = buildGraph(result.lineage);
-    graphCache = { file, graph };
-    return graph;
+    graphCache = { file, graph: result.graph };
+    return result.graph;
   };
   const out = <R>(renderers: Renderers<R>, result: R, opts: GlobalOptions) => {
     const render: RenderOptions = { color: useColor(io, opts) };

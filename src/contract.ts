@@ -93,7 +93,7 @@ export const TraceOut = z.strictObject({
   /** When absent: records, on the model or its ancestors (nearest first), that it lacks the ability. */
   lacks: z.array(LackOut),
   /** When absent: models elsewhere in the lineage that have it, in lineage order (the first 20). */
-  elsewhere: z.array(z.strictObject({ model: z.string(), state: StateOut, confidence: Confidence })),
+  elsewhere: z.array(z.strictObject({ model: z.string(), state: StateOut })),
   /** How many models elsewhere have it in all. */
   elsewhereTotal: z.number().int(),
 });

@@ -35,6 +35,9 @@ export interface LineageGraph {
   readonly rank: ReadonlyMap<string, number>;
   /** Lower-cased ids and aliases of models and abilities. */
   readonly names: ReadonlyMap<string, NameTarget>;
+  /** Parents by rank, compact: the parents of the model at rank r are `parentRanks[parentStart[r] .. parentStart[r + 1])`. */
+  readonly parentStart: Int32Array;
+  readonly parentRanks: Int32Array;
 }
 
 /** A minimal binary heap of numbers, smallest first. */
@@ -96,8 +99,11 @@ function lineageOrder(ids: string[], madeBy: Map<string, StepEntry>, children: M
   return order;
 }
 
-/** Builds the graph from a validated lineage (acyclic, references resolved). */
-export function buildGraph(lineage: LineageFile): LineageGraph {
+/**
+ * Builds the graph from a validated lineage (acyclic, references resolved). `order`, when given, is the
+ * lineage order computed before (from the cache) and is used instead of sorting again.
+ */
+export function buildGraph(lineage: LineageFile, order?: readonly string[]): LineageGraph {
   const models = new Map(Object.entries(lineage.models));
   const abilities = new Map(Object.entries(lineage.abilities));
   const sources = new Map(Object.entries(lineage.sources));
@@ -117,7 +123,7 @@ export function buildGraph(lineage: LineageFile): LineageGraph {
       else claimsByAbility.set(claim.ability, [{ step, claim }]);
     }
   }
-  const modelOrder = lineageOrder([...models.keys()], madeBy, childSteps);
+  const modelOrder = order && order.length === models.size ? [...order] : lineageOrder([...models.keys()], madeBy, childSteps);
   const names = new Map<string, NameTarget>();
   const name = (text: string, target: NameTarget) => {
     const key = text.toLowerCase();
@@ -127,6 +133,16 @@ export function buildGraph(lineage: LineageFile): LineageGraph {
   for (const [id] of abilities) name(id, { kind: "ability", id });
   for (const [id, m] of models) m.aliases?.forEach((a) => name(a, { kind: "model", id }));
   for (const [id, a] of abilities) a.aliases?.forEach((al) => name(al, { kind: "ability", id }));
+  const rank = new Map(modelOrder.map((id, i) => [id, i]));
+  const parentStart = new Int32Array(modelOrder.length + 1);
+  modelOrder.forEach((id, i) => {
+    parentStart[i + 1] = parentStart[i]! + new Set(madeBy.get(id)?.from ?? []).size;
+  });
+  const parentRanks = new Int32Array(parentStart[modelOrder.length]!);
+  modelOrder.forEach((id, i) => {
+    let at = parentStart[i]!;
+    for (const parent of new Set(madeBy.get(id)?.from ?? [])) parentRanks[at++] = rank.get(parent)!;
+  });
   return Object.freeze({
     title: lineage.title,
     lineage,
@@ -139,7 +155,9 @@ export function buildGraph(lineage: LineageFile): LineageGraph {
     madeBy,
     childSteps,
     claimsByAbility,
-    rank: new Map(modelOrder.map((id, i) => [id, i])),
+    rank,
     names,
+    parentStart,
+    parentRanks,
   });
 }

@@ -1,20 +1,30 @@
 /** Iterative walks over the graph: ancestors and descendants, no recursion. */
 import type { LineageGraph } from "./build-graph.js";
 
-/** Every ancestor of `model`, itself included, in lineage order. */
+const marks = new WeakMap<LineageGraph, { stamp: Int32Array; generation: number }>();
+
+/** Every ancestor of `model`, itself included, in lineage order. Walks the compact parent index. */
 export function ancestors(graph: LineageGraph, model: string): string[] {
-  const seen = new Set<string>([model]);
-  const stack = [model];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    for (const parent of graph.madeBy.get(id)?.from ?? []) {
-      if (!seen.has(parent)) {
-        seen.add(parent);
-        stack.push(parent);
+  let mark = marks.get(graph);
+  if (!mark) marks.set(graph, (mark = { stamp: new Int32Array(graph.modelOrder.length), generation: 0 }));
+  const generation = ++mark.generation;
+  const { stamp } = mark;
+  const { parentStart, parentRanks } = graph;
+  const start = graph.rank.get(model)!;
+  stamp[start] = generation;
+  const found = [start];
+  for (let head = 0; head < found.length; head++) {
+    const r = found[head]!;
+    for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++) {
+      const p = parentRanks[j]!;
+      if (stamp[p] !== generation) {
+        stamp[p] = generation;
+        found.push(p);
       }
     }
   }
-  return byRank(graph, seen);
+  found.sort((a, b) => a - b);
+  return found.map((r) => graph.modelOrder[r]!);
 }
 
 /** Every descendant of `model`, itself included, in lineage order. */

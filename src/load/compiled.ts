@@ -18,27 +18,23 @@ export interface CompiledLineage {
   sha256: string;
   lineage: LineageFile;
   warnings: Problem[];
+  /** Model ids in lineage order, so that loading need not sort them again. */
+  order?: string[];
 }
 
-/** The sha256 of a lineage's text, hex. */
-export function contentHash(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-/** Restores null-prototype records (so ids like `__proto__` stay ordinary keys) after JSON.parse. */
-function reviveRecords(lineage: LineageFile): LineageFile {
-  const records = (r: Record<string, unknown>) => Object.assign(Object.create(null) as Record<string, unknown>, r);
-  return { ...lineage, sources: records(lineage.sources), abilities: records(lineage.abilities), models: records(lineage.models) } as LineageFile;
+/** The sha256 of a lineage file's bytes (or of its text, as UTF-8), hex. */
+export function contentHash(content: string | Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
 }
 
 /** Reads an entry if it exists, parses, and matches this text, format and version; otherwise undefined. */
 export function readCompiled(path: string, sha256: string, version: string): CompiledLineage | undefined {
   try {
-    // JSON.parse makes `__proto__` an own key, so such ids survive; reviveRecords keeps them safe.
     const entry = JSON.parse(readFileSync(path, "utf8")) as CompiledLineage;
     if (entry.format !== FORMAT_VERSION || entry.captrace !== version || entry.sha256 !== sha256) return undefined;
     if (!entry.lineage || !Array.isArray(entry.lineage.steps) || typeof entry.lineage.models !== "object") return undefined;
-    return { ...entry, lineage: reviveRecords(entry.lineage) };
+    // JSON.parse makes every key, `__proto__` included, an own property: records are safe to read by id.
+    return entry;
   } catch {
     return undefined;
   }

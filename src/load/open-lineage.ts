@@ -2,11 +2,12 @@
  * Opens a lineage the fast way when it can: the embedded lineage from its build-time compiled copy,
  * a user lineage from the cache; only on a miss are yaml and zod loaded to validate it.
  */
+import { buildGraph, type LineageGraph } from "../graph/build-graph.js";
 import { packageVersion } from "../package-root.js";
 import { compiledEmbeddedPath } from "./embedded.js";
 import { cachePath, contentHash, readCompiled, writeCompiled, type CompiledLineage } from "./compiled.js";
 import type { LoadResult } from "./load-lineage.js";
-import { readSource } from "./read-source.js";
+import { decodeUtf8, readSourceBytes } from "./read-source.js";
 
 /** How to open: which file is the embedded one, whether to use the user cache, and the environment. */
 export interface OpenOptions {
@@ -15,23 +16,33 @@ export interface OpenOptions {
   env?: Record<string, string | undefined>;
 }
 
-/** Reads, and validates unless a compiled copy of exactly this text exists. Never throws. */
-export async function openLineage(file: string, realPath: string, opts: OpenOptions = {}): Promise<LoadResult> {
-  const read = await readSource(file);
-  if (!read.ok) return { ok: false, file, problems: [read.problem] };
-  const sha = contentHash(read.text);
+/** A lineage opened for querying: its graph too, or the problems. */
+export type OpenResult = (LoadResult & { ok: false }) | (LoadResult & { ok: true; graph: LineageGraph });
+
+/** Reads, validates unless a compiled copy of exactly this file exists, and builds the graph. Never throws. */
+export async function openLineage(file: string, realPath: string, opts: OpenOptions = {}): Promise<OpenResult> {
+  const raw = await readSourceBytes(file);
+  if (!raw.ok) return { ok: false, file, problems: [raw.problem] };
+  const sha = contentHash(raw.bytes);
   const version = packageVersion();
   const env = opts.env ?? {};
   const useCache = opts.cache === true && realPath !== opts.embedded;
   const hit =
     (realPath === opts.embedded ? readCompiled(compiledEmbeddedPath(), sha, version) : undefined) ??
     (useCache ? readCompiled(cachePath(env, sha), sha, version) : undefined);
-  if (hit) return { ok: true, file, lineage: hit.lineage, warnings: hit.warnings.map((w) => ({ ...w, file })) };
+  if (hit) {
+    const graph = buildGraph(hit.lineage, hit.order);
+    return { ok: true, file, lineage: hit.lineage, warnings: hit.warnings.map((w) => ({ ...w, file })), graph };
+  }
+  const read = decodeUtf8(file, raw.bytes);
+  if (!read.ok) return { ok: false, file, problems: [read.problem] };
   const { loadLineageText } = await import("./load-lineage.js");
   const result = loadLineageText(read.text, file);
-  if (result.ok && useCache) {
-    const entry: CompiledLineage = { format: 1, captrace: version, sha256: sha, lineage: result.lineage, warnings: result.warnings };
+  if (!result.ok) return result;
+  const graph = buildGraph(result.lineage);
+  if (useCache) {
+    const entry: CompiledLineage = { format: 1, captrace: version, sha256: sha, lineage: result.lineage, warnings: result.warnings, order: [...graph.modelOrder] };
     writeCompiled(cachePath(env, sha), entry);
   }
-  return result;
+  return { ...result, graph };
 }

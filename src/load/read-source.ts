@@ -11,7 +11,7 @@ export function isJsonPath(file: string): boolean {
   return /\.json$/i.test(file);
 }
 
-function fail(file: string, message: string, line: number | null = null, column: number | null = null): ReadResult {
+function fail(file: string, message: string, line: number | null = null, column: number | null = null): { ok: false; problem: Problem } {
   return { ok: false, problem: { file, line, column, severity: "error", message, path: [] } };
 }
 
@@ -50,8 +50,17 @@ function describeErrno(code: string | undefined): string {
   }
 }
 
-/** Reads `file`; never throws. A directory, FIFO or device is refused before any read blocks. */
+/** The bytes of a lineage file, or the one problem that stopped them being read. */
+export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
+
+/** Reads `file` as text; never throws. */
 export async function readSource(file: string): Promise<ReadResult> {
+  const read = await readSourceBytes(file);
+  return read.ok ? decodeUtf8(file, read.bytes) : read;
+}
+
+/** Reads `file`'s bytes; never throws. A directory, FIFO or device is refused before any read blocks. */
+export async function readSourceBytes(file: string): Promise<BytesResult> {
   let handle;
   try {
     // O_NONBLOCK keeps open() of a FIFO with no writer from hanging.
@@ -71,8 +80,7 @@ export async function readSource(file: string): Promise<ReadResult> {
       const hint = json ? "" : "; write large lineages as JSON (.json), which may be larger";
       return fail(file, `file is too large (${mb(stat.size)}; the limit for ${json ? "JSON" : "YAML"} is ${mb(max)})${hint}`);
     }
-    const bytes = await handle.readFile();
-    return decodeUtf8(file, bytes);
+    return { ok: true, bytes: await handle.readFile() };
   } catch (error) {
     return fail(file, describeErrno((error as NodeJS.ErrnoException).code));
   } finally {

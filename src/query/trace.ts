@@ -5,7 +5,7 @@ import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestors } from "../graph/walk.js";
 import { entryOut, lacksOut, parentageOut } from "./convert.js";
 import { foldAbility, isPresent, pathOf, stateOf, type Reading } from "./fold-ability.js";
-import { presence } from "./presence.js";
+import { holders } from "./presence.js";
 import { resolve } from "./resolve.js";
 import { historyOf, introducerOf, readingConfidence, summarize } from "./summarize.js";
 
@@ -47,17 +47,9 @@ export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
   const lacks = summary.present
     ? []
     : [...lineageOfModel].reverse().flatMap((id) => lacksOut(graph, id, graph.models.get(id)!, ability));
-  let elsewhere: TraceResult["elsewhere"] = [];
-  let elsewhereTotal = 0;
-  if (!summary.present) {
-    const has = presence(graph, ability);
-    const holders = graph.modelOrder.filter((_, i) => has[i] === 1);
-    elsewhereTotal = holders.length;
-    elsewhere = holders.slice(0, MAX_ELSEWHERE).map((id) => {
-      const s = summarize(graph, foldAbility(graph, ability, ancestors(graph, id)).readings.get(id)!);
-      return { model: id, state: s.state, confidence: s.confidence };
-    });
-  }
+  const others = summary.present ? { first: [], total: 0 } : holders(graph, ability, MAX_ELSEWHERE);
+  const elsewhere: TraceResult["elsewhere"] = [...others.first];
+  const elsewhereTotal = others.total;
   return {
     schemaVersion: SCHEMA_VERSION,
     model,

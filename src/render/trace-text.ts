@@ -42,7 +42,7 @@ export function renderTraceText(r: TraceResult, opts: RenderOptions): string {
     lines.push("");
     if (r.elsewhere.length > 0) {
       const more = r.elsewhereTotal > r.elsewhere.length ? `, and ${r.elsewhereTotal - r.elsewhere.length} more` : "";
-      lines.push(`${c.bold("Present elsewhere in the lineage")}: ${r.elsewhere.map((e) => `${safeLine(e.model)} (${e.state}, ${e.confidence})`).join(", ")}${more}`);
+      lines.push(`${c.bold("Present elsewhere in the lineage")}: ${r.elsewhere.map((e) => `${safeLine(e.model)} (${e.state})`).join(", ")}${more}`);
     } else {
       lines.push(`No model in the lineage has ${safeLine(r.ability)}.`);
     }

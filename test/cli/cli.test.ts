@@ -34,7 +34,7 @@ describe("captrace CLI (in-process)", () => {
     const absent = await cli(["--lineage", SMALL, "trace", "sft", "coding"]);
     expect(absent.code).toBe(1);
     expect(absent.stdout).toContain("coding in sft: absent");
-    expect(absent.stdout).toContain("Present elsewhere in the lineage: coder (introduced, likely), dpo (restored, speculative)");
+    expect(absent.stdout).toContain("Present elsewhere in the lineage: coder (introduced), dpo (restored)");
   });
 
   it("trace --json prints one document that satisfies the contract, with no colour even on a TTY", async () => {

@@ -47,7 +47,8 @@ describe("trace", () => {
     expect(r.present).toBe(false);
     expect(r.state).toBe("absent");
     expect(r.introducedBy).toBeNull();
-    expect(r.elsewhere).toEqual([{ model: "b", state: "introduced", confidence: "established" }]);
+    expect(r.elsewhere).toEqual([{ model: "b", state: "introduced" }]);
+    expect(r.elsewhereTotal).toBe(1);
   });
 
   it("treats lost as not present and restored as present", () => {
