@@ -2,7 +2,7 @@
 // querying the embedded lineage needs neither the YAML parser nor zod. Fails the build if it is invalid.
 import { readFileSync } from "node:fs";
 import { loadLineageText } from "../dist/load/load-lineage.js";
-import { contentHash, writeCompiled } from "../dist/load/compiled.js";
+import { quickKey, writeCompiled } from "../dist/load/compiled.js";
 import { compiledEmbeddedPath } from "../dist/load/embedded.js";
 import { embeddedLineagePath } from "../dist/load/embedded.js";
 import { formatProblem } from "../dist/problem.js";
@@ -20,7 +20,7 @@ if (!result.ok) {
 }
 const { buildGraph } = await import("../dist/graph/build-graph.js");
 const order = buildGraph(result.lineage).modelOrder;
-const entry = { order, format: FORMAT_VERSION, captrace: packageVersion(), sha256: contentHash(bytes), lineage: result.lineage, warnings: result.warnings };
+const entry = { order, format: FORMAT_VERSION, captrace: packageVersion(), key: quickKey(bytes), lineage: result.lineage, warnings: result.warnings };
 if (!writeCompiled(compiledEmbeddedPath(), entry)) {
   console.error("could not write the compiled embedded lineage");
   process.exit(1);

@@ -29,7 +29,7 @@ import { graphView } from "./query/graph-view.js";
 import { matrix } from "./query/matrix.js";
 import { roadmap } from "./query/roadmap.js";
 import { tree } from "./query/tree.js";
-import { safeLine, type RenderOptions } from "./render/style.js";
+import { loadColor, safeLine, type RenderOptions } from "./render/style.js";
 import { packageVersion } from "./package-root.js";
 
 /** Where the CLI writes, and what it knows of its environment. */
@@ -146,9 +146,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     graphCache = { file, graph: result.graph };
     return result.graph;
   };
-  const out = <R>(renderers: Renderers<R>, result: R, opts: GlobalOptions) => {
-    const render: RenderOptions = { color: useColor(io, opts) };
-    io.stdout.write(renderers[opts.json ? "json" : "text"](result, render));
+  const renderOptions = async (opts: GlobalOptions): Promise<RenderOptions> => {
+    const color = useColor(io, opts);
+    if (color) await loadColor();
+    return { color };
+  };
+  const out = async <R>(renderers: Renderers<R>, result: R, opts: GlobalOptions) => {
+    io.stdout.write(renderers[opts.json ? "json" : "text"](result, await renderOptions(opts)));
   };
 
   const fail = (failure: CliFailure): number => {
@@ -255,7 +259,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
         throw new CliFailure(EXIT.usage, "usage", "trace needs a model and an ability: captrace trace MODEL ABILITY (or --batch)");
       }
       const result = trace(await loadGraph(opts), { model, ability });
-      out(traceRenderers, result, opts);
+      await out(traceRenderers, result, opts);
       exitCode = result.present ? EXIT.ok : EXIT.no;
     });
 
@@ -268,7 +272,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .action(async (a: string, b: string, o: { exitCode?: boolean }, cmd: Command) => {
       const opts = global(cmd);
       const result = diff(await loadGraph(opts), { from: a, to: b });
-      out(diffRenderers, result, opts);
+      await out(diffRenderers, result, opts);
       exitCode = o.exitCode && result.changes.length > 0 ? EXIT.no : EXIT.ok;
     });
 
@@ -278,7 +282,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .argument("<name>", "model or ability id or alias")
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const opts = global(cmd);
-      out(showRenderers, show(await loadGraph(opts), name), opts);
+      await out(showRenderers, show(await loadGraph(opts), name), opts);
     });
 
   program
@@ -287,7 +291,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .addArgument(new Command().createArgument("<what>", LISTABLE.join("|")).choices(LISTABLE))
     .action(async (what: Listable, _o: unknown, cmd: Command) => {
       const opts = global(cmd);
-      out(listRenderers, list(await loadGraph(opts), what), opts);
+      await out(listRenderers, list(await loadGraph(opts), what), opts);
     });
 
   program
@@ -302,7 +306,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .action(async (model: string | undefined, o: { descendants?: boolean; depth?: number; charset: "utf8" | "ascii"; ability?: string }, cmd: Command) => {
       const opts = global(cmd);
       const result = tree(await loadGraph(opts), { model, direction: o.descendants ? "descendants" : "ancestors", depth: o.depth, ability: o.ability });
-      io.stdout.write(opts.json ? treeRenderers.json(result) : treeRenderers.text(result, { color: useColor(io, opts), charset: o.charset }));
+      io.stdout.write(opts.json ? treeRenderers.json(result) : treeRenderers.text(result, { ...(await renderOptions(opts)), charset: o.charset }));
     });
 
   program
@@ -314,7 +318,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .action(async (o: { models?: string[]; abilities?: string[]; format: (typeof MATRIX_FORMATS)[number] }, cmd: Command) => {
       const opts = global(cmd);
       const result = matrix(await loadGraph(opts), { models: o.models, abilities: o.abilities });
-      io.stdout.write(matrixRenderers[opts.json ? "json" : o.format](result, { color: useColor(io, opts) }));
+      io.stdout.write(matrixRenderers[opts.json ? "json" : o.format](result, await renderOptions(opts)));
     });
 
   program
@@ -334,7 +338,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .argument("<model>", "model id or alias")
     .action(async (model: string, _o: unknown, cmd: Command) => {
       const opts = global(cmd);
-      out(roadmapRenderers, roadmap(await loadGraph(opts), model), opts);
+      await out(roadmapRenderers, roadmap(await loadGraph(opts), model), opts);
     });
 
     if (argv.length === 0) {

@@ -1,5 +1,4 @@
 /** The process entry: wires `run` to the real streams, handles EPIPE and Ctrl-C, sets the exit code. */
-import { createInterface } from "node:readline";
 import { run } from "./cli.js";
 import { EXIT } from "./exit-codes.js";
 
@@ -14,8 +13,12 @@ export function main(): void {
   const argv = process.argv.slice(2);
   // Standard input is read only for `trace --batch`: opening it otherwise would keep a TTY waiting.
   // The interface is made when iteration starts, so no line is emitted before anyone listens.
+  // readline is loaded only for a batch.
   const stdin: AsyncIterable<string> = {
-    [Symbol.asyncIterator]: () => createInterface({ input: process.stdin, crlfDelay: Infinity })[Symbol.asyncIterator](),
+    async *[Symbol.asyncIterator]() {
+      const { createInterface } = await import("node:readline");
+      yield* createInterface({ input: process.stdin, crlfDelay: Infinity });
+    },
   };
   run(argv, { stdout: process.stdout, stderr: process.stderr, stdin: argv.includes("--batch") ? stdin : undefined, env: process.env, cwd: process.cwd() }).then(
     (code) => {

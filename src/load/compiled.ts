@@ -3,7 +3,6 @@
  * An entry is keyed by the sha256 of the source text, the format version and the captrace version,
  * so it is never stale; a corrupt or foreign entry is ignored.
  */
-import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
@@ -15,23 +14,42 @@ import { FORMAT_VERSION } from "../vocabulary.js";
 export interface CompiledLineage {
   format: number;
   captrace: string;
-  sha256: string;
+  /** The content key of the source: sha256 for the user cache, the quick key for the embedded lineage. */
+  key: string;
   lineage: LineageFile;
   warnings: Problem[];
   /** Model ids in lineage order, so that loading need not sort them again. */
   order?: string[];
 }
 
-/** The sha256 of a lineage file's bytes (or of its text, as UTF-8), hex. */
-export function contentHash(content: string | Uint8Array): string {
+/** The sha256 of a lineage file's bytes, hex (crypto is loaded only when a user lineage needs it). */
+export async function contentHash(content: Uint8Array): Promise<string> {
+  const { createHash } = await import("node:crypto");
   return createHash("sha256").update(content).digest("hex");
 }
 
-/** Reads an entry if it exists, parses, and matches this text, format and version; otherwise undefined. */
-export function readCompiled(path: string, sha256: string, version: string): CompiledLineage | undefined {
+/**
+ * A fast 64-bit content key (length plus two multiplicative hash lanes) for the embedded lineage, which
+ * only the package's own build writes: it spares the start of every query the crypto module.
+ */
+export function quickKey(bytes: Uint8Array): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    h1 = Math.imul(h1 ^ b, 2654435761);
+    h2 = Math.imul(h2 ^ b, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${bytes.length}:${(h2 >>> 0).toString(16).padStart(8, "0")}${(h1 >>> 0).toString(16).padStart(8, "0")}`;
+}
+
+/** Reads an entry if it exists, parses, and matches this content key, format and version; otherwise undefined. */
+export function readCompiled(path: string, key: string, version: string): CompiledLineage | undefined {
   try {
     const entry = JSON.parse(readFileSync(path, "utf8")) as CompiledLineage;
-    if (entry.format !== FORMAT_VERSION || entry.captrace !== version || entry.sha256 !== sha256) return undefined;
+    if (entry.format !== FORMAT_VERSION || entry.captrace !== version || entry.key !== key) return undefined;
     if (!entry.lineage || !Array.isArray(entry.lineage.steps) || typeof entry.lineage.models !== "object") return undefined;
     // JSON.parse makes every key, `__proto__` included, an own property: records are safe to read by id.
     return entry;
@@ -42,7 +60,7 @@ export function readCompiled(path: string, sha256: string, version: string): Com
 
 /** Writes an entry atomically (a temporary file renamed into place). Failures are silent: a cache is optional. */
 export function writeCompiled(path: string, entry: CompiledLineage): boolean {
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, JSON.stringify(entry));

@@ -5,7 +5,7 @@
 import { buildGraph, type LineageGraph } from "../graph/build-graph.js";
 import { packageVersion } from "../package-root.js";
 import { compiledEmbeddedPath } from "./embedded.js";
-import { cachePath, contentHash, readCompiled, writeCompiled, type CompiledLineage } from "./compiled.js";
+import { cachePath, contentHash, quickKey, readCompiled, writeCompiled, type CompiledLineage } from "./compiled.js";
 import type { LoadResult } from "./load-lineage.js";
 import { decodeUtf8, readSourceBytes } from "./read-source.js";
 
@@ -23,13 +23,16 @@ export type OpenResult = (LoadResult & { ok: false }) | (LoadResult & { ok: true
 export async function openLineage(file: string, realPath: string, opts: OpenOptions = {}): Promise<OpenResult> {
   const raw = await readSourceBytes(file);
   if (!raw.ok) return { ok: false, file, problems: [raw.problem] };
-  const sha = contentHash(raw.bytes);
   const version = packageVersion();
   const env = opts.env ?? {};
-  const useCache = opts.cache === true && realPath !== opts.embedded;
-  const hit =
-    (realPath === opts.embedded ? readCompiled(compiledEmbeddedPath(), sha, version) : undefined) ??
-    (useCache ? readCompiled(cachePath(env, sha), sha, version) : undefined);
+  const embedded = realPath === opts.embedded;
+  const useCache = opts.cache === true && !embedded;
+  const sha = useCache ? await contentHash(raw.bytes) : "";
+  const hit = embedded
+    ? readCompiled(compiledEmbeddedPath(), quickKey(raw.bytes), version)
+    : useCache
+      ? readCompiled(cachePath(env, sha), sha, version)
+      : undefined;
   if (hit) {
     const graph = buildGraph(hit.lineage, hit.order);
     return { ok: true, file, lineage: hit.lineage, warnings: hit.warnings.map((w) => ({ ...w, file })), graph };
@@ -41,7 +44,7 @@ export async function openLineage(file: string, realPath: string, opts: OpenOpti
   if (!result.ok) return result;
   const graph = buildGraph(result.lineage);
   if (useCache) {
-    const entry: CompiledLineage = { format: 1, captrace: version, sha256: sha, lineage: result.lineage, warnings: result.warnings, order: [...graph.modelOrder] };
+    const entry: CompiledLineage = { format: 1, captrace: version, key: sha, lineage: result.lineage, warnings: result.warnings, order: [...graph.modelOrder] };
     writeCompiled(cachePath(env, sha), entry);
   }
   return { ...result, graph };

@@ -1,5 +1,5 @@
 /** Reads a lineage file as text, refusing what is not a readable UTF-8 file within the size limits. */
-import { open } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { LIMITS } from "../limits.js";
 import type { Problem } from "../problem.js";
 
@@ -61,16 +61,15 @@ export async function readSource(file: string): Promise<ReadResult> {
 
 /** Reads `file`'s bytes; never throws. A directory, FIFO or device is refused before any read blocks. */
 export async function readSourceBytes(file: string): Promise<BytesResult> {
-  let handle;
+  let fd: number;
   try {
     // O_NONBLOCK keeps open() of a FIFO with no writer from hanging.
-    const { constants } = await import("node:fs");
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return fail(file, describeErrno((error as NodeJS.ErrnoException).code));
   }
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) return fail(file, "is a directory, not a lineage file");
     if (!stat.isFile()) return fail(file, "is not a regular file (a pipe, socket or device cannot be read as a lineage)");
     const json = isJsonPath(file);
@@ -80,10 +79,14 @@ export async function readSourceBytes(file: string): Promise<BytesResult> {
       const hint = json ? "" : "; write large lineages as JSON (.json), which may be larger";
       return fail(file, `file is too large (${mb(stat.size)}; the limit for ${json ? "JSON" : "YAML"} is ${mb(max)})${hint}`);
     }
-    return { ok: true, bytes: await handle.readFile() };
+    return { ok: true, bytes: readFileSync(fd) };
   } catch (error) {
     return fail(file, describeErrno((error as NodeJS.ErrnoException).code));
   } finally {
-    await handle.close().catch(() => undefined);
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed: nothing to do
+    }
   }
 }

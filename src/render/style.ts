@@ -1,5 +1,6 @@
 /** Colour and escaping for human output: a chalk instance whose level the CLI decides, never chalk's own guess. */
-import { Chalk, type ChalkInstance } from "chalk";
+import type * as ChalkModule from "chalk";
+import type { ChalkInstance } from "chalk";
 import { createRequire } from "node:module";
 import type Table from "cli-table3";
 
@@ -8,9 +9,23 @@ export interface RenderOptions {
   color: boolean;
 }
 
-/** A chalk instance that colours only when asked to. */
-export function painter(opts: RenderOptions): ChalkInstance {
-  return new Chalk({ level: opts.color ? 1 : 0 });
+/** The styles renderers use. */
+export type Painter = Pick<ChalkInstance, "bold" | "dim" | "italic" | "cyan" | "green" | "yellow" | "red">;
+
+const plain = (text: string) => text;
+/** The painter for uncoloured output: every style is the identity. */
+const PLAIN: Painter = { bold: plain, dim: plain, italic: plain, cyan: plain, green: plain, yellow: plain, red: plain } as unknown as Painter;
+
+let chalkModule: typeof ChalkModule | undefined;
+
+/** Loads chalk; the CLI calls this before rendering coloured output, so uncoloured runs never pay for it. */
+export async function loadColor(): Promise<void> {
+  chalkModule ??= await import("chalk");
+}
+
+/** A painter that colours only when asked to (and chalk has been loaded), at a level the caller decided. */
+export function painter(opts: RenderOptions): Painter {
+  return opts.color && chalkModule ? new chalkModule.Chalk({ level: 1 }) : PLAIN;
 }
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -1,0 +1,348 @@
+// The captrace benchmark: `npm run bench`.
+//
+// Generates the synthetic lineages if missing or older than bench/generate.mjs, then measures, in one
+// run, the median wall time and the peak RSS of the built CLI (`node bin/captrace ...`) against the
+// start-up of Node itself (`node -e 0`), and checks the performance targets. Prints a markdown report
+// and writes it to bench/results.md, headed with the machine.
+//
+// Every command runs with NO_COLOR=1, stdout to /dev/null, and a private cache
+// (XDG_CACHE_HOME=bench/data/cache), wiped before each "first run" measurement. Peak RSS comes from
+// `/usr/bin/time -f %M` when it exists ("n/a" otherwise). A command that exits with a code it should
+// not (anything but 0; trace may also exit 1, "absent"; the 100k YAML file must be refused with 3)
+// fails the bench: its command line and stderr are printed and the bench exits 1.
+//
+// A slow series of runs stops early when one more round would take it past SERIES_BUDGET_MS, so the
+// whole bench stays near 10 minutes on a 2-core machine.
+//
+// Environment: BENCH_QUICK=1 runs every measurement fewer times (for trying the harness out).
+
+import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { arch, cpus, loadavg, platform, release, totalmem } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(BENCH);
+const DATA = join(BENCH, "data");
+const CACHE = join(DATA, "cache");
+const GENERATOR = join(BENCH, "generate.mjs");
+const BIN = join(ROOT, "bin", "captrace");
+const BUNDLE = join(ROOT, "dist", "bundle", "captrace.js");
+const RESULTS = join(BENCH, "results.md");
+const TIME = "/usr/bin/time";
+const HAS_TIME = existsSync(TIME);
+const NODE = process.execPath;
+const QUICK = process.env.BENCH_QUICK === "1";
+
+/** Runs per measurement, by how long one run takes. */
+const RUNS = QUICK ? { fast: 3, "1k": 3, "10k": 2, "10k-warm": 3, "100k": 1 } : { fast: 11, "1k": 11, "10k": 5, "10k-warm": 11, "100k": 3 };
+const SIZES = ["1k", "10k", "100k"];
+/** Most wall time one series of runs may take before it stops early (never before its first run). */
+const SERIES_BUDGET_MS = 75_000;
+
+const log = (s) => process.stderr.write(`${s}\n`);
+const rel = (p) => relative(ROOT, p) || ".";
+
+// ---------------------------------------------------------------------------------------------
+// Preconditions: a built CLI and up-to-date data.
+
+if (!existsSync(BUNDLE)) {
+  log(`bench: ${rel(BUNDLE)} is missing: run \`npm run build\` first`);
+  process.exit(1);
+}
+
+function dataIsCurrent() {
+  const since = statSync(GENERATOR).mtimeMs;
+  const files = SIZES.flatMap((s) => ["yaml", "json", "meta.json"].map((ext) => join(DATA, `synthetic-${s}.${ext}`)));
+  files.push(join(DATA, "batch-100k-10000.jsonl"), join(DATA, "batch-100k-1.jsonl"));
+  return files.every((f) => existsSync(f) && statSync(f).mtimeMs >= since);
+}
+
+if (!dataIsCurrent()) {
+  log("bench: generating the synthetic lineages (bench/generate.mjs) ...");
+  const gen = spawnSync(NODE, [GENERATOR], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+  if (gen.status !== 0) {
+    log(`bench: node ${rel(GENERATOR)} failed (exit ${gen.status ?? gen.signal})`);
+    process.exit(1);
+  }
+}
+
+/** The build being measured: its bundle's mtime (to notice a rebuild during the bench) and the git state. */
+const bundleStamp = () => statSync(BUNDLE).mtimeMs;
+const startStamp = bundleStamp();
+const startLoad = loadavg()[0];
+function gitState() {
+  const git = (...a) => spawnSync("git", a, { cwd: ROOT, encoding: "utf8" });
+  const head = git("rev-parse", "--short", "HEAD");
+  if (head.status !== 0) return "unknown commit";
+  const dirty = git("status", "--porcelain", "--", "src", "scripts", "package.json").stdout.trim();
+  return `commit ${head.stdout.trim()}${dirty ? " with uncommitted changes in src/ or scripts/" : ""}`;
+}
+
+const meta = Object.fromEntries(SIZES.map((s) => [s, JSON.parse(readFileSync(join(DATA, `synthetic-${s}.meta.json`), "utf8"))]));
+
+// ---------------------------------------------------------------------------------------------
+// Running one command.
+
+const ENV = { ...process.env, NO_COLOR: "1", XDG_CACHE_HOME: CACHE };
+for (const k of ["CAPTRACE_LINEAGE", "FORCE_COLOR", "NODE_OPTIONS"]) delete ENV[k];
+
+const devNull = openSync("/dev/null", "w");
+const rssFile = join(DATA, `.rss-${process.pid}`);
+mkdirSync(DATA, { recursive: true });
+
+const wipeCache = () => rmSync(CACHE, { recursive: true, force: true });
+
+/** Shell-like rendering of a command, for messages and the report. */
+const shown = (argv) => argv.map((a) => (/^[\w./:=+-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(" ");
+
+/**
+ * Runs `node ARGS` once: wall time in ms (measured around the process, /usr/bin/time included for
+ * every row alike), peak RSS in MB (or null), exit status and stderr.
+ */
+function runOnce(args, stdinFile) {
+  const stdin = stdinFile ? openSync(stdinFile, "r") : "ignore";
+  const [cmd, argv] = HAS_TIME ? [TIME, ["-f", "%M", "-o", rssFile, NODE, ...args]] : [NODE, args];
+  try {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(cmd, argv, { cwd: ROOT, env: ENV, stdio: [stdin, devNull, "pipe"], maxBuffer: 64 << 20 });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.error) throw r.error;
+    let peakMb = null;
+    if (HAS_TIME) {
+      // GNU time writes "Command exited with non-zero status N" before the format on a failure.
+      const lines = readFileSync(rssFile, "utf8").trim().split("\n");
+      const kb = Number(lines[lines.length - 1]);
+      if (Number.isFinite(kb)) peakMb = kb / 1024;
+    }
+    return { ms, peakMb, status: r.status ?? 128, signal: r.signal, stderr: r.stderr.toString() };
+  } finally {
+    if (typeof stdin === "number") closeSync(stdin);
+  }
+}
+
+/**
+ * A measurement: a label, the node arguments, the accepted exit codes, how the cache is prepared
+ * ("first": wiped before each run; "warm": filled by one untimed run first; undefined: left alone).
+ */
+function measurement(label, args, { expect = [0], cache, stdin, stderrMatch, note } = {}) {
+  return { label, args, expect, cache, stdin, stderrMatch, note, times: [], peaks: [], statuses: new Set() };
+}
+
+function fail(m, r) {
+  log(`\nbench: FAILED: \`node ${shown(m.args.map((a) => (a.startsWith("/") ? rel(a) : a)))}\`${m.stdin ? ` < ${rel(m.stdin)}` : ""}`);
+  log(`  exit ${r.signal ? `signal ${r.signal}` : r.status} (expected ${m.expect.join(" or ")})`);
+  log(`  stderr:\n${r.stderr.replace(/^/gm, "    ")}`);
+  rmSync(rssFile, { force: true });
+  process.exit(1);
+}
+
+/** Runs a measurement once more and records it; fails the bench on an unexpected exit. */
+function step(m) {
+  if (m.cache === "first") wipeCache();
+  const r = runOnce(m.args, m.stdin);
+  if (!m.expect.includes(r.status) || (m.stderrMatch && !m.stderrMatch.test(r.stderr))) fail(m, r);
+  m.times.push(r.ms);
+  if (r.peakMb !== null) m.peaks.push(r.peakMb);
+  m.statuses.add(r.status);
+}
+
+/** Runs several measurements `runs` times each, interleaved (round-robin), so drift hits them alike. */
+function series(ms, runs) {
+  for (const m of ms) {
+    if (m.cache === "warm") {
+      const r = runOnce(m.args); // fills the cache (a batch reads no queries); untimed
+      if (!m.expect.includes(r.status)) fail(m, r);
+    }
+  }
+  const t0 = performance.now();
+  let done = 0;
+  while (done < runs) {
+    for (const m of ms) step(m);
+    done++;
+    // Keep the whole bench near 10 minutes: stop a slow series early when one more round would
+    // take it past its budget (the "runs" column shows how many were made).
+    const elapsed = performance.now() - t0;
+    if (done < runs && elapsed + elapsed / done > SERIES_BUDGET_MS) break;
+  }
+  const secs = ((performance.now() - t0) / 1000).toFixed(1);
+  const cut = done < runs ? ` (of ${runs} planned: over the ${SERIES_BUDGET_MS / 1000} s budget)` : "";
+  log(`  ${ms.map((m) => m.label).join(" | ")}: ${done} run${done === 1 ? "" : "s"} each${cut}, ${secs} s`);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The measurements.
+
+const benchStart = performance.now();
+const rows = []; // in report order
+const add = (m) => (rows.push(m), m);
+const lineage = (size, fmt) => join(DATA, `synthetic-${size}.${fmt}`);
+const mb = (bytes) => bytes / 1e6;
+
+log(`bench: ${HAS_TIME ? "" : "no /usr/bin/time: peak RSS is n/a; "}cache in ${rel(CACHE)}${QUICK ? "; BENCH_QUICK: fewer runs" : ""}`);
+
+const baseline = add(measurement("`node -e 0` (baseline)", ["-e", "0"]));
+const embedded = add(measurement("`trace code-davinci-002 chain-of-thought` (embedded lineage)", [BIN, "trace", "code-davinci-002", "chain-of-thought"]));
+const version = add(measurement("`--version`", [BIN, "--version"]));
+log("start-up (interleaved, first half):");
+series([baseline, embedded, version], RUNS.fast);
+
+const perSize = {}; // size -> fmt -> { validate, traceFirst, traceWarm, diffFirst, diffWarm, bytes }
+for (const size of SIZES) {
+  const q = meta[size];
+  for (const fmt of ["yaml", "json"]) {
+    const file = lineage(size, fmt);
+    const bytes = statSync(file).size;
+    const name = `${size} ${fmt.toUpperCase()}`;
+    const ln = ["--lineage", file];
+    const traceArgs = [BIN, ...ln, "trace", q.traceModel, q.traceAbility];
+    const diffArgs = [BIN, ...ln, "diff", q.diffA, q.diffB];
+    const runs = RUNS[size];
+    log(`${name} (${mb(bytes).toFixed(2)} MB):`);
+    if (size === "100k" && fmt === "yaml") {
+      // Over the 16 MB YAML limit: every command must refuse it (exit 3), pointing to JSON.
+      const refused = { expect: [3], stderrMatch: /too large.*JSON/s };
+      const rs = [
+        add(measurement(`${name} (${mb(bytes).toFixed(1)} MB): \`validate\`, refused (exit 3)`, [BIN, "validate", file], refused)),
+        add(measurement(`${name}: \`trace\`, refused (exit 3)`, traceArgs, { ...refused, cache: "first" })),
+        add(measurement(`${name}: \`diff\`, refused (exit 3)`, diffArgs, { ...refused, cache: "first" })),
+      ];
+      series(rs, RUNS.fast);
+      continue;
+    }
+    const r = {
+      bytes,
+      validate: add(measurement(`${name} (${mb(bytes).toFixed(2)} MB): \`validate\``, [BIN, "validate", file])),
+      traceFirst: add(measurement(`${name}: \`trace ${q.traceModel} ${q.traceAbility}\`, first run (cache wiped)`, traceArgs, { expect: [0, 1], cache: "first" })),
+      traceWarm: add(measurement(`${name}: \`trace\`, repeated (cache warm)`, traceArgs, { expect: [0, 1], cache: "warm" })),
+      diffFirst: add(measurement(`${name}: \`diff ${q.diffA} ${q.diffB}\`, first run (cache wiped)`, diffArgs, { cache: "first" })),
+      diffWarm: add(measurement(`${name}: \`diff\`, repeated (cache warm)`, diffArgs, { cache: "warm" })),
+    };
+    (perSize[size] ??= {})[fmt] = r;
+    series([r.validate], runs);
+    series([r.traceFirst], runs);
+    series([r.traceWarm], size === "10k" ? RUNS["10k-warm"] : runs);
+    series([r.diffFirst], runs);
+    series([r.diffWarm], size === "10k" ? RUNS["10k-warm"] : runs);
+  }
+}
+
+log("batch on the 100k JSON lineage (cache warm):");
+const big = lineage("100k", "json");
+const batchArgs = [BIN, "--lineage", big, "trace", "--batch"];
+const batchQueries = readFileSync(meta["100k"].batch, "utf8").split("\n").filter(Boolean).length;
+const batch1 = add(measurement("100k JSON: `trace --batch`, 1 query (cache warm)", batchArgs, { cache: "warm", stdin: meta["100k"].batch1 }));
+const batchN = add(
+  measurement(`100k JSON: \`trace --batch\`, ${batchQueries.toLocaleString("en-US")} queries (cache warm), total`, batchArgs, {
+    cache: "warm",
+    stdin: meta["100k"].batch,
+  }),
+);
+series([batch1, batchN], RUNS["100k"]);
+
+log("start-up (interleaved, second half):");
+series([baseline, embedded, version], RUNS.fast);
+wipeCache();
+rmSync(rssFile, { force: true });
+const benchSecs = (performance.now() - benchStart) / 1000;
+const rebuilt = bundleStamp() !== startStamp;
+if (rebuilt) log(`bench: WARNING: ${rel(BUNDLE)} changed during the bench: the rows mix two builds; run it again`);
+
+// ---------------------------------------------------------------------------------------------
+// The report.
+
+const base = median(baseline.times);
+const fmtMs = (x) => (Number.isFinite(x) ? (x >= 100 ? Math.round(x).toLocaleString("en-US") : x.toFixed(1)) : "n/a");
+const fmtMb = (x) => (x === null || !Number.isFinite(x) ? "n/a" : x.toFixed(0));
+const peakOf = (m) => (m.peaks.length ? Math.max(...m.peaks) : null);
+const ratio = (x) => `${(x / base).toFixed(2)}×`;
+
+const table = [
+  "| measurement | median ms | × node -e 0 | peak MB | runs |",
+  "|---|---:|---:|---:|---:|",
+  ...rows.map((m) => {
+    const t = median(m.times);
+    return `| ${m.label} | ${fmtMs(t)} | ${ratio(t)} | ${fmtMb(peakOf(m))} | ${m.times.length} |`;
+  }),
+];
+const batchAfterLoad = median(batchN.times) - median(batch1.times);
+table.push(
+  `| 100k JSON: ${batchQueries.toLocaleString("en-US")} batch queries after loading (total − 1-query batch) | ${fmtMs(batchAfterLoad)} | – | – | ${batchN.times.length} |`,
+);
+
+const mark = (ok) => (ok ? "✅" : "❌");
+const targets = [];
+const target = (ok, text) => targets.push(`- ${mark(ok)} ${text}`);
+{
+  const e = median(embedded.times);
+  target(e <= 1.3 * base, `trace on the embedded lineage ≤ 1.3× node -e 0: ${fmtMs(e)} ms = ${ratio(e)} (node -e 0: ${fmtMs(base)} ms)`);
+  const w = median(perSize["10k"].yaml.traceWarm.times);
+  target(w <= 1.5 * base, `repeated (cached) trace on the 10k YAML ≤ 1.5× node -e 0: ${fmtMs(w)} ms = ${ratio(w)}`);
+  const f = perSize["100k"].json.traceFirst;
+  const ft = median(f.times);
+  const fp = peakOf(f);
+  target(
+    ft <= 5000 && (fp === null || fp <= 2048),
+    `100k JSON first trace ≤ 5,000 ms and ≤ 2,048 MB peak: ${fmtMs(ft)} ms, ${fmtMb(fp)} MB${fp === null ? " (peak not measured)" : ""}`,
+  );
+  const c = median(perSize["100k"].json.traceWarm.times);
+  target(c <= 1500, `100k JSON cached trace ≤ 1,500 ms: ${fmtMs(c)} ms`);
+  target(
+    batchAfterLoad <= 1000,
+    `${batchQueries.toLocaleString("en-US")} batch queries on the 100k lineage after loading ≤ 1,000 ms: ${fmtMs(batchAfterLoad)} ms (total ${fmtMs(median(batchN.times))} ms, 1-query batch ${fmtMs(median(batch1.times))} ms)`,
+  );
+  // Linear growth: the cost above Node's start-up, per MB of input, must not rise with size
+  // (≤ 1.5× the per-MB cost at the next smaller size; fixed costs make small files dearer per MB).
+  const lines = [];
+  let linear = true;
+  for (const [fmt, sizes] of [["yaml", ["1k", "10k"]], ["json", ["1k", "10k", "100k"]]]) {
+    for (const what of ["validate", "traceFirst"]) {
+      const perMb = sizes.map((s) => {
+        const r = perSize[s][fmt];
+        return (median(r[what].times) - base) / mb(r.bytes);
+      });
+      const ok = perMb.every((x, i) => i === 0 || x <= 1.5 * perMb[i - 1]);
+      linear &&= ok;
+      lines.push(
+        `${fmt.toUpperCase()} ${what === "validate" ? "validate" : "first trace"}: ${sizes.map((s, i) => `${s} ${fmtMs(perMb[i])}`).join(", ")} ms/MB ${ok ? "" : "(grows)"}`.trim(),
+      );
+    }
+  }
+  target(linear, `cost grows linearly (ms above node -e 0 per MB of input; each size ≤ 1.5× the smaller one's): ${lines.join("; ")}`);
+}
+
+const cpu = cpus();
+const header = [
+  "# captrace benchmark results",
+  "",
+  `Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${platform()} ${release()} ${arch()}; Node ${process.version}; ${new Date().toISOString()}.`,
+  `Build: ${gitState()}, ${rel(BUNDLE)} of ${new Date(startStamp).toISOString()}.` +
+    ` Load average (1 min) at the start ${startLoad.toFixed(2)}, at the end ${loadavg()[0].toFixed(2)}.`,
+  ...(rebuilt ? ["", "**Warning: the CLI was rebuilt during this bench, so the rows mix two builds. Run it again.**"] : []),
+  "",
+  `Generated by \`npm run bench\` (bench/run.mjs) in ${Math.round(benchSecs)} s. Wall time is the median over the runs, measured around the`,
+  "process; peak MB is the largest maximum RSS over the runs (`/usr/bin/time -f %M`). NO_COLOR=1, stdout to /dev/null,",
+  "a private cache (XDG_CACHE_HOME=bench/data/cache) wiped before each first-run measurement. `node -e 0`, the embedded",
+  "trace and `--version` are interleaved, half at the start of the bench and half at the end. A slow series stops",
+  `early when another round would take it past ${SERIES_BUDGET_MS / 1000} s (the runs column says how many were made).`,
+  "",
+  "Synthetic lineages (bench/generate.mjs, seeded): " +
+    SIZES.map((s) => {
+      const q = meta[s];
+      return `${s}: ${q.models.toLocaleString("en-US")} models, ${q.claims.toLocaleString("en-US")} claims, YAML ${mb(q.yamlBytes).toFixed(2)} MB, JSON ${mb(q.jsonBytes).toFixed(2)} MB`;
+    }).join("; ") +
+    ".",
+  "",
+].join("\n");
+
+const warning = rebuilt ? "**Warning: the CLI was rebuilt during this bench; the rows mix two builds. Run it again.**\n\n" : "";
+const report = [warning + table.join("\n"), "", "## Targets", "", ...targets, ""].join("\n");
+writeFileSync(RESULTS, `${header}\n${report}`);
+process.stdout.write(`${report}\nWritten to ${rel(RESULTS)} (bench took ${Math.round(benchSecs)} s).\n`);
