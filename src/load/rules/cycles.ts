@@ -2,13 +2,24 @@
 import type { Issue } from "../../problem.js";
 import type { RuleContext } from "./context.js";
 
+const kahnMemo = new WeakMap<RuleContext, { order: string[]; remaining: Set<string> }>();
+
 /** Models in an order where every parent comes before its children, or undefined on a cycle. */
 export function topologicalOrder(ctx: RuleContext): string[] | undefined {
   const { order, remaining } = kahn(ctx);
   return remaining.size === 0 ? order : undefined;
 }
 
+/** Kahn's algorithm, run once per file (two rules need it). */
 function kahn(ctx: RuleContext): { order: string[]; remaining: Set<string> } {
+  const hit = kahnMemo.get(ctx);
+  if (hit) return hit;
+  const result = kahnOnce(ctx);
+  kahnMemo.set(ctx, result);
+  return result;
+}
+
+function kahnOnce(ctx: RuleContext): { order: string[]; remaining: Set<string> } {
   const pending = new Map<string, number>();
   const children = new Map<string, string[]>();
   for (const id of ctx.modelIds) {
