@@ -28,6 +28,18 @@ describe("the real bin/captrace", () => {
     expect(r.stdout.trimEnd().split("\n").map((l) => (JSON.parse(l) as { present: boolean }).present)).toEqual([true, false]);
   });
 
+  it("flushes its whole output into a pipe before exiting", () => {
+    const dir = mkdtempSync(join(tmpdir(), "captrace-flush-"));
+    const models = Array.from({ length: 4000 }, (_, i) => `  m${i}: {name: Model ${i}}`).join("\n");
+    const steps = Array.from({ length: 4000 }, (_, i) => `  - {id: s${i}, kind: fine-tuning, from: [${i ? `m${i - 1}` : ""}], to: m${i}, confidence: likely}`).join("\n");
+    const file = join(dir, "big.yaml");
+    writeFileSync(file, `lineage: 1\ntitle: big\nsources: {}\nabilities: {}\nmodels:\n${models}\nsteps:\n${steps}\n`);
+    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" --lineage "${file}" list models --json | wc -c`], { encoding: "utf8", env });
+    const direct = spawnSync(process.execPath, [BIN, "--lineage", file, "list", "models", "--json"], { encoding: "utf8", env, maxBuffer: 1 << 26 });
+    expect(Number(r.stdout.trim())).toBe(Buffer.byteLength(direct.stdout));
+    expect((JSON.parse(direct.stdout) as { items: unknown[] }).items).toHaveLength(4000);
+  });
+
   it("exits 130 on Ctrl-C (SIGINT), without a stack trace", async () => {
     const child = spawn(process.execPath, [BIN, "--lineage", SMALL, "trace", "--batch"], { env, stdio: ["pipe", "pipe", "pipe"] });
     let stderr = "";

@@ -161,6 +161,18 @@ describe("fuzzing the loader", () => {
     );
   });
 
+  it("reports random bytes as a located problem (or loads them), never throws", async () => {
+    const { decodeUtf8 } = await import("../../src/load/read-source.js");
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const read = decodeUtf8("b.yaml", bytes);
+        if (!read.ok) expect(read.problem.line).toBeGreaterThan(0);
+        else expect(() => loadLineageText(read.text, "b.yaml")).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("never throws on random strings and random mutations of a valid file", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.nat(VALID.length), fc.string({ maxLength: 5 }), (noise, at, insert) => {

@@ -101,6 +101,20 @@ describe("trace", () => {
     expect(r.path).toHaveLength(41);
   });
 
+  it("inherits through a wide merge of 1,000 parents", () => {
+    const steps: Parameters<typeof graphOf>[0] = [["pre", [], "root", []]];
+    const parents: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      steps.push([`b${i}`, ["root"], `p${i}`, i === 999 ? [["x", "introduced", "likely"]] : []]);
+      parents.push(`p${i}`);
+    }
+    steps.push(["merge", parents, "wide", []]);
+    const r = trace(graphOf(steps), { model: "wide", ability: "x" });
+    expect(r).toMatchObject({ present: true, state: "introduced", agreement: false, confidence: "likely" });
+    expect(r.path).toEqual(["root", "p999", "wide"]);
+    expect(r.readings.map((x) => x.state)).toEqual(["introduced", "absent"]);
+  });
+
   it("walks a chain of 100,000 steps without recursion", () => {
     const steps: Parameters<typeof graphOf>[0] = [["s0", [], "m0", [["x", "introduced"]]]];
     for (let i = 1; i < 100_000; i++) steps.push([`s${i}`, [`m${i - 1}`], `m${i}`, i === 99_999 ? [["x", "weakened"]] : []]);
