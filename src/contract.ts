@@ -132,6 +132,9 @@ const AbilityStateRow = z.strictObject({
   lacked: z.boolean(),
 });
 
+/** An open model that approximates a closed one. */
+export const ApproximationOut = z.strictObject({ name: z.string(), source: z.string().nullable(), note: z.string().nullable() });
+
 /** `captrace show MODEL --json`. */
 export const ShowModelOut = z.strictObject({
   schemaVersion: Version,
@@ -147,7 +150,7 @@ export const ShowModelOut = z.strictObject({
   context: z.number().nullable(),
   paper: z.string().nullable(),
   trainingData: z.unknown().nullable(),
-  approximations: z.array(z.strictObject({ name: z.string(), source: z.string().nullable(), note: z.string().nullable() })),
+  approximations: z.array(ApproximationOut),
   description: z.string().nullable(),
   evidence: z.array(EvidenceOut),
   parents: z.array(z.string()),
@@ -346,18 +349,10 @@ export const RoadmapOut = z.strictObject({
   schemaVersion: Version,
   model: z.string(),
   steps: z.array(
-    z.strictObject({
+    ParentageOut.extend({
       order: z.number().int(),
-      step: z.string(),
-      kind: z.string(),
-      label: z.string().nullable(),
-      method: z.string().nullable(),
-      from: z.array(z.string()),
-      to: z.string(),
-      confidence: Confidence,
       contributes: z.array(z.strictObject({ ability: z.string(), effect: z.enum(EFFECTS), confidence: Confidence })),
-      approximations: z.array(z.strictObject({ name: z.string(), source: z.string().nullable(), note: z.string().nullable() })),
-      evidence: z.array(EvidenceOut),
+      approximations: z.array(ApproximationOut),
     }),
   ),
 });

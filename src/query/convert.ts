@@ -61,3 +61,8 @@ export function lacksOut(graph: LineageGraph, modelId: string, model: ModelEntry
 export function textOf(value: string | number | undefined): string | null {
   return value === undefined ? null : String(value);
 }
+
+/** The open models named as approximations of a model. */
+export function approximationsOut(model: ModelEntry): { name: string; source: string | null; note: string | null }[] {
+  return (model.approximations ?? []).map((a) => ({ name: a.name, source: a.source ?? null, note: a.note ?? null }));
+}

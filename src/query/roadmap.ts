@@ -3,7 +3,7 @@ import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { RoadmapResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestors } from "../graph/walk.js";
-import { evidenceOut } from "./convert.js";
+import { approximationsOut, parentageOut } from "./convert.js";
 import { resolve } from "./resolve.js";
 
 /** Answers `roadmap MODEL`: every step on its ancestry in lineage order (both branches of a merge). */
@@ -17,17 +17,10 @@ export function roadmap(graph: LineageGraph, name: string): RoadmapResult {
     schemaVersion: SCHEMA_VERSION,
     model,
     steps: steps.map((step, i) => ({
+      ...parentageOut(graph, step),
       order: i + 1,
-      step: step.id,
-      kind: step.kind,
-      label: step.label ?? null,
-      method: step.method ?? null,
-      from: [...step.from],
-      to: step.to,
-      confidence: step.confidence,
       contributes: step.claims.map((c) => ({ ability: c.ability, effect: c.effect, confidence: c.confidence })),
-      approximations: (graph.models.get(step.to)!.approximations ?? []).map((a) => ({ name: a.name, source: a.source ?? null, note: a.note ?? null })),
-      evidence: evidenceOut(graph, step.evidence),
+      approximations: approximationsOut(graph.models.get(step.to)!),
     })),
   };
 }

@@ -3,7 +3,7 @@ import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { ShowAbilityResult, ShowModelResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestors } from "../graph/walk.js";
-import { entryOut, evidenceOut, parentageOut, textOf } from "./convert.js";
+import { approximationsOut, entryOut, evidenceOut, parentageOut, textOf } from "./convert.js";
 import { foldAbility } from "./fold-ability.js";
 import { resolve, resolveAny } from "./resolve.js";
 import { introducerOf, summarize, type Summary } from "./summarize.js";
@@ -46,7 +46,7 @@ export function showModel(graph: LineageGraph, name: string): ShowModelResult {
     context: model.context ?? null,
     paper: model.paper ?? null,
     trainingData: model.trainingData ?? null,
-    approximations: (model.approximations ?? []).map((a) => ({ name: a.name, source: a.source ?? null, note: a.note ?? null })),
+    approximations: approximationsOut(model),
     description: model.description ?? null,
     evidence: evidenceOut(graph, model.evidence),
     parents: [...(step?.from ?? [])],
