@@ -80,10 +80,18 @@ class MinHeap {
   }
 }
 
-/** Parents before children, ties broken by file order (Kahn's algorithm with a heap). */
-function lineageOrder(ids: string[], madeBy: Map<string, StepEntry>, children: Map<string, StepEntry[]>): string[] {
+/**
+ * Parents before children, ties broken by file order (Kahn's algorithm with a heap). Models on a cycle,
+ * or below one, are left out: the validator names them.
+ */
+export function lineageOrder(
+  ids: readonly string[],
+  madeBy: ReadonlyMap<string, StepEntry>,
+  children: ReadonlyMap<string, readonly StepEntry[]>,
+): string[] {
   const index = new Map(ids.map((id, i) => [id, i]));
-  const pending = ids.map((id) => new Set(madeBy.get(id)?.from ?? []).size);
+  // Parents that are not models (unknown ids, reported elsewhere) do not hold a model back.
+  const pending = ids.map((id) => [...new Set(madeBy.get(id)?.from ?? [])].filter((p) => index.has(p) && p !== id).length);
   const heap = new MinHeap();
   pending.forEach((n, i) => n === 0 && heap.push(i));
   const order: string[] = [];
@@ -92,7 +100,8 @@ function lineageOrder(ids: string[], madeBy: Map<string, StepEntry>, children: M
     const id = ids[i]!;
     order.push(id);
     for (const step of children.get(id) ?? []) {
-      const c = index.get(step.to)!;
+      const c = index.get(step.to);
+      if (c === undefined || madeBy.get(step.to) !== step || step.to === id) continue;
       if (--pending[c]! === 0) heap.push(c);
     }
   }

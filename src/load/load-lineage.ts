@@ -6,11 +6,12 @@ import { parseText } from "./parse-yaml.js";
 import { isJsonPath, readSource } from "./read-source.js";
 import { RULES } from "./rules/index.js";
 import { ruleContext } from "./rules/context.js";
+import { topologicalOrder } from "./rules/cycles.js";
 import { validateSchema } from "./validate-schema.js";
 
 /** A loaded lineage with its warnings, or every problem found, sorted by position. */
 export type LoadResult =
-  | { ok: true; file: string; lineage: LineageFile; warnings: Problem[] }
+  | { ok: true; file: string; lineage: LineageFile; warnings: Problem[]; order?: string[] }
   | { ok: false; file: string; problems: Problem[] };
 
 type Locate = (path: readonly PathSegment[], atKey?: boolean) => { line: number; column: number };
@@ -48,7 +49,7 @@ export function loadLineageText(text: string, file: string): LoadResult {
   const issues = RULES.flatMap((rule) => rule(ctx));
   const problems = sortProblems([...early, ...(issues.length ? locateAll(file, locate(issues), issues) : [])]);
   if (problems.some((p) => p.severity === "error")) return { ok: false, file, problems };
-  return { ok: true, file, lineage: schema.lineage, warnings: problems };
+  return { ok: true, file, lineage: schema.lineage, warnings: problems, order: topologicalOrder(ctx) };
 }
 
 /** Reads and validates a lineage file. Never throws. */

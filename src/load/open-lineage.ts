@@ -42,7 +42,7 @@ export async function openLineage(file: string, realPath: string, opts: OpenOpti
   const { loadLineageText } = await import("./load-lineage.js");
   const result = loadLineageText(read.text, file);
   if (!result.ok) return result;
-  const graph = buildGraph(result.lineage);
+  const graph = buildGraph(result.lineage, result.order);
   if (useCache) {
     const entry: CompiledLineage = { format: 1, captrace: version, key: sha, lineage: result.lineage, warnings: result.warnings, order: [...graph.modelOrder] };
     writeCompiled(cachePath(env, sha), entry);

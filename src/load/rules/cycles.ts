@@ -1,5 +1,7 @@
 /** Rule: the lineage is acyclic; a cycle is named with the models on it. */
 import type { Issue } from "../../problem.js";
+import { lineageOrder } from "../../graph/build-graph.js";
+import type { StepEntry } from "../../schema.js";
 import type { RuleContext } from "./context.js";
 
 const kahnMemo = new WeakMap<RuleContext, { order: string[]; remaining: Set<string> }>();
@@ -20,29 +22,17 @@ function kahn(ctx: RuleContext): { order: string[]; remaining: Set<string> } {
 }
 
 function kahnOnce(ctx: RuleContext): { order: string[]; remaining: Set<string> } {
-  const pending = new Map<string, number>();
-  const children = new Map<string, string[]>();
-  for (const id of ctx.modelIds) {
-    const step = ctx.stepByTo.get(id)?.step;
-    const parents = step ? [...new Set(step.from)].filter((p) => ctx.modelIds.has(p) && p !== id) : [];
-    pending.set(id, parents.length);
-    for (const p of parents) {
-      const list = children.get(p);
-      if (list) list.push(id);
-      else children.set(p, [id]);
+  // The same order the graph uses (ties in file order), so the graph need not compute it again.
+  const madeBy = new Map([...ctx.stepByTo].map(([id, { step }]) => [id, step]));
+  const children = new Map<string, StepEntry[]>();
+  for (const step of madeBy.values()) {
+    for (const parent of new Set(step.from)) {
+      const list = children.get(parent);
+      if (list) list.push(step);
+      else children.set(parent, [step]);
     }
   }
-  const queue = [...pending].filter(([, n]) => n === 0).map(([id]) => id);
-  const order: string[] = [];
-  for (let head = 0; head < queue.length; head++) {
-    const id = queue[head]!;
-    order.push(id);
-    for (const child of children.get(id) ?? []) {
-      const left = pending.get(child)! - 1;
-      pending.set(child, left);
-      if (left === 0) queue.push(child);
-    }
-  }
+  const order = lineageOrder([...ctx.modelIds], madeBy, children);
   const placed = new Set(order);
   return { order, remaining: new Set([...ctx.modelIds].filter((id) => !placed.has(id))) };
 }
