@@ -265,7 +265,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
 
   program
     .command("diff")
-    .description("the abilities whose state differs between models A and B, and the steps that explain each")
+    .description("the abilities that differ between models A and B (in state, or changed again past their common ancestor), and the steps that explain each")
     .argument("<a>", "model id or alias")
     .argument("<b>", "model id or alias")
     .option("--exit-code", "exit 1 when the models differ")
