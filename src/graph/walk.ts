@@ -1,4 +1,4 @@
-/** Iterative walks over the graph: ancestors and descendants, no recursion. */
+/** Iterative walks over the graph (no recursion), and lineage-order sorting. */
 import type { LineageGraph } from "./build-graph.js";
 
 const marks = new WeakMap<LineageGraph, { stamp: Int32Array; generation: number }>();
@@ -25,22 +25,6 @@ export function ancestors(graph: LineageGraph, model: string): string[] {
   }
   found.sort((a, b) => a - b);
   return found.map((r) => graph.modelOrder[r]!);
-}
-
-/** Every descendant of `model`, itself included, in lineage order. */
-export function descendants(graph: LineageGraph, model: string): string[] {
-  const seen = new Set<string>([model]);
-  const stack = [model];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    for (const step of graph.childSteps.get(id) ?? []) {
-      if (!seen.has(step.to)) {
-        seen.add(step.to);
-        stack.push(step.to);
-      }
-    }
-  }
-  return byRank(graph, seen);
 }
 
 /** Sorts model ids into lineage order. */

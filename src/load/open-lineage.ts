@@ -4,6 +4,7 @@
  */
 import { buildGraph, type LineageGraph } from "../graph/build-graph.js";
 import { packageVersion } from "../package-root.js";
+import { FORMAT_VERSION } from "../vocabulary.js";
 import { compiledEmbeddedPath } from "./embedded.js";
 import { cachePath, contentHash, quickKey, readCompiled, writeCompiled, type CompiledLineage } from "./compiled.js";
 import type { LoadResult } from "./load-lineage.js";
@@ -44,7 +45,7 @@ export async function openLineage(file: string, realPath: string, opts: OpenOpti
   if (!result.ok) return result;
   const graph = buildGraph(result.lineage, result.order);
   if (useCache) {
-    const entry: CompiledLineage = { format: 1, captrace: version, key: sha, lineage: result.lineage, warnings: result.warnings, order: [...graph.modelOrder] };
+    const entry: CompiledLineage = { format: FORMAT_VERSION, captrace: version, key: sha, lineage: result.lineage, warnings: result.warnings, order: [...graph.modelOrder] };
     writeCompiled(cachePath(env, sha), entry);
   }
   return { ...result, graph };

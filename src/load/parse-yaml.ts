@@ -96,28 +96,31 @@ function walk(doc: Document, path: readonly PathSegment[]): Located {
   return { node, keyNode };
 }
 
-const FATAL_KEY = "a mapping key must be a plain value, not a list or a mapping";
-
-/** Finds duplicate keys in every mapping of the tree, or the first collection nested too deeply (iteratively). */
-function findDuplicateKeys(
+/**
+ * Checks the syntax tree iteratively: duplicate keys in every mapping (the data stays usable), or the
+ * first collection nested too deeply or the first non-scalar key (fatal: the data cannot be trusted).
+ */
+function checkTree(
   file: string,
   doc: Document,
   pos: (offset: number) => { line: number; column: number },
-): Problem[] {
+): { problems: Problem[]; fatal: boolean } {
   const issues: Problem[] = [];
   const stack: { node: unknown; path: PathSegment[] }[] = [{ node: doc.contents, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
     if (path.length > LIMITS.maxDepth && (isMap(node) || isSeq(node))) {
       const here = pos((node as YamlNode).range?.[0] ?? 0);
-      return [{ file, ...here, severity: "error", message: `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`, path }];
+      const message = `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`;
+      return { problems: [{ file, ...here, severity: "error", message, path }], fatal: true };
     }
     if (isMap(node)) {
       const seen = new Map<string, number>();
       for (const pair of node.items) {
         if (pair.key !== null && !isScalar(pair.key)) {
           const here = pos((pair.key as YamlNode).range?.[0] ?? 0);
-          return [{ file, ...here, severity: "error", message: FATAL_KEY, path }];
+          const message = "a mapping key must be a plain value, not a list or a mapping";
+          return { problems: [{ file, ...here, severity: "error", message, path }], fatal: true };
         }
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (key !== undefined) {
@@ -134,7 +137,7 @@ function findDuplicateKeys(
       node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
     }
   }
-  return issues;
+  return { problems: issues, fatal: false };
 }
 
 /** Parses one YAML (or JSON) document; never throws. */
@@ -188,9 +191,9 @@ export function parseText(file: string, text: string): ParseResult {
     const { line, column } = pos(doc.contents.range?.[0] ?? 0);
     return { ok: false, problems: [problem(file, `expected a mapping at the top of the file (lineage, title, sources, ...), found ${what}`, line, column)] };
   }
-  const treeProblems = findDuplicateKeys(file, doc, pos);
-  if (treeProblems.some((p) => p.message === FATAL_KEY || p.message.startsWith("document is nested too deeply"))) {
-    return { ok: false, problems: treeProblems };
+  const tree = checkTree(file, doc, pos);
+  if (tree.fatal) {
+    return { ok: false, problems: tree.problems };
   }
   let data: unknown;
   try {
@@ -206,5 +209,5 @@ export function parseText(file: string, text: string): ParseResult {
     const target = atKey && keyNode ? keyNode : node;
     return pos(target?.range?.[0] ?? 0);
   };
-  return { ok: true, parsed: { data, locate, duplicateKeys: treeProblems } };
+  return { ok: true, parsed: { data, locate, duplicateKeys: tree.problems } };
 }

@@ -4,7 +4,7 @@ import type { ListResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import type { EvidenceEntry } from "../schema.js";
 import { textOf } from "./convert.js";
-import { foldAbility, isPresent, stateOf } from "./fold-ability.js";
+import { holders } from "./presence.js";
 
 /** What `list` can list. */
 export const LISTABLE = ["models", "abilities", "steps", "sources"] as const;
@@ -58,10 +58,7 @@ export function list(graph: LineageGraph, what: Listable): ListResult {
         what,
         items: graph.abilityOrder.map((id) => {
           const a = graph.abilities.get(id)!;
-          const fold = foldAbility(graph, id, graph.modelOrder);
-          const models = graph.modelOrder.filter((m) =>
-            fold.readings.get(m)!.some((r) => isPresent(stateOf(r.history))),
-          ).length;
+          const models = holders(graph, id, 0).total;
           return { id, name: a.name, aliases: [...(a.aliases ?? [])], claims: graph.claimsByAbility.get(id)?.length ?? 0, models };
         }),
       };
