@@ -1,13 +1,15 @@
-// Build step: validates the embedded lineage.yaml and writes dist/embedded-lineage.json, so that
+// Build step: validates the embedded lineage.yaml and writes dist/embedded-lineage.captrace (compact form), so that
 // querying the embedded lineage needs neither the YAML parser nor zod. Fails the build if it is invalid.
 import { readFileSync } from "node:fs";
 import { loadLineageText } from "../dist/load/load-lineage.js";
-import { quickKey, writeCompiled } from "../dist/load/compiled.js";
+import { writeCompiled } from "../dist/load/compiled.js";
+import { quickKey } from "../dist/quick-key.js";
+import { buildGraph } from "../dist/graph/build-graph.js";
+import { encodeCompact } from "../dist/graph/compact.js";
 import { compiledEmbeddedPath } from "../dist/load/embedded.js";
 import { embeddedLineagePath } from "../dist/load/embedded.js";
 import { formatProblem } from "../dist/problem.js";
 import { packageVersion } from "../dist/package-root.js";
-import { FORMAT_VERSION } from "../dist/vocabulary.js";
 
 const file = embeddedLineagePath();
 const bytes = readFileSync(file);
@@ -18,10 +20,8 @@ if (!result.ok) {
   console.error("the embedded lineage.yaml is invalid: build stopped");
   process.exit(1);
 }
-const { buildGraph } = await import("../dist/graph/build-graph.js");
-const order = buildGraph(result.lineage).modelOrder;
-const entry = { order, format: FORMAT_VERSION, captrace: packageVersion(), key: quickKey(bytes), lineage: result.lineage, warnings: result.warnings };
-if (!writeCompiled(compiledEmbeddedPath(), entry)) {
+const graph = buildGraph(result.lineage, result.order);
+if (!writeCompiled(compiledEmbeddedPath(), encodeCompact(graph, result.warnings, quickKey(bytes), packageVersion()))) {
   console.error("could not write the compiled embedded lineage");
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 /** The lineage as an immutable graph, built once and indexed both ways. */
 import type { AbilityEntry, ClaimEntry, LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
+import { CONFIDENCE_LEVELS } from "../vocabulary.js";
 
 /** One claim together with the step that makes it. */
 export interface StepClaim {
@@ -38,6 +39,50 @@ export interface LineageGraph {
   /** Parents by rank, compact: the parents of the model at rank r are `parentRanks[parentStart[r] .. parentStart[r + 1])`. */
   readonly parentStart: Int32Array;
   readonly parentRanks: Int32Array;
+  /** By rank: the confidence (an index into CONFIDENCE_LEVELS, 0 the surest) of the step that makes the model; 0 for a root. */
+  readonly stepConfidence: Uint8Array;
+  /** For each ability, the models that record lacking it. */
+  readonly lacking: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Aliases of the entries of a record that have any, in file order. */
+export type AliasList = readonly (readonly [id: string, aliases: readonly string[]])[];
+
+/**
+ * The name index: lower-cased ids, then aliases (models before abilities); the first to claim a
+ * lower-cased name keeps it.
+ */
+export function nameIndex(modelIds: Iterable<string>, abilityIds: Iterable<string>, modelAliases: AliasList, abilityAliases: AliasList): Map<string, NameTarget> {
+  const names = new Map<string, NameTarget>();
+  const name = (text: string, target: NameTarget) => {
+    const key = text.toLowerCase();
+    if (!names.has(key)) names.set(key, target);
+  };
+  for (const id of modelIds) name(id, { kind: "model", id });
+  for (const id of abilityIds) name(id, { kind: "ability", id });
+  for (const [id, aliases] of modelAliases) for (const a of aliases) name(a, { kind: "model", id });
+  for (const [id, aliases] of abilityAliases) for (const a of aliases) name(a, { kind: "ability", id });
+  return names;
+}
+
+/** The models that record lacking each ability, in file order. */
+export function lackingIndex(models: Iterable<readonly [string, ModelEntry]>): Map<string, Set<string>> {
+  const lacking = new Map<string, Set<string>>();
+  for (const [id, model] of models) {
+    for (const lack of model.lacks ?? []) {
+      const set = lacking.get(lack.ability);
+      if (set) set.add(id);
+      else lacking.set(lack.ability, new Set([id]));
+    }
+  }
+  return lacking;
+}
+
+/** The aliases of a record's entries that have any, in file order. */
+export function aliasesOf(entries: Iterable<readonly [string, { aliases?: readonly string[] }]>): [string, readonly string[]][] {
+  const out: [string, readonly string[]][] = [];
+  for (const [id, entry] of entries) if (entry.aliases?.length) out.push([id, entry.aliases]);
+  return out;
 }
 
 /** A minimal binary heap of numbers, smallest first. */
@@ -133,15 +178,7 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
     }
   }
   const modelOrder = order && order.length === models.size ? [...order] : lineageOrder([...models.keys()], madeBy, childSteps);
-  const names = new Map<string, NameTarget>();
-  const name = (text: string, target: NameTarget) => {
-    const key = text.toLowerCase();
-    if (!names.has(key)) names.set(key, target);
-  };
-  for (const [id] of models) name(id, { kind: "model", id });
-  for (const [id] of abilities) name(id, { kind: "ability", id });
-  for (const [id, m] of models) m.aliases?.forEach((a) => name(a, { kind: "model", id }));
-  for (const [id, a] of abilities) a.aliases?.forEach((al) => name(al, { kind: "ability", id }));
+  const names = nameIndex(models.keys(), abilities.keys(), aliasesOf(models), aliasesOf(abilities));
   const rank = new Map(modelOrder.map((id, i) => [id, i]));
   const parentStart = new Int32Array(modelOrder.length + 1);
   modelOrder.forEach((id, i) => {
@@ -151,6 +188,11 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
   modelOrder.forEach((id, i) => {
     let at = parentStart[i]!;
     for (const parent of new Set(madeBy.get(id)?.from ?? [])) parentRanks[at++] = rank.get(parent)!;
+  });
+  const stepConfidence = new Uint8Array(modelOrder.length);
+  modelOrder.forEach((id, i) => {
+    const step = madeBy.get(id);
+    if (step) stepConfidence[i] = CONFIDENCE_LEVELS.indexOf(step.confidence);
   });
   return Object.freeze({
     title: lineage.title,
@@ -168,5 +210,7 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
     names,
     parentStart,
     parentRanks,
+    stepConfidence,
+    lacking: lackingIndex(models),
   });
 }

@@ -9,5 +9,5 @@ export function embeddedLineagePath(): string {
 
 /** Where the build writes the compiled (pre-validated) embedded lineage. */
 export function compiledEmbeddedPath(): string {
-  return join(packageDir(), "dist", "embedded-lineage.json");
+  return join(packageDir(), "dist", "embedded-lineage.captrace");
 }

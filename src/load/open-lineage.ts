@@ -3,10 +3,12 @@
  * a user lineage from the cache; only on a miss are yaml and zod loaded to validate it.
  */
 import { buildGraph, type LineageGraph } from "../graph/build-graph.js";
+import { encodeCompact } from "../graph/compact.js";
+import { lazyGraph } from "../graph/lazy-graph.js";
 import { packageVersion } from "../package-root.js";
-import { FORMAT_VERSION } from "../vocabulary.js";
+import { quickKey } from "../quick-key.js";
 import { compiledEmbeddedPath } from "./embedded.js";
-import { cachePath, contentHash, quickKey, readCompiled, writeCompiled, type CompiledLineage } from "./compiled.js";
+import { cachePath, contentHash, readCompiled, writeCompiled } from "./compiled.js";
 import type { LoadResult } from "./load-lineage.js";
 import { decodeUtf8, readSourceBytes } from "./read-source.js";
 
@@ -35,8 +37,17 @@ export async function openLineage(file: string, realPath: string, opts: OpenOpti
       ? readCompiled(cachePath(env, sha), sha, version)
       : undefined;
   if (hit) {
-    const graph = buildGraph(hit.lineage, hit.order);
-    return { ok: true, file, lineage: hit.lineage, warnings: hit.warnings.map((w) => ({ ...w, file })), graph };
+    const graph = lazyGraph(hit);
+    // `lineage` is read through the graph, which parses it only if asked.
+    return {
+      ok: true,
+      file,
+      get lineage() {
+        return graph.lineage;
+      },
+      warnings: hit.header.warnings.map((w) => ({ ...w, file })),
+      graph,
+    };
   }
   const read = decodeUtf8(file, raw.bytes);
   if (!read.ok) return { ok: false, file, problems: [read.problem] };
@@ -44,9 +55,6 @@ export async function openLineage(file: string, realPath: string, opts: OpenOpti
   const result = loadLineageText(read.text, file);
   if (!result.ok) return result;
   const graph = buildGraph(result.lineage, result.order);
-  if (useCache) {
-    const entry: CompiledLineage = { format: FORMAT_VERSION, captrace: version, key: sha, lineage: result.lineage, warnings: result.warnings, order: [...graph.modelOrder] };
-    writeCompiled(cachePath(env, sha), entry);
-  }
+  if (useCache) writeCompiled(cachePath(env, sha), encodeCompact(graph, result.warnings, sha, version));
   return { ...result, graph };
 }

@@ -1,7 +1,6 @@
 /** Colour and escaping for human output: a chalk instance whose level the CLI decides, never chalk's own guess. */
 import type * as ChalkModule from "chalk";
 import type { ChalkInstance } from "chalk";
-import { createRequire } from "node:module";
 import type Table from "cli-table3";
 
 /** Options every human renderer takes. */
@@ -49,7 +48,8 @@ let TableClass: typeof Table | undefined;
 /** A borderless-colour cli-table3 table (its default colours ignore NO_COLOR). Loaded on first use: `trace` never pays for it. */
 export function table(head: string[], opts: RenderOptions): Table.Table {
   const c = painter(opts);
-  TableClass ??= createRequire(import.meta.url)("cli-table3") as typeof Table;
+  // node:module is fetched only here: loading it costs every start a few milliseconds.
+  TableClass ??= process.getBuiltinModule("node:module").createRequire(import.meta.url)("cli-table3") as typeof Table;
   return new TableClass({
     head: head.map((h) => c.bold(h)),
     style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,6 +6,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
 import { ErrorOut, TraceOut } from "../../src/contract.js";
+import { buildGraph } from "../../src/graph/build-graph.js";
+import { decodeCompact, encodeCompact } from "../../src/graph/compact.js";
+import { lazyGraph } from "../../src/graph/lazy-graph.js";
+import { packageVersion } from "../../src/package-root.js";
 import { cli } from "../support/run-cli.js";
 
 const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
@@ -61,9 +66,12 @@ describe("the cache of validated lineages", () => {
     expect((await cli(["--lineage", file, "list", "models"], { env })).code).toBe(0);
     expect(entries()).toHaveLength(1);
     // Prove the second run reads the entry: alter a name inside it (its key still matches the file).
-    const cached = JSON.parse(readFileSync(entry(), "utf8")) as { lineage: { models: Record<string, { name: string }> } };
-    cached.lineage.models.base!.name = "Name from the cache";
-    writeFileSync(entry(), JSON.stringify(cached));
+    const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+    const cached = decodeCompact(readFileSync(entry()), sha, packageVersion())!;
+    expect(cached.header.key).toBe(sha);
+    const lineage = structuredClone(lazyGraph(cached).lineage);
+    lineage.models.base!.name = "Name from the cache";
+    writeFileSync(entry(), encodeCompact(buildGraph(lineage), cached.header.warnings, sha, packageVersion()));
     expect((await cli(["--lineage", file, "show", "base"], { env })).stdout).toContain("Name from the cache");
     // --no-cache bypasses it.
     expect((await cli(["--lineage", file, "show", "base", "--no-cache"], { env })).stdout).toContain("Base model (base)");
@@ -79,13 +87,21 @@ describe("the cache of validated lineages", () => {
     expect((await cli(["--lineage", file, "show", "base"], { env })).code).toBe(3);
   });
 
-  it("ignores a corrupt entry and writes nothing with --no-cache", async () => {
+  it("ignores a corrupt entry, replaces it, and writes nothing with --no-cache", async () => {
     const { file, env, entry } = setup();
     await cli(["--lineage", file, "list", "models"], { env });
-    writeFileSync(entry(), '{"format": 1, "trunc');
-    const r = await cli(["--lineage", file, "trace", "dpo", "coding"], { env });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(entry(), "utf8"))).toMatchObject({ format: 1 });
+    const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+    const whole = readFileSync(entry());
+    const expected = (await cli(["--lineage", file, "trace", "dpo", "coding", "--no-cache"], { env })).stdout;
+    const flipped = Buffer.from(whole);
+    flipped[whole.length - 3] = flipped[whole.length - 3]! ^ 1;
+    for (const damaged of [whole.subarray(0, whole.length >> 1), flipped, Buffer.from('{"format": 1, "trunc')]) {
+      writeFileSync(entry(), damaged);
+      const r = await cli(["--lineage", file, "trace", "dpo", "coding"], { env });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(expected);
+      expect(decodeCompact(readFileSync(entry()), sha, packageVersion())).toBeDefined();
+    }
     const fresh = setup();
     await cli(["--lineage", fresh.file, "list", "models", "--no-cache"], { env: fresh.env });
     expect(fresh.entries()).toEqual([]);

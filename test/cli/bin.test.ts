@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,5 +74,46 @@ describe("the real bin/captrace", () => {
     expect(r.stdout).toMatch(/^┌/);
     expect(r.stdout.trim().split("\n").pop()).toBe("status=0");
     expect(r.stderr).toBe("");
+  });
+
+  describe("its V8 code cache", () => {
+    /** Runs a copy of bin/captrace, reporting on stderr whether V8 took the code cache. */
+    const REPORT = `const vm = require("node:vm");
+const Script = vm.Script;
+vm.Script = class extends Script {
+  constructor(source, options) {
+    super(source, options);
+    const given = options.cachedData !== undefined;
+    process.on("exit", () => process.stderr.write(given ? (this.cachedDataRejected ? "rejected" : "accepted") : "none"));
+  }
+};`;
+    const traced = (bin: string) =>
+      spawnSync(process.execPath, ["-e", `${REPORT}\nprocess.argv.splice(1, 0, ${JSON.stringify(bin)}); require(${JSON.stringify(bin)});`, "trace", "code-davinci-002", "chain-of-thought"], {
+        encoding: "utf8",
+        env: { ...env, NODE_OPTIONS: "" },
+      });
+    const expected = captrace(["trace", "code-davinci-002", "chain-of-thought"]).stdout;
+
+    it("is made by the build and taken by V8", () => {
+      const r = traced(BIN);
+      expect(r.stderr).toBe("accepted");
+      expect(r.stdout).toBe(expected);
+    });
+
+    it("when missing or damaged, costs only time", () => {
+      // A copy of the package, whose cache can be damaged without touching the real one.
+      const root = mkdtempSync(join(tmpdir(), "captrace-package-"));
+      const here = fileURLToPath(new URL("../..", import.meta.url));
+      for (const part of ["package.json", "lineage.yaml", "bin", "dist/bundle", "dist/embedded-lineage.captrace"]) cpSync(join(here, part), join(root, part), { recursive: true });
+      const cache = join(root, "dist", "bundle", "captrace.cjs.v8");
+      writeFileSync(cache, readFileSync(cache).subarray(0, 1000));
+      const damaged = traced(join(root, "bin", "captrace"));
+      expect(damaged.stderr).toBe("rejected");
+      expect(damaged.stdout).toBe(expected);
+      rmSync(cache);
+      const missing = traced(join(root, "bin", "captrace"));
+      expect(missing.stderr).toBe("none");
+      expect(missing.stdout).toBe(expected);
+    });
   });
 });

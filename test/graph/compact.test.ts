@@ -1,0 +1,189 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
+import { decodeCompact, encodeCompact } from "../../src/graph/compact.js";
+import { lazyGraph } from "../../src/graph/lazy-graph.js";
+import { loadLineageText } from "../../src/load/load-lineage.js";
+import { diff } from "../../src/query/diff.js";
+import { graphView } from "../../src/query/graph-view.js";
+import { list, LISTABLE } from "../../src/query/list.js";
+import { matrix } from "../../src/query/matrix.js";
+import { roadmap } from "../../src/query/roadmap.js";
+import { show } from "../../src/query/show.js";
+import { trace } from "../../src/query/trace.js";
+import { tree } from "../../src/query/tree.js";
+import { quickKey } from "../../src/quick-key.js";
+import type { LineageFile } from "../../src/schema.js";
+import { randomLineage } from "../support/random-lineage.js";
+
+const fixture = (path: string) => {
+  const file = fileURLToPath(new URL(path, import.meta.url));
+  const result = loadLineageText(readFileSync(file, "utf8"), file);
+  if (!result.ok) throw new Error(`${path} is invalid`);
+  return result;
+};
+const FIXTURES = {
+  embedded: fixture("../../lineage.yaml"),
+  small: fixture("../fixtures/small/lineage.yaml"),
+  diamond: fixture("../fixtures/diamond/lineage.yaml"),
+};
+
+/** The lazy graph of a lineage, through bytes: encoded, then decoded. */
+function roundTrip(graph: LineageGraph): LineageGraph {
+  const decoded = decodeCompact(encodeCompact(graph, [], "key", "1.2.3"), "key", "1.2.3");
+  if (!decoded) throw new Error("the encoded lineage did not decode");
+  return lazyGraph(decoded);
+}
+
+/** Everything a graph exposes, read through its public interface. */
+function snapshot(g: LineageGraph) {
+  const unknown = "no-such-id";
+  return {
+    title: g.title,
+    modelOrder: g.modelOrder,
+    abilityOrder: g.abilityOrder,
+    models: [...g.models],
+    abilities: [...g.abilities.entries()],
+    sources: [...g.sources.keys()].map((k) => [k, g.sources.get(k)]),
+    sizes: [g.models.size, g.abilities.size, g.sources.size],
+    has: [g.models.has(unknown), g.abilities.has(unknown), g.sources.has(unknown), g.madeBy.has(unknown), ...g.modelOrder.map((m) => g.madeBy.has(m))],
+    steps: g.steps,
+    madeBy: g.modelOrder.map((m) => g.madeBy.get(m) ?? null),
+    childSteps: g.modelOrder.map((m) => g.childSteps.get(m) ?? null),
+    claimsByAbility: g.abilityOrder.map((a) => g.claimsByAbility.get(a) ?? null),
+    rank: [...g.rank],
+    names: [...g.names],
+    parentStart: [...g.parentStart],
+    parentRanks: [...g.parentRanks],
+    stepConfidence: [...g.stepConfidence],
+    lacking: [...g.lacking].map(([a, ids]) => [a, [...ids]]),
+    lineage: g.lineage,
+  };
+}
+
+/** The answer to every question a CLI user can ask of a graph. */
+function answers(g: LineageGraph) {
+  const out: unknown[] = [];
+  const attempt = (f: () => unknown) => {
+    try {
+      out.push(f());
+    } catch (error) {
+      out.push(`error: ${(error as Error).message}`);
+    }
+  };
+  for (const m of g.modelOrder) {
+    for (const a of g.abilityOrder) attempt(() => trace(g, { model: m, ability: a }));
+    for (const other of g.modelOrder) attempt(() => diff(g, { from: m, to: other }));
+    attempt(() => show(g, m));
+    attempt(() => roadmap(g, m));
+    attempt(() => tree(g, { model: m, direction: "descendants", ability: g.abilityOrder[0] }));
+  }
+  for (const a of g.abilityOrder) attempt(() => show(g, a));
+  for (const what of LISTABLE) attempt(() => list(g, what));
+  attempt(() => tree(g));
+  attempt(() => matrix(g));
+  attempt(() => graphView(g, { ability: g.abilityOrder[0] }));
+  return out;
+}
+
+describe("the compact form and its lazy graph", () => {
+  for (const [name, { lineage, order }] of Object.entries(FIXTURES)) {
+    it(`give the ${name} lineage's graph, field by field, and the same answers to every query`, () => {
+      const eager = buildGraph(lineage, order);
+      const lazy = roundTrip(eager);
+      expect(snapshot(lazy)).toEqual(snapshot(eager));
+      expect(answers(lazy)).toEqual(answers(eager));
+    });
+  }
+
+  it("give the same graph and answers on random lineages (shuffled file order, prototype ids, aliases, absences)", () => {
+    fc.assert(
+      fc.property(randomLineage, (lineage: LineageFile) => {
+        const eager = buildGraph(lineage);
+        const lazy = roundTrip(eager);
+        expect(snapshot(lazy)).toEqual(snapshot(eager));
+        expect(answers(lazy)).toEqual(answers(eager));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("parse an entry only when it is read, and keep it", () => {
+    const eager = buildGraph(FIXTURES.embedded.lineage);
+    const decoded = decodeCompact(encodeCompact(eager, [], "k", "v"), "k", "v")!;
+    const reads: string[] = [];
+    const entry = decoded.entry.bind(decoded);
+    const lazy = lazyGraph({ ...decoded, entry: (kind, i) => (reads.push(`${kind}#${i}`), entry(kind, i)) });
+    trace(lazy, { model: "code-davinci-002", ability: "chain-of-thought" });
+    const afterTrace = reads.length;
+    expect(afterTrace).toBeGreaterThan(0);
+    expect(afterTrace).toBeLessThan(eager.steps.length + eager.models.size);
+    trace(lazy, { model: "code-davinci-002", ability: "chain-of-thought" });
+    expect(reads).toHaveLength(afterTrace);
+    expect(new Set(reads).size).toBe(reads.length);
+    expect(lazy.madeBy.get("code-davinci-002")).toBe(lazy.madeBy.get("code-davinci-002"));
+  });
+
+  it("keep the warnings, and the lineage's own fields", () => {
+    const eager = buildGraph(FIXTURES.small.lineage);
+    const warning = { file: "f", line: 1, column: 2, path: ["steps", 0, "kind"], message: "unknown step kind", severity: "warning" as const };
+    const decoded = decodeCompact(encodeCompact(eager, [warning], "k", "v"), "k", "v")!;
+    expect(decoded.header.warnings).toEqual([warning]);
+    expect(decoded.header.head).toEqual({ lineage: 1, title: FIXTURES.small.lineage.title, ...(FIXTURES.small.lineage.description ? { description: FIXTURES.small.lineage.description } : {}) });
+  });
+});
+
+describe("decodeCompact", () => {
+  const bytes = encodeCompact(buildGraph(FIXTURES.small.lineage), [], "key", "1.0.0");
+
+  it("refuses another content key, captrace version or format", () => {
+    expect(decodeCompact(bytes, "key", "1.0.0")).toBeDefined();
+    expect(decodeCompact(bytes, "other", "1.0.0")).toBeUndefined();
+    expect(decodeCompact(bytes, "key", "1.0.1")).toBeUndefined();
+    const format = Buffer.from(bytes.toString("latin1").replace('"format":1', '"format":9'), "latin1");
+    expect(decodeCompact(format, "key", "1.0.0")).toBeUndefined();
+  });
+
+  it("refuses every truncation and every changed byte, without throwing", () => {
+    for (let n = 0; n < bytes.length; n++) expect(decodeCompact(bytes.subarray(0, n), "key", "1.0.0")).toBeUndefined();
+    for (let i = 0; i < bytes.length; i++) {
+      const damaged = Buffer.from(bytes);
+      damaged[i] = damaged[i]! ^ 0x20;
+      expect(decodeCompact(damaged, "key", "1.0.0"), `byte ${i}`).toBeUndefined();
+    }
+    expect(decodeCompact(Buffer.concat([bytes, Buffer.from("x")]), "key", "1.0.0")).toBeUndefined();
+    expect(decodeCompact(Buffer.from("not a compact lineage at all, just text"), "key", "1.0.0")).toBeUndefined();
+  });
+
+  it("reads a buffer that does not start on a 4-byte boundary", () => {
+    const shifted = Buffer.alloc(bytes.length + 1);
+    bytes.copy(shifted, 1);
+    const decoded = decodeCompact(shifted.subarray(1), "key", "1.0.0");
+    expect(decoded).toBeDefined();
+    expect(snapshot(lazyGraph(decoded!))).toEqual(snapshot(buildGraph(FIXTURES.small.lineage)));
+  });
+});
+
+describe("quickKey", () => {
+  it("changes with any byte, the length and the bytes past the last whole word", () => {
+    const base = Buffer.from("lineage: 1\ntitle: a lineage of eleven+ bytes");
+    const key = quickKey(base);
+    for (let i = 0; i < base.length; i++) {
+      const changed = Buffer.from(base);
+      changed[i] = changed[i]! + 1;
+      expect(quickKey(changed), `byte ${i}`).not.toBe(key);
+    }
+    expect(quickKey(base.subarray(0, base.length - 1))).not.toBe(key);
+    expect(quickKey(Buffer.concat([base, Buffer.from([0])]))).not.toBe(key);
+  });
+
+  it("does not depend on where the bytes sit in memory", () => {
+    const base = Buffer.from("some lineage text, not a multiple of four");
+    const shifted = Buffer.alloc(base.length + 3);
+    base.copy(shifted, 3);
+    expect(quickKey(shifted.subarray(3))).toBe(quickKey(base));
+    expect(quickKey(new Uint8Array(base))).toBe(quickKey(base));
+  });
+});
