@@ -5,7 +5,7 @@ import { loadLineageText } from "../dist/load/load-lineage.js";
 import { writeCompiled } from "../dist/load/compiled.js";
 import { quickKey } from "../dist/quick-key.js";
 import { buildGraph } from "../dist/graph/build-graph.js";
-import { encodeCompact } from "../dist/graph/compact.js";
+import { writeCompact } from "../dist/graph/compact.js";
 import { compiledEmbeddedPath } from "../dist/load/embedded.js";
 import { embeddedLineagePath } from "../dist/load/embedded.js";
 import { formatProblem } from "../dist/problem.js";
@@ -21,7 +21,7 @@ if (!result.ok) {
   process.exit(1);
 }
 const graph = buildGraph(result.lineage, result.order);
-if (!writeCompiled(compiledEmbeddedPath(), encodeCompact(graph, result.warnings, quickKey(bytes), packageVersion()))) {
+if (!writeCompiled(compiledEmbeddedPath(), (sink) => writeCompact(graph, result.warnings, quickKey(bytes), packageVersion(), sink))) {
   console.error("could not write the compiled embedded lineage");
   process.exit(1);
 }

@@ -2,25 +2,25 @@
  * The compact form of a validated lineage, in which the embedded lineage ships and the user cache stores
  * lineages: opening it parses almost nothing. Layout, little-endian:
  *
- *   "CAPTRACE" | checksum (32 ASCII bytes) | u32 header length | header (JSON, padded to 4 bytes) | body
+ *   "CAPTRACE" | checksum (32 ASCII bytes) | body | header (JSON) | u32 header length
  *
- * The header holds the ids, names and keys; the body holds 4-byte aligned sections: the graph's index
- * arrays, and for each record kind (models, steps, abilities, sources) a table of byte offsets and the
- * entries' JSON texts, each parsed only when a query first reads it. The checksum (quickKey of all that
- * follows it) makes a damaged entry one that is ignored, never one that is half read.
+ * The body holds 4-byte aligned sections: the graph's index arrays, and for each record kind (models,
+ * steps, abilities, sources) the entries' JSON texts and a table of their byte offsets, each entry parsed
+ * only when a query first reads it. The header, last so that everything can be written in one pass,
+ * holds the ids, names, keys and where the sections lie. The checksum (quickKey of all that follows it)
+ * makes a damaged entry one that is ignored, never one that is half read.
  */
 import type { LineageGraph } from "./build-graph.js";
 import { aliasesOf, lackingIndex, type AliasList } from "./build-graph.js";
 import type { Problem } from "../problem.js";
-import type { LineageFile } from "../schema.js";
+import type { LineageFile, StepEntry } from "../schema.js";
 import { FORMAT_VERSION } from "../vocabulary.js";
-import { quickKey } from "../quick-key.js";
+import { QuickHasher, quickKey } from "../quick-key.js";
 
 const MAGIC = "CAPTRACE";
-/** Where the checksum, the header length and the header begin. */
+/** Where the checksum and the body begin. */
 const CHECKSUM_AT = 8;
-const LENGTH_AT = 40;
-const HEADER_AT = 44;
+const BODY_AT = 40;
 
 /** The index arrays of the body, by name. */
 const INT_SECTIONS = ["rankOfModel", "parentStart", "parentRanks", "madeBy", "claimStart", "claimStep", "claimIndex"] as const;
@@ -71,50 +71,56 @@ export interface CompactLineage {
   entry(kind: RecordKind, index: number): unknown;
 }
 
-/** Serializes a validated lineage and its graph into the compact form. */
-export function encodeCompact(graph: LineageGraph, warnings: readonly Problem[], key: string, version: string): Buffer {
+/** Where a compact lineage is written: in order, plus one patch (the checksum) at the end. */
+export interface ByteSink {
+  write(bytes: Uint8Array): void;
+  writeAt(position: number, bytes: Uint8Array): void;
+}
+
+/**
+ * Writes a validated lineage and its graph in compact form, in one pass through a small staging buffer:
+ * no string or buffer per entry outlives its write, so a large lineage adds no work for the garbage
+ * collector's full collections (holding every entry's text until the end made it mark the whole heap
+ * several times over).
+ */
+export function writeCompact(graph: LineageGraph, warnings: readonly Problem[], key: string, version: string, sink: ByteSink): void {
   const { lineage } = graph;
   const modelIds = Object.keys(lineage.models);
   const abilityIds = Object.keys(lineage.abilities);
   const fileIndex = new Map(modelIds.map((id, i) => [id, i]));
   const rankOfModel = new Int32Array(modelIds.length);
   graph.modelOrder.forEach((id, r) => (rankOfModel[fileIndex.get(id)!] = r));
-  const stepIndex = new Map(lineage.steps.map((s, i) => [s, i]));
+  const stepIndex = new Map<StepEntry, number>();
+  lineage.steps.forEach((s, i) => stepIndex.set(s, i));
   const madeBy = new Int32Array(graph.modelOrder.length).fill(-1);
   graph.modelOrder.forEach((id, r) => {
     const step = graph.madeBy.get(id);
     if (step) madeBy[r] = stepIndex.get(step)!;
   });
   const claimStart = new Int32Array(abilityIds.length + 1);
-  const claimStep: number[] = [];
-  const claimIndex: number[] = [];
+  let claims = 0;
+  abilityIds.forEach((id, a) => (claimStart[a + 1] = claims += graph.claimsByAbility.get(id)?.length ?? 0));
+  const claimStep = new Int32Array(claims);
+  const claimIndex = new Int32Array(claims);
   abilityIds.forEach((id, a) => {
+    let at = claimStart[a]!;
     for (const { step, claim } of graph.claimsByAbility.get(id) ?? []) {
-      claimStep.push(stepIndex.get(step)!);
-      claimIndex.push(step.claims.indexOf(claim));
+      claimStep[at] = stepIndex.get(step)!;
+      claimIndex[at++] = step.claims.indexOf(claim);
     }
-    claimStart[a + 1] = claimStep.length;
   });
-  const parts: Buffer[] = [];
+  sink.write(Buffer.from(MAGIC + " ".repeat(BODY_AT - CHECKSUM_AT)));
+  const out = new Staging(sink);
   const sections = {} as Record<SectionName, [number, number]>;
-  let at = 0;
-  const put = (name: SectionName, bytes: Uint8Array) => {
-    const pad = (4 - (bytes.byteLength % 4)) % 4;
-    sections[name] = [at, bytes.byteLength];
-    parts.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), Buffer.alloc(pad));
-    at += bytes.byteLength + pad;
+  const section = (name: SectionName, write: () => void) => {
+    const start = out.position;
+    write();
+    sections[name] = [start, out.position - start];
+    out.pad();
   };
-  const ints: Record<(typeof INT_SECTIONS)[number], Int32Array> = {
-    rankOfModel,
-    parentStart: graph.parentStart,
-    parentRanks: graph.parentRanks,
-    madeBy,
-    claimStart,
-    claimStep: Int32Array.from(claimStep),
-    claimIndex: Int32Array.from(claimIndex),
-  };
-  for (const name of INT_SECTIONS) put(name, littleEndian(ints[name]));
-  put("stepConfidence", graph.stepConfidence);
+  const ints: Record<(typeof INT_SECTIONS)[number], Int32Array> = { rankOfModel, parentStart: graph.parentStart, parentRanks: graph.parentRanks, madeBy, claimStart, claimStep, claimIndex };
+  for (const name of INT_SECTIONS) section(name, () => out.bytes(littleEndian(ints[name])));
+  section("stepConfidence", () => out.bytes(graph.stepConfidence));
   const records: Record<RecordKind, unknown[]> = {
     models: Object.values(lineage.models),
     steps: lineage.steps,
@@ -122,13 +128,16 @@ export function encodeCompact(graph: LineageGraph, warnings: readonly Problem[],
     sources: Object.values(lineage.sources),
   };
   for (const kind of RECORD_KINDS) {
-    const texts = records[kind].map((e) => Buffer.from(JSON.stringify(e)));
-    const offsets = new Uint32Array(texts.length + 1);
-    texts.forEach((t, i) => (offsets[i + 1] = offsets[i]! + t.byteLength));
-    put(`${kind}Offsets`, littleEndian(offsets));
-    put(`${kind}Text`, Buffer.concat(texts));
+    const offsets = new Uint32Array(records[kind].length + 1);
+    section(`${kind}Text`, () => {
+      const start = out.position;
+      records[kind].forEach((e, i) => {
+        out.text(JSON.stringify(e));
+        offsets[i + 1] = out.position - start;
+      });
+    });
+    section(`${kind}Offsets`, () => out.bytes(littleEndian(offsets)));
   }
-  const body = Buffer.concat(parts);
   const { lineage: format, title, description } = lineage;
   const header: CompactHeader = {
     format: FORMAT_VERSION,
@@ -144,13 +153,75 @@ export function encodeCompact(graph: LineageGraph, warnings: readonly Problem[],
     lacking: [...lackingIndex(Object.entries(lineage.models))].map(([a, set]) => [a, [...set]]),
     sections,
   };
-  const json = Buffer.from(JSON.stringify(header));
-  const headerBytes = Buffer.concat([json, Buffer.alloc((4 - (json.byteLength % 4)) % 4, " ")]);
+  const headerStart = out.position;
+  out.text(JSON.stringify(header));
   const length = Buffer.alloc(4);
-  length.writeUInt32LE(headerBytes.byteLength);
-  const all = Buffer.concat([Buffer.from(MAGIC), Buffer.alloc(LENGTH_AT - CHECKSUM_AT, " "), length, headerBytes, body]);
-  all.write(quickKey(all.subarray(LENGTH_AT)), CHECKSUM_AT, "latin1");
+  length.writeUInt32LE(out.position - headerStart);
+  out.bytes(length);
+  sink.writeAt(CHECKSUM_AT, Buffer.from(out.finish(), "latin1"));
+}
+
+/** The compact form in memory (the build's embedded lineage, tests). */
+export function encodeCompact(graph: LineageGraph, warnings: readonly Problem[], key: string, version: string): Buffer {
+  const chunks: Buffer[] = [];
+  const patches: [number, Uint8Array][] = [];
+  writeCompact(graph, warnings, key, version, {
+    write: (bytes) => chunks.push(Buffer.from(bytes)),
+    writeAt: (position, bytes) => patches.push([position, Buffer.from(bytes)]),
+  });
+  const all = Buffer.concat(chunks);
+  for (const [position, bytes] of patches) all.set(bytes, position);
   return all;
+}
+
+const STAGING_BYTES = 1 << 20;
+
+/** Collects output in a reused buffer, passes it on full, and checksums what it passes. */
+class Staging {
+  private readonly buffer = Buffer.allocUnsafe(STAGING_BYTES);
+  private used = 0;
+  private flushed = 0;
+  private readonly hasher = new QuickHasher();
+  constructor(private readonly sink: ByteSink) {}
+  /** Bytes written so far, counted from the start of the body. */
+  get position(): number {
+    return this.flushed + this.used;
+  }
+  /** Appends a string as UTF-8. */
+  text(value: string): void {
+    if (value.length * 3 > STAGING_BYTES) return this.bytes(Buffer.from(value));
+    if (this.used + value.length * 3 > STAGING_BYTES) this.flush();
+    this.used += this.buffer.write(value, this.used);
+  }
+  /** Appends bytes. */
+  bytes(value: Uint8Array): void {
+    if (this.used + value.byteLength > STAGING_BYTES) this.flush();
+    if (value.byteLength > STAGING_BYTES) {
+      this.hasher.update(value);
+      this.sink.write(value);
+      this.flushed += value.byteLength;
+    } else {
+      this.buffer.set(value, this.used);
+      this.used += value.byteLength;
+    }
+  }
+  /** Pads with zeros to a multiple of 4 bytes. */
+  pad(): void {
+    const pad = (4 - (this.position % 4)) % 4;
+    if (pad > 0) this.bytes(new Uint8Array(pad));
+  }
+  /** Passes on what is left; returns the checksum of everything passed. */
+  finish(): string {
+    this.flush();
+    return this.hasher.digest();
+  }
+  private flush(): void {
+    const chunk = this.buffer.subarray(0, this.used);
+    this.hasher.update(chunk);
+    this.sink.write(chunk);
+    this.flushed += this.used;
+    this.used = 0;
+  }
 }
 
 const BIG_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 0;
@@ -166,19 +237,20 @@ function littleEndian(array: Int32Array | Uint32Array): Uint8Array {
 
 /**
  * Opens a compact lineage if it is one, whole, of this format, captrace version and content key;
- * otherwise undefined. Checks the body's checksum and the sections' bounds and offsets, so that
- * reading an entry later cannot fail.
+ * otherwise undefined. Checks the checksum and the sections' bounds and sizes; the index arrays are
+ * then as the encoder wrote them.
  */
 export function decodeCompact(bytes: Buffer, key: string, version: string): CompactLineage | undefined {
   try {
-    if (BIG_ENDIAN || bytes.byteLength < HEADER_AT || bytes.toString("latin1", 0, CHECKSUM_AT) !== MAGIC) return undefined;
-    const headerLength = bytes.readUInt32LE(LENGTH_AT);
-    if (headerLength % 4 !== 0 || HEADER_AT + headerLength > bytes.byteLength) return undefined;
-    const header = JSON.parse(bytes.toString("utf8", HEADER_AT, HEADER_AT + headerLength)) as CompactHeader;
+    if (BIG_ENDIAN || bytes.byteLength < BODY_AT + 4 || bytes.toString("latin1", 0, CHECKSUM_AT) !== MAGIC) return undefined;
+    const headerLength = bytes.readUInt32LE(bytes.byteLength - 4);
+    const headerAt = bytes.byteLength - 4 - headerLength;
+    if (headerAt < BODY_AT) return undefined;
+    const header = JSON.parse(bytes.toString("utf8", headerAt, headerAt + headerLength)) as CompactHeader;
     if (header.format !== FORMAT_VERSION || header.captrace !== version || header.key !== key) return undefined;
-    if (bytes.toString("latin1", CHECKSUM_AT, LENGTH_AT).trimEnd() !== quickKey(bytes.subarray(LENGTH_AT))) return undefined;
+    if (bytes.toString("latin1", CHECKSUM_AT, BODY_AT).trimEnd() !== quickKey(bytes.subarray(BODY_AT))) return undefined;
     // Views need 4-byte alignment; a buffer that is not aligned is copied once.
-    const raw = bytes.subarray(HEADER_AT + headerLength);
+    const raw = bytes.subarray(BODY_AT, headerAt);
     const body = raw.byteOffset % 4 === 0 ? raw : Buffer.from(Uint8Array.prototype.slice.call(raw));
     const view = (name: SectionName): [number, number] => {
       const [offset, length] = header.sections[name];
@@ -206,7 +278,6 @@ export function decodeCompact(bytes: Buffer, key: string, version: string): Comp
       const [offset, length] = view(`${kind}Offsets`);
       const offsets = new Uint32Array(body.buffer, offset, length / 4);
       const [text, textLength] = view(`${kind}Text`);
-      for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) return undefined;
       if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== textLength) return undefined;
       tables[kind] = { offsets, text: text - body.byteOffset };
     }
@@ -221,8 +292,7 @@ export function decodeCompact(bytes: Buffer, key: string, version: string): Comp
     const { rankOfModel, parentStart, parentRanks, madeBy, claimStart, claimStep, claimIndex } = decoded;
     if (rankOfModel.length !== n || madeBy.length !== n || stepConfidence.length !== n || parentStart.length !== n + 1) return undefined;
     if (claimStart.length !== counts.abilities + 1 || claimStep.length !== claimIndex.length) return undefined;
-    if (!inRange(rankOfModel, 0, n) || !inRange(parentRanks, 0, n) || !inRange(madeBy, -1, steps) || !inRange(claimStep, 0, steps)) return undefined;
-    if (!monotone(parentStart, parentRanks.length) || !monotone(claimStart, claimStep.length)) return undefined;
+    if (parentStart[n] !== parentRanks.length || claimStart[counts.abilities] !== claimStep.length) return undefined;
     return {
       header,
       ...decoded,
@@ -236,17 +306,4 @@ export function decodeCompact(bytes: Buffer, key: string, version: string): Comp
   } catch {
     return undefined;
   }
-}
-
-/** True when every value lies in [low, high). */
-function inRange(array: Int32Array, low: number, high: number): boolean {
-  for (let i = 0; i < array.length; i++) if (array[i]! < low || array[i]! >= high) return false;
-  return true;
-}
-
-/** True when a start table begins at 0, never decreases and ends at `total`. */
-function monotone(starts: Int32Array, total: number): boolean {
-  if (starts[0] !== 0 || starts[starts.length - 1] !== total) return false;
-  for (let i = 1; i < starts.length; i++) if (starts[i]! < starts[i - 1]!) return false;
-  return true;
 }

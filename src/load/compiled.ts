@@ -3,10 +3,10 @@
  * time, and the user cache. An entry is keyed by the sha256 of the source bytes, the format version and
  * the captrace version, so it is never stale; a corrupt or foreign entry is ignored.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { decodeCompact, type CompactLineage } from "../graph/compact.js";
+import { decodeCompact, type ByteSink, type CompactLineage } from "../graph/compact.js";
 import { FORMAT_VERSION } from "../vocabulary.js";
 
 /** The sha256 of a lineage file's bytes, hex (crypto is loaded only when a user lineage needs it). */
@@ -26,17 +26,35 @@ export function readCompiled(path: string, key: string, version: string): Compac
   return decodeCompact(bytes, key, version);
 }
 
-/** Writes an entry atomically (a temporary file renamed into place). Failures are silent: a cache is optional. */
-export function writeCompiled(path: string, bytes: Uint8Array): boolean {
+/**
+ * Writes an entry atomically: `write` streams it into a temporary file, which is then renamed into place.
+ * Failures are silent (a cache is optional) and leave nothing behind.
+ */
+export function writeCompiled(path: string, write: (sink: ByteSink) => void): boolean {
   const tmp = `${path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2)}.tmp`;
+  let fd: number | undefined;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, bytes);
+    const file = (fd = openSync(tmp, "w"));
+    write({
+      write: (bytes) => writeAll(file, bytes),
+      writeAt: (position, bytes) => writeAll(file, bytes, position),
+    });
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, path);
     return true;
   } catch {
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     return false;
+  }
+}
+
+/** Writes all of `bytes` (a write may take only part), at `position` or else where the file is. */
+function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
+  for (let done = 0; done < bytes.byteLength; ) {
+    done += writeSync(fd, bytes, done, bytes.byteLength - done, position === undefined ? null : position + done);
   }
 }
 

@@ -3,7 +3,7 @@
  * a user lineage from the cache; only on a miss are yaml and zod loaded to validate it.
  */
 import { buildGraph, type LineageGraph } from "../graph/build-graph.js";
-import { encodeCompact } from "../graph/compact.js";
+import { writeCompact } from "../graph/compact.js";
 import { lazyGraph } from "../graph/lazy-graph.js";
 import { packageVersion } from "../package-root.js";
 import { quickKey } from "../quick-key.js";
@@ -55,6 +55,6 @@ export async function openLineage(file: string, realPath: string, opts: OpenOpti
   const result = loadLineageText(read.text, file);
   if (!result.ok) return result;
   const graph = buildGraph(result.lineage, result.order);
-  if (useCache) writeCompiled(cachePath(env, sha), encodeCompact(graph, result.warnings, sha, version));
+  if (useCache) writeCompiled(cachePath(env, sha), (sink) => writeCompact(graph, result.warnings, sha, version, sink));
   return { ...result, graph };
 }

@@ -14,7 +14,7 @@ import { roadmap } from "../../src/query/roadmap.js";
 import { show } from "../../src/query/show.js";
 import { trace } from "../../src/query/trace.js";
 import { tree } from "../../src/query/tree.js";
-import { quickKey } from "../../src/quick-key.js";
+import { QuickHasher, quickKey } from "../../src/quick-key.js";
 import type { LineageFile } from "../../src/schema.js";
 import { randomLineage } from "../support/random-lineage.js";
 
@@ -177,6 +177,20 @@ describe("quickKey", () => {
     }
     expect(quickKey(base.subarray(0, base.length - 1))).not.toBe(key);
     expect(quickKey(Buffer.concat([base, Buffer.from([0])]))).not.toBe(key);
+  });
+
+  it("is the same fed in any pieces", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.array(fc.nat({ max: 64 }), { maxLength: 8 }), (bytes, cuts) => {
+        const hasher = new QuickHasher();
+        let at = 0;
+        for (const cut of [...cuts].sort((a, b) => a - b)) {
+          hasher.update(bytes.subarray(at, Math.max(at, Math.min(cut, bytes.length))));
+          at = Math.max(at, Math.min(cut, bytes.length));
+        }
+        expect(hasher.update(bytes.subarray(at)).digest()).toBe(quickKey(bytes));
+      }),
+    );
   });
 
   it("does not depend on where the bytes sit in memory", () => {
