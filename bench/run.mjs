@@ -28,7 +28,7 @@ const DATA = join(BENCH, "data");
 const CACHE = join(DATA, "cache");
 const GENERATOR = join(BENCH, "generate.mjs");
 const BIN = join(ROOT, "bin", "captrace");
-const BUNDLE = join(ROOT, "dist", "bundle", "captrace.js");
+const BUNDLE = join(ROOT, "dist", "bundle", "captrace.cjs");
 const RESULTS = join(BENCH, "results.md");
 const TIME = "/usr/bin/time";
 const HAS_TIME = existsSync(TIME);
@@ -76,7 +76,7 @@ function gitState() {
   const git = (...a) => spawnSync("git", a, { cwd: ROOT, encoding: "utf8" });
   const head = git("rev-parse", "--short", "HEAD");
   if (head.status !== 0) return "unknown commit";
-  const dirty = git("status", "--porcelain", "--", "src", "scripts", "package.json").stdout.trim();
+  const dirty = git("status", "--porcelain", "--", "src", "scripts", "bin", "package.json").stdout.trim();
   return `commit ${head.stdout.trim()}${dirty ? " with uncommitted changes in src/ or scripts/" : ""}`;
 }
 
