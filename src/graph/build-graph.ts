@@ -1,6 +1,6 @@
 /** The lineage as an immutable graph, built once and indexed both ways. */
 import type { AbilityEntry, ClaimEntry, LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
-import { CONFIDENCE_LEVELS } from "../vocabulary.js";
+import { CONFIDENCE_LEVELS, EFFECTS } from "../vocabulary.js";
 
 /** One claim together with the step that makes it. */
 export interface StepClaim {
@@ -43,6 +43,45 @@ export interface LineageGraph {
   readonly stepConfidence: Uint8Array;
   /** For each ability, the models that record lacking it. */
   readonly lacking: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Position of each ability in `abilityOrder`. */
+  readonly abilityIndex: ReadonlyMap<string, number>;
+  /**
+   * Every claim by ability, compact (what queries read without touching a step): the claims about the
+   * ability at index a are positions `claimStart[a] .. claimStart[a + 1]`, in file order (as `claimsByAbility`);
+   * each with the rank of the model its step makes, its effect (an index into EFFECTS) and its index in the step's claims.
+   */
+  readonly claimStart: Int32Array;
+  readonly claimRank: Int32Array;
+  readonly claimEffect: Uint8Array;
+  readonly claimIndex: Int32Array;
+}
+
+/**
+ * The compact claim index (`claimStart` ... `claimIndex`), in ability order; `positions` gives, for each
+ * ability's claims in `claimsByAbility`, their indexes in their steps.
+ */
+function claimTable(
+  abilityOrder: readonly string[],
+  claimsByAbility: ReadonlyMap<string, readonly StepClaim[]>,
+  positions: ReadonlyMap<string, readonly number[]>,
+  rank: ReadonlyMap<string, number>,
+): Pick<LineageGraph, "claimStart" | "claimRank" | "claimEffect" | "claimIndex"> {
+  const claimStart = new Int32Array(abilityOrder.length + 1);
+  abilityOrder.forEach((id, a) => (claimStart[a + 1] = claimStart[a]! + (claimsByAbility.get(id)?.length ?? 0)));
+  const total = claimStart[abilityOrder.length]!;
+  const claimRank = new Int32Array(total);
+  const claimEffect = new Uint8Array(total);
+  const claimIndex = new Int32Array(total);
+  abilityOrder.forEach((id, a) => {
+    const at = claimStart[a]!;
+    const index = positions.get(id) ?? [];
+    (claimsByAbility.get(id) ?? []).forEach(({ step, claim }, k) => {
+      claimRank[at + k] = rank.get(step.to)!;
+      claimEffect[at + k] = EFFECTS.indexOf(claim.effect);
+      claimIndex[at + k] = index[k]!;
+    });
+  });
+  return { claimStart, claimRank, claimEffect, claimIndex };
 }
 
 /** Aliases of the entries of a record that have any, in file order. */
@@ -164,6 +203,7 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
   const madeBy = new Map<string, StepEntry>();
   const childSteps = new Map<string, StepEntry[]>();
   const claimsByAbility = new Map<string, StepClaim[]>();
+  const claimPositions = new Map<string, number[]>();
   for (const step of lineage.steps) {
     madeBy.set(step.to, step);
     for (const parent of new Set(step.from)) {
@@ -171,11 +211,16 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
       if (list) list.push(step);
       else childSteps.set(parent, [step]);
     }
-    for (const claim of step.claims) {
+    step.claims.forEach((claim, i) => {
       const list = claimsByAbility.get(claim.ability);
-      if (list) list.push({ step, claim });
-      else claimsByAbility.set(claim.ability, [{ step, claim }]);
-    }
+      if (list) {
+        list.push({ step, claim });
+        claimPositions.get(claim.ability)!.push(i);
+      } else {
+        claimsByAbility.set(claim.ability, [{ step, claim }]);
+        claimPositions.set(claim.ability, [i]);
+      }
+    });
   }
   const modelOrder = order && order.length === models.size ? [...order] : lineageOrder([...models.keys()], madeBy, childSteps);
   const names = nameIndex(models.keys(), abilities.keys(), aliasesOf(models), aliasesOf(abilities));
@@ -194,11 +239,12 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
     const step = madeBy.get(id);
     if (step) stepConfidence[i] = CONFIDENCE_LEVELS.indexOf(step.confidence);
   });
+  const abilityOrder = [...abilities.keys()];
   return Object.freeze({
     title: lineage.title,
     lineage,
     modelOrder,
-    abilityOrder: [...abilities.keys()],
+    abilityOrder,
     models,
     abilities,
     sources,
@@ -212,5 +258,7 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
     parentRanks,
     stepConfidence,
     lacking: lackingIndex(models),
+    abilityIndex: new Map(abilityOrder.map((id, i) => [id, i])),
+    ...claimTable(abilityOrder, claimsByAbility, claimPositions, rank),
   });
 }

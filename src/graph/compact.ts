@@ -18,22 +18,27 @@ import { FORMAT_VERSION } from "../vocabulary.js";
 import { QuickHasher, quickKey } from "../quick-key.js";
 
 const MAGIC = "CAPTRACE";
+/** The layout of the body and header; an entry of another layout is ignored. */
+const LAYOUT = 2;
 /** Where the checksum and the body begin. */
 const CHECKSUM_AT = 8;
 const BODY_AT = 40;
 
 /** The index arrays of the body, by name. */
-const INT_SECTIONS = ["rankOfModel", "parentStart", "parentRanks", "madeBy", "claimStart", "claimStep", "claimIndex"] as const;
+const INT_SECTIONS = ["rankOfModel", "parentStart", "parentRanks", "madeBy", "claimStart", "claimStep", "claimIndex", "claimRank"] as const;
+/** The byte arrays of the body, by name. */
+const BYTE_SECTIONS = ["stepConfidence", "claimEffect"] as const;
 /** The record kinds whose entries are stored as JSON texts. */
 export const RECORD_KINDS = ["models", "steps", "abilities", "sources"] as const;
 /** A record kind. */
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-type SectionName = (typeof INT_SECTIONS)[number] | "stepConfidence" | `${RecordKind}Offsets` | `${RecordKind}Text`;
+type SectionName = (typeof INT_SECTIONS)[number] | (typeof BYTE_SECTIONS)[number] | `${RecordKind}Offsets` | `${RecordKind}Text`;
 
 /** The JSON header of a compact lineage. */
 export interface CompactHeader {
   format: number;
+  layout: number;
   captrace: string;
   /** The content key of the source: sha256 for the user cache, the quick key for the embedded lineage. */
   key: string;
@@ -66,6 +71,9 @@ export interface CompactLineage {
   claimStart: Int32Array;
   claimStep: Int32Array;
   claimIndex: Int32Array;
+  /** By claim (as above), the rank of the model its step makes, and its effect (an index into EFFECTS). */
+  claimRank: Int32Array;
+  claimEffect: Uint8Array;
   stepCount: number;
   /** Parses one entry of a record kind (by its index in file order). */
   entry(kind: RecordKind, index: number): unknown;
@@ -97,18 +105,9 @@ export function writeCompact(graph: LineageGraph, warnings: readonly Problem[], 
     const step = graph.madeBy.get(id);
     if (step) madeBy[r] = stepIndex.get(step)!;
   });
-  const claimStart = new Int32Array(abilityIds.length + 1);
-  let claims = 0;
-  abilityIds.forEach((id, a) => (claimStart[a + 1] = claims += graph.claimsByAbility.get(id)?.length ?? 0));
-  const claimStep = new Int32Array(claims);
-  const claimIndex = new Int32Array(claims);
-  abilityIds.forEach((id, a) => {
-    let at = claimStart[a]!;
-    for (const { step, claim } of graph.claimsByAbility.get(id) ?? []) {
-      claimStep[at] = stepIndex.get(step)!;
-      claimIndex[at++] = step.claims.indexOf(claim);
-    }
-  });
+  const { claimStart, claimIndex, claimRank, claimEffect } = graph;
+  const claimStep = new Int32Array(claimIndex.length);
+  for (let j = 0; j < claimStep.length; j++) claimStep[j] = madeBy[claimRank[j]!]!;
   sink.write(Buffer.from(MAGIC + " ".repeat(BODY_AT - CHECKSUM_AT)));
   const out = new Staging(sink);
   const sections = {} as Record<SectionName, [number, number]>;
@@ -118,9 +117,10 @@ export function writeCompact(graph: LineageGraph, warnings: readonly Problem[], 
     sections[name] = [start, out.position - start];
     out.pad();
   };
-  const ints: Record<(typeof INT_SECTIONS)[number], Int32Array> = { rankOfModel, parentStart: graph.parentStart, parentRanks: graph.parentRanks, madeBy, claimStart, claimStep, claimIndex };
+  const ints: Record<(typeof INT_SECTIONS)[number], Int32Array> = { rankOfModel, parentStart: graph.parentStart, parentRanks: graph.parentRanks, madeBy, claimStart, claimStep, claimIndex, claimRank };
   for (const name of INT_SECTIONS) section(name, () => out.bytes(littleEndian(ints[name])));
-  section("stepConfidence", () => out.bytes(graph.stepConfidence));
+  const bytes: Record<(typeof BYTE_SECTIONS)[number], Uint8Array> = { stepConfidence: graph.stepConfidence, claimEffect };
+  for (const name of BYTE_SECTIONS) section(name, () => out.bytes(bytes[name]));
   const records: Record<RecordKind, unknown[]> = {
     models: Object.values(lineage.models),
     steps: lineage.steps,
@@ -141,6 +141,7 @@ export function writeCompact(graph: LineageGraph, warnings: readonly Problem[], 
   const { lineage: format, title, description } = lineage;
   const header: CompactHeader = {
     format: FORMAT_VERSION,
+    layout: LAYOUT,
     captrace: version,
     key,
     head: description === undefined ? { lineage: format, title } : { lineage: format, title, description },
@@ -247,7 +248,7 @@ export function decodeCompact(bytes: Buffer, key: string, version: string): Comp
     const headerAt = bytes.byteLength - 4 - headerLength;
     if (headerAt < BODY_AT) return undefined;
     const header = JSON.parse(bytes.toString("utf8", headerAt, headerAt + headerLength)) as CompactHeader;
-    if (header.format !== FORMAT_VERSION || header.captrace !== version || header.key !== key) return undefined;
+    if (header.format !== FORMAT_VERSION || header.layout !== LAYOUT || header.captrace !== version || header.key !== key) return undefined;
     if (bytes.toString("latin1", CHECKSUM_AT, BODY_AT).trimEnd() !== quickKey(bytes.subarray(BODY_AT))) return undefined;
     // Views need 4-byte alignment; a buffer that is not aligned is copied once.
     const raw = bytes.subarray(BODY_AT, headerAt);
@@ -269,9 +270,11 @@ export function decodeCompact(bytes: Buffer, key: string, version: string): Comp
       claimStart: ints("claimStart"),
       claimStep: ints("claimStep"),
       claimIndex: ints("claimIndex"),
+      claimRank: ints("claimRank"),
     };
-    const [confOffset, confLength] = view("stepConfidence");
-    const stepConfidence = new Uint8Array(body.buffer, confOffset, confLength);
+    const byteView = (name: (typeof BYTE_SECTIONS)[number]) => new Uint8Array(body.buffer, ...view(name));
+    const stepConfidence = byteView("stepConfidence");
+    const claimEffect = byteView("claimEffect");
     // `text`: where the entries' texts start, relative to the body.
     const tables = {} as Record<RecordKind, { offsets: Uint32Array; text: number }>;
     for (const kind of RECORD_KINDS) {
@@ -289,14 +292,15 @@ export function decodeCompact(bytes: Buffer, key: string, version: string): Comp
     };
     for (const kind of ["models", "abilities", "sources"] as const) if (tables[kind].offsets.length !== counts[kind] + 1) return undefined;
     const steps = tables.steps.offsets.length - 1;
-    const { rankOfModel, parentStart, parentRanks, madeBy, claimStart, claimStep, claimIndex } = decoded;
+    const { rankOfModel, parentStart, parentRanks, madeBy, claimStart, claimStep, claimIndex, claimRank } = decoded;
     if (rankOfModel.length !== n || madeBy.length !== n || stepConfidence.length !== n || parentStart.length !== n + 1) return undefined;
-    if (claimStart.length !== counts.abilities + 1 || claimStep.length !== claimIndex.length) return undefined;
+    if (claimStart.length !== counts.abilities + 1 || claimStep.length !== claimIndex.length || claimRank.length !== claimIndex.length || claimEffect.length !== claimIndex.length) return undefined;
     if (parentStart[n] !== parentRanks.length || claimStart[counts.abilities] !== claimStep.length) return undefined;
     return {
       header,
       ...decoded,
       stepConfidence,
+      claimEffect,
       stepCount: steps,
       entry(kind, index) {
         const { offsets, text } = tables[kind];

@@ -54,7 +54,7 @@ function record<T>(ids: readonly string[], at: (index: number) => T): Record<str
 
 /** The graph of a compact lineage. Cheap to open: ids, names and the index arrays only. */
 export function lazyGraph(compact: CompactLineage): LineageGraph {
-  const { header, rankOfModel, madeBy: madeByRank, claimStart, claimStep, claimIndex, parentStart, parentRanks } = compact;
+  const { header, rankOfModel, madeBy: madeByRank, claimStart, claimStep, claimIndex, claimRank, claimEffect, parentStart, parentRanks } = compact;
   const { modelIds, abilityIds, sourceIds } = header;
   const n = modelIds.length;
   const fileOfRank = new Int32Array(n);
@@ -156,6 +156,11 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
     parentRanks,
     stepConfidence: compact.stepConfidence,
     lacking: new Map(header.lacking.map(([a, ids]) => [a, new Set(ids)])),
+    abilityIndex,
+    claimStart,
+    claimRank,
+    claimEffect,
+    claimIndex,
   };
   return Object.freeze(graph);
 }

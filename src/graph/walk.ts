@@ -3,8 +3,8 @@ import type { LineageGraph } from "./build-graph.js";
 
 const marks = new WeakMap<LineageGraph, { stamp: Int32Array; generation: number }>();
 
-/** Every ancestor of `model`, itself included, in lineage order. Walks the compact parent index. */
-export function ancestors(graph: LineageGraph, model: string): string[] {
+/** The ranks of every ancestor of `model`, itself included, ascending (lineage order). Walks the compact parent index. */
+export function ancestorRanks(graph: LineageGraph, model: string): Int32Array {
   let mark = marks.get(graph);
   if (!mark) marks.set(graph, (mark = { stamp: new Int32Array(graph.modelOrder.length), generation: 0 }));
   const generation = ++mark.generation;
@@ -23,8 +23,16 @@ export function ancestors(graph: LineageGraph, model: string): string[] {
       }
     }
   }
-  found.sort((a, b) => a - b);
-  return found.map((r) => graph.modelOrder[r]!);
+  // A typed array sorts numbers without a comparator.
+  return Int32Array.from(found).sort();
+}
+
+/** Every ancestor of `model`, itself included, in lineage order. */
+export function ancestors(graph: LineageGraph, model: string): string[] {
+  const ranks = ancestorRanks(graph, model);
+  const out = new Array<string>(ranks.length);
+  for (let i = 0; i < ranks.length; i++) out[i] = graph.modelOrder[ranks[i]!]!;
+  return out;
 }
 
 /** Sorts model ids into lineage order. */

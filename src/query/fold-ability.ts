@@ -40,7 +40,8 @@ export interface Reading {
 
 /** The readings of one ability at every model folded, plus whether any were dropped. */
 export interface Fold {
-  readonly readings: ReadonlyMap<string, readonly Reading[]>;
+  /** The readings at a folded model (undefined for a model not folded). */
+  readonly readings: { get(model: string): readonly Reading[] | undefined };
   readonly truncated: boolean;
 }
 
@@ -83,13 +84,47 @@ export function weakest(levels: Iterable<ConfidenceLevel>): ConfidenceLevel {
   return CONFIDENCE_LEVELS[worst]!;
 }
 
+const ownMemo = new WeakMap<LineageGraph, Map<string, ReadonlyMap<number, readonly number[]>>>();
+
+/** For one ability, the positions in the claim index of its claims, by the rank of the model each one's step makes. Memoized. */
+function claimsAtRank(graph: LineageGraph, ability: string): ReadonlyMap<number, readonly number[]> {
+  let perGraph = ownMemo.get(graph);
+  if (!perGraph) ownMemo.set(graph, (perGraph = new Map()));
+  const hit = perGraph.get(ability);
+  if (hit) return hit;
+  const byRank = new Map<number, number[]>();
+  const a = graph.abilityIndex.get(ability);
+  if (a !== undefined) {
+    for (let j = graph.claimStart[a]!; j < graph.claimStart[a + 1]!; j++) {
+      const r = graph.claimRank[j]!;
+      const list = byRank.get(r);
+      if (list) list.push(j);
+      else byRank.set(r, [j]);
+    }
+  }
+  perGraph.set(ability, byRank);
+  return byRank;
+}
+
+/** Per graph, scratch space for a fold: where each rank sits in the models folded, valid when stamped with the fold's generation. */
+const scratch = new WeakMap<LineageGraph, { stamp: Int32Array; slot: Int32Array; generation: number }>();
+
 /**
- * Folds `ability` over `models` (which must be closed under parents and in lineage order).
+ * Folds `ability` over `models` (ids or ranks, which must be closed under parents and in lineage order).
  * Each model's readings are the distinct histories of its parents', extended by its own step's claims.
+ * It walks the compact indexes: only a step with a claim about the ability is read.
  */
-export function foldAbility(graph: LineageGraph, ability: string, models: readonly string[]): Fold {
-  const readings = new Map<string, Reading[]>();
+export function foldAbility(graph: LineageGraph, ability: string, models: readonly string[] | Int32Array): Fold {
+  const ranks = models instanceof Int32Array ? models : Int32Array.from(models, (id) => graph.rank.get(id)!);
+  const count = ranks.length;
+  const folded = new Array<Reading[]>(count);
+  let space = scratch.get(graph);
+  if (!space) scratch.set(graph, (space = { stamp: new Int32Array(graph.modelOrder.length), slot: new Int32Array(graph.modelOrder.length), generation: 0 }));
+  const generation = ++space.generation;
+  const { stamp, slot } = space;
   const interned = new Map<string, History>();
+  const own = claimsAtRank(graph, ability);
+  const { parentStart, parentRanks, stepConfidence, claimIndex, modelOrder } = graph;
   let nextId = 1;
   let truncated = false;
   const extend = (prev: History | null, entry: Applied, key: string): History => {
@@ -101,38 +136,63 @@ export function foldAbility(graph: LineageGraph, ability: string, models: readon
     }
     return h;
   };
-  for (const model of models) {
-    const step = graph.madeBy.get(model);
-    const own = step ? step.claims.map((claim, i) => ({ claim, i })).filter((c) => c.claim.ability === ability) : [];
-    const incoming: (Reading | null)[] = [];
-    const parents = step?.from ?? [];
-    if (parents.length === 0) incoming.push(null);
-    for (const parent of parents) for (const r of readings.get(parent) ?? []) incoming.push(r);
-    const stepRank = step ? confidenceRank(step.confidence) : 0;
-    const out: Reading[] = [];
-    const seen = new Set<number>();
-    for (const via of incoming) {
-      let h = via?.history ?? null;
-      let claimRank = via?.claimRank ?? 0;
-      let linkRank = Math.max(via?.linkRank ?? 0, stepRank);
-      for (const { claim, i } of own) {
-        h = extend(h, { step: step!, claim }, `${step!.id}#${i}`);
-        const rank = confidenceRank(claim.confidence);
-        if (GIVES.has(claim.effect)) {
-          claimRank = rank;
-          linkRank = stepRank;
-        } else claimRank = Math.max(claimRank, rank);
-      }
-      const id = h?.id ?? 0;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      if (out.length >= MAX_READINGS) {
-        truncated = true;
-        continue;
-      }
-      out.push({ model, history: h, via, claimRank, linkRank });
+  // Extends one incoming reading by the model's own claims (positions in the claim index), keeping it if its history is new.
+  const arrive = (out: Reading[], model: string, via: Reading | null, step: StepEntry | undefined, positions: readonly number[], stepRank: number) => {
+    let h = via?.history ?? null;
+    let claimRank = via?.claimRank ?? 0;
+    let linkRank = Math.max(via?.linkRank ?? 0, stepRank);
+    for (const j of positions) {
+      const i = claimIndex[j]!;
+      const claim = step!.claims[i]!;
+      h = extend(h, { step: step!, claim }, `${step!.id}#${i}`);
+      const rank = confidenceRank(claim.confidence);
+      if (GIVES.has(claim.effect)) {
+        claimRank = rank;
+        linkRank = stepRank;
+      } else claimRank = Math.max(claimRank, rank);
     }
-    readings.set(model, out);
+    // At most MAX_READINGS are kept, so a scan finds a repeated history as fast as a set would.
+    for (const o of out) if (o.history === h) return;
+    if (out.length >= MAX_READINGS) {
+      truncated = true;
+      return;
+    }
+    out.push({ model, history: h, via, claimRank, linkRank });
+  };
+  const none: readonly number[] = [];
+  for (let k = 0; k < count; k++) {
+    const r = ranks[k]!;
+    const model = modelOrder[r]!;
+    const positions = own.get(r) ?? none;
+    const step = positions.length ? graph.madeBy.get(model)! : undefined;
+    const stepRank = stepConfidence[r]!;
+    const out: Reading[] = [];
+    const first = parentStart[r]!;
+    const end = parentStart[r + 1]!;
+    if (first === end) arrive(out, model, null, step, positions, stepRank);
+    for (let j = first; j < end; j++) {
+      const p = parentRanks[j]!;
+      if (stamp[p] !== generation) continue; // not folded: the caller left it out
+      for (const reading of folded[slot[p]!]!) arrive(out, model, reading, step, positions, stepRank);
+    }
+    folded[k] = out;
+    stamp[r] = generation;
+    slot[r] = k;
   }
-  return { readings, truncated };
+  // Ranks ascend (lineage order): a model's readings are found by binary search, with no map to build.
+  const get = (id: string): readonly Reading[] | undefined => {
+    const r = graph.rank.get(id);
+    if (r === undefined) return undefined;
+    let lo = 0;
+    let hi = count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = ranks[mid]!;
+      if (at === r) return folded[mid];
+      if (at < r) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+  return { readings: { get }, truncated };
 }

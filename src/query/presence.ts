@@ -8,27 +8,43 @@ import type { LineageGraph } from "../graph/build-graph.js";
 import { EFFECTS } from "../vocabulary.js";
 import type { AbilityState } from "./fold-ability.js";
 
-const memo = new WeakMap<LineageGraph, Map<string, Uint8Array>>();
+/** One ability's presence pass: every model's state code, by rank, and how many models have the ability. */
+interface Presence {
+  codes: Uint8Array;
+  total: number;
+}
+
+const memo = new WeakMap<LineageGraph, Map<string, Presence>>();
 
 /** State codes: 0 absent, else 1 + the index of the effect in EFFECTS. */
 const LOST = 1 + EFFECTS.indexOf("lost");
 
 /** The state code of each model, by rank. */
 export function stateCodes(graph: LineageGraph, ability: string): Uint8Array {
+  return presence(graph, ability).codes;
+}
+
+/** The presence pass of an ability, memoized. */
+function presence(graph: LineageGraph, ability: string): Presence {
   let perGraph = memo.get(graph);
   if (!perGraph) memo.set(graph, (perGraph = new Map()));
   const hit = perGraph.get(ability);
   if (hit) return hit;
   const n = graph.modelOrder.length;
   const own = new Uint8Array(n);
-  for (const { step, claim } of graph.claimsByAbility.get(ability) ?? []) {
-    own[graph.rank.get(step.to)!] = 1 + EFFECTS.indexOf(claim.effect); // claims apply in order: the last wins
+  const a = graph.abilityIndex.get(ability);
+  if (a !== undefined) {
+    const { claimStart, claimRank, claimEffect } = graph;
+    // Claims apply in order: the last wins.
+    for (let j = claimStart[a]!; j < claimStart[a + 1]!; j++) own[claimRank[j]!] = 1 + claimEffect[j]!;
   }
   const code = new Uint8Array(n);
   const { parentStart, parentRanks } = graph;
+  let total = 0;
   for (let i = 0; i < n; i++) {
     if (own[i] !== 0) {
       code[i] = own[i]!;
+      if (own[i] !== LOST) total++;
       continue;
     }
     const start = parentStart[i]!;
@@ -42,9 +58,11 @@ export function stateCodes(graph: LineageGraph, ability: string): Uint8Array {
       }
     }
     code[i] = inherited;
+    if (inherited !== 0 && inherited !== LOST) total++;
   }
-  perGraph.set(ability, code);
-  return code;
+  const result = { codes: code, total };
+  perGraph.set(ability, result);
+  return result;
 }
 
 /** The state a code stands for. */
@@ -57,23 +75,12 @@ export function presentCode(code: number): boolean {
   return code !== 0 && code !== LOST;
 }
 
-const holdersMemo = new WeakMap<LineageGraph, Map<string, { first: { model: string; state: AbilityState }[]; total: number }>>();
-
-/** The first `limit` models (in lineage order) that have the ability, and how many have it in all. Memoized. */
+/** The first `limit` models (in lineage order) that have the ability, and how many have it in all. */
 export function holders(graph: LineageGraph, ability: string, limit: number): { first: { model: string; state: AbilityState }[]; total: number } {
-  let perGraph = holdersMemo.get(graph);
-  if (!perGraph) holdersMemo.set(graph, (perGraph = new Map()));
-  const key = `${limit}\u0000${ability}`;
-  const hit = perGraph.get(key);
-  if (hit) return hit;
-  const codes = stateCodes(graph, ability);
+  const { codes, total } = presence(graph, ability);
   const first: { model: string; state: AbilityState }[] = [];
-  let total = 0;
-  for (let i = 0; i < codes.length; i++) {
-    if (!presentCode(codes[i]!)) continue;
-    if (total++ < limit) first.push({ model: graph.modelOrder[i]!, state: stateOfCode(codes[i]!) });
+  for (let i = 0; i < codes.length && first.length < limit; i++) {
+    if (presentCode(codes[i]!)) first.push({ model: graph.modelOrder[i]!, state: stateOfCode(codes[i]!) });
   }
-  const result = { first, total };
-  perGraph.set(key, result);
-  return result;
+  return { first, total };
 }

@@ -2,7 +2,7 @@
 import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { TraceResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
-import { ancestors } from "../graph/walk.js";
+import { ancestorRanks } from "../graph/walk.js";
 import { entryOut, lacksOut, parentageOut } from "./convert.js";
 import { foldAbility, isPresent, pathOf, stateOf, type Reading } from "./fold-ability.js";
 import { holders } from "./presence.js";
@@ -35,7 +35,7 @@ function readingOut(graph: LineageGraph, reading: Reading) {
 export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
   const model = resolve(graph, "model", args.model);
   const ability = resolve(graph, "ability", args.ability);
-  const lineageOfModel = ancestors(graph, model);
+  const lineageOfModel = ancestorRanks(graph, model);
   const fold = foldAbility(graph, ability, lineageOfModel);
   const summary = summarize(graph, fold.readings.get(model)!);
   const primary = readingOut(graph, summary.primary);
@@ -44,9 +44,14 @@ export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
     return step ? [parentageOut(graph, step)] : [];
   });
   // Records of absence explain an absent answer: the model's own first, then its ancestors', nearest first.
-  const lacks = summary.present
-    ? []
-    : [...lineageOfModel].reverse().flatMap((id) => lacksOut(graph, id, graph.models.get(id)!, ability));
+  const lacked = graph.lacking.get(ability);
+  const lacks =
+    summary.present || !lacked
+      ? []
+      : [...lineageOfModel].reverse().flatMap((r) => {
+          const id = graph.modelOrder[r]!;
+          return lacked.has(id) ? lacksOut(graph, id, graph.models.get(id)!, ability) : [];
+        });
   const others = summary.present ? { first: [], total: 0 } : holders(graph, ability, MAX_ELSEWHERE);
   const elsewhere: TraceResult["elsewhere"] = [...others.first];
   const elsewhereTotal = others.total;

@@ -59,6 +59,8 @@ function snapshot(g: LineageGraph) {
     parentRanks: [...g.parentRanks],
     stepConfidence: [...g.stepConfidence],
     lacking: [...g.lacking].map(([a, ids]) => [a, [...ids]]),
+    abilityIndex: [...g.abilityIndex],
+    claimTable: [[...g.claimStart], [...g.claimRank], [...g.claimEffect], [...g.claimIndex]],
     lineage: g.lineage,
   };
 }
