@@ -5,8 +5,9 @@
  *   "CAPTRACE" | checksum (32 ASCII bytes) | body | header (JSON) | u32 header length
  *
  * The body holds 4-byte aligned sections: the graph's index arrays, and for each record kind (models,
- * steps, abilities, sources) the entries' JSON texts and a table of their byte offsets, each entry parsed
- * only when a query first reads it. The header, last so that everything can be written in one pass,
+ * steps without their claims, each step's claims, abilities, sources) the entries' JSON texts and a table
+ * of their byte offsets, each entry parsed only when a query first reads it (a step's parentage is read
+ * far more often than its claims, which are most of its bytes). The header, last so that everything can be written in one pass,
  * holds the ids, names, keys and where the sections lie. The checksum (quickKey of all that follows it)
  * makes a damaged entry one that is ignored, never one that is half read.
  */
@@ -19,7 +20,7 @@ import { QuickHasher, quickKey } from "../quick-key.js";
 
 const MAGIC = "CAPTRACE";
 /** The layout of the body and header; an entry of another layout is ignored. */
-const LAYOUT = 2;
+const LAYOUT = 3;
 /** Where the checksum and the body begin. */
 const CHECKSUM_AT = 8;
 const BODY_AT = 40;
@@ -29,7 +30,7 @@ const INT_SECTIONS = ["rankOfModel", "parentStart", "parentRanks", "madeBy", "cl
 /** The byte arrays of the body, by name. */
 const BYTE_SECTIONS = ["stepConfidence", "claimEffect"] as const;
 /** The record kinds whose entries are stored as JSON texts. */
-export const RECORD_KINDS = ["models", "steps", "abilities", "sources"] as const;
+export const RECORD_KINDS = ["models", "steps", "claims", "abilities", "sources"] as const;
 /** A record kind. */
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -43,7 +44,7 @@ export interface CompactHeader {
   /** The content key of the source: sha256 for the user cache, the quick key for the embedded lineage. */
   key: string;
   /** The lineage's own fields (format, title, description), without its records. */
-  head: Omit<LineageFile, RecordKind>;
+  head: Omit<LineageFile, "models" | "steps" | "abilities" | "sources">;
   warnings: Problem[];
   /** Ids in file order. */
   modelIds: string[];
@@ -121,18 +122,26 @@ export function writeCompact(graph: LineageGraph, warnings: readonly Problem[], 
   for (const name of INT_SECTIONS) section(name, () => out.bytes(littleEndian(ints[name])));
   const bytes: Record<(typeof BYTE_SECTIONS)[number], Uint8Array> = { stepConfidence: graph.stepConfidence, claimEffect };
   for (const name of BYTE_SECTIONS) section(name, () => out.bytes(bytes[name]));
-  const records: Record<RecordKind, unknown[]> = {
+  const records: Record<RecordKind, readonly unknown[]> = {
     models: Object.values(lineage.models),
     steps: lineage.steps,
+    claims: lineage.steps,
     abilities: Object.values(lineage.abilities),
     sources: Object.values(lineage.sources),
+  };
+  const textOf: Record<RecordKind, (entry: unknown) => string> = {
+    models: (e) => JSON.stringify(e),
+    steps: (e) => JSON.stringify({ ...(e as StepEntry), claims: undefined }),
+    claims: (e) => JSON.stringify((e as StepEntry).claims),
+    abilities: (e) => JSON.stringify(e),
+    sources: (e) => JSON.stringify(e),
   };
   for (const kind of RECORD_KINDS) {
     const offsets = new Uint32Array(records[kind].length + 1);
     section(`${kind}Text`, () => {
       const start = out.position;
       records[kind].forEach((e, i) => {
-        out.text(JSON.stringify(e));
+        out.text(textOf[kind](e));
         offsets[i + 1] = out.position - start;
       });
     });
@@ -292,6 +301,7 @@ export function decodeCompact(bytes: Buffer, key: string, version: string): Comp
     };
     for (const kind of ["models", "abilities", "sources"] as const) if (tables[kind].offsets.length !== counts[kind] + 1) return undefined;
     const steps = tables.steps.offsets.length - 1;
+    if (tables.claims.offsets.length !== steps + 1) return undefined;
     const { rankOfModel, parentStart, parentRanks, madeBy, claimStart, claimStep, claimIndex, claimRank } = decoded;
     if (rankOfModel.length !== n || madeBy.length !== n || stepConfidence.length !== n || parentStart.length !== n + 1) return undefined;
     if (claimStart.length !== counts.abilities + 1 || claimStep.length !== claimIndex.length || claimRank.length !== claimIndex.length || claimEffect.length !== claimIndex.length) return undefined;

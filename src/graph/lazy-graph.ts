@@ -45,6 +45,25 @@ function entries<T>(compact: CompactLineage, kind: RecordKind, count: number): (
   return (index) => (parsed[index] ??= compact.entry(kind, index) as T);
 }
 
+/**
+ * Steps, parsed on first read and kept; a step's claims, most of its bytes, are parsed only when first
+ * read too (`claims` is a getter, enumerable like any field).
+ */
+function steps(compact: CompactLineage, count: number): (index: number) => StepEntry {
+  const parsed: (StepEntry | undefined)[] = new Array<StepEntry | undefined>(count);
+  return (index) => {
+    let step = parsed[index];
+    if (step) return step;
+    step = compact.entry("steps", index) as StepEntry;
+    let claims: StepEntry["claims"] | undefined;
+    Object.defineProperty(step, "claims", {
+      enumerable: true,
+      get: () => (claims ??= compact.entry("claims", index) as StepEntry["claims"]),
+    });
+    return (parsed[index] = step);
+  };
+}
+
 /** A record (id → entry) with a null prototype, so that ids such as `__proto__` stay ordinary keys. */
 function record<T>(ids: readonly string[], at: (index: number) => T): Record<string, T> {
   const out = Object.create(null) as Record<string, T>;
@@ -69,7 +88,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
   const sourceIndex = new Map(sourceIds.map((id, i) => [id, i]));
   const { stepCount } = compact;
   const model = entries<ModelEntry>(compact, "models", n);
-  const step = entries<StepEntry>(compact, "steps", stepCount);
+  const step = steps(compact, stepCount);
   const ability = entries<AbilityEntry>(compact, "abilities", abilityIds.length);
   const source = entries<SourceEntry>(compact, "sources", sourceIds.length);
   const byIndex = <T>(index: ReadonlyMap<string, number>, at: (i: number) => T) => (id: string) => {
@@ -80,8 +99,8 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
     const r = rank.get(id);
     return r === undefined ? undefined : model(fileOfRank[r]!);
   });
-  let steps: StepEntry[] | undefined;
-  const allSteps = () => (steps ??= Array.from({ length: stepCount }, (_, i) => step(i)));
+  let stepList: StepEntry[] | undefined;
+  const allSteps = () => (stepList ??= Array.from({ length: stepCount }, (_, i) => step(i)));
   const madeBy = new LazyMap<StepEntry>(
     () => allSteps().map((s) => s.to),
     (id) => {

@@ -38,7 +38,9 @@ export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
   const lineageOfModel = ancestorRanks(graph, model);
   const fold = foldAbility(graph, ability, lineageOfModel);
   const summary = summarize(graph, fold.readings.get(model)!);
-  const primary = readingOut(graph, summary.primary);
+  // The primary reading is the first of the readings: converted once, it serves both.
+  const readings = summary.readings.map((r) => readingOut(graph, r));
+  const primary = readings[0]!;
   const parentage = primary.path.flatMap((id) => {
     const step = graph.madeBy.get(id);
     return step ? [parentageOut(graph, step)] : [];
@@ -66,7 +68,7 @@ export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
     path: primary.path,
     confidence: primary.confidence,
     agreement: summary.agreement,
-    readings: summary.readings.map((r) => readingOut(graph, r)),
+    readings,
     truncated: fold.truncated,
     parentage,
     lacks,

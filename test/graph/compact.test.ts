@@ -122,6 +122,10 @@ describe("the compact form and its lazy graph", () => {
     const afterTrace = reads.length;
     expect(afterTrace).toBeGreaterThan(0);
     expect(afterTrace).toBeLessThan(eager.steps.length + eager.models.size);
+    // Steps on the path are read for their parentage; only those with a claim about the ability have their claims read.
+    const read = (kind: string) => reads.filter((r) => r.startsWith(`${kind}#`)).length;
+    expect(read("claims")).toBeGreaterThan(0);
+    expect(read("claims")).toBeLessThan(read("steps"));
     trace(lazy, { model: "code-davinci-002", ability: "chain-of-thought" });
     expect(reads).toHaveLength(afterTrace);
     expect(new Set(reads).size).toBe(reads.length);
