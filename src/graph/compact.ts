@@ -8,15 +8,15 @@
  * steps without their claims, each step's claims, abilities, sources) the entries' JSON texts and a table
  * of their byte offsets, each entry parsed only when a query first reads it (a step's parentage is read
  * far more often than its claims, which are most of its bytes). The header, last so that everything can be written in one pass,
- * holds the ids, names, keys and where the sections lie. The checksum (quickKey of all that follows it)
- * makes a damaged entry one that is ignored, never one that is half read.
+ * holds the ids, names, keys and where the sections lie. The checksum (of all that follows it: the quick
+ * key by default, or the caller's hash) makes a damaged entry one that is ignored, never one that is half read.
  */
 import type { LineageGraph } from "./build-graph.js";
 import { aliasesOf, lackingIndex, type AliasList } from "./build-graph.js";
 import type { Problem } from "../problem.js";
 import type { LineageFile, StepEntry } from "../schema.js";
 import { FORMAT_VERSION } from "../vocabulary.js";
-import { QuickHasher, quickKey } from "../quick-key.js";
+import { QuickHasher } from "../quick-key.js";
 
 const MAGIC = "CAPTRACE";
 /** The layout of the body and header; an entry of another layout is ignored. */
@@ -80,6 +80,18 @@ export interface CompactLineage {
   entry(kind: RecordKind, index: number): unknown;
 }
 
+/** A streaming hash for the checksum; its digest is at most 32 ASCII characters. */
+export interface Hasher {
+  update(bytes: Uint8Array): unknown;
+  digest(): string;
+}
+
+/** Makes the hasher of a checksum. */
+export type NewHasher = () => Hasher;
+
+/** The default checksum: the quick key (no crypto module to load). */
+const quickHasher: NewHasher = () => new QuickHasher();
+
 /** Where a compact lineage is written: in order, plus one patch (the checksum) at the end. */
 export interface ByteSink {
   write(bytes: Uint8Array): void;
@@ -92,7 +104,14 @@ export interface ByteSink {
  * collector's full collections (holding every entry's text until the end made it mark the whole heap
  * several times over).
  */
-export function writeCompact(graph: LineageGraph, warnings: readonly Problem[], key: string, version: string, sink: ByteSink): void {
+export function writeCompact(
+  graph: LineageGraph,
+  warnings: readonly Problem[],
+  key: string,
+  version: string,
+  sink: ByteSink,
+  newHasher: NewHasher = quickHasher,
+): void {
   const { lineage } = graph;
   const modelIds = Object.keys(lineage.models);
   const abilityIds = Object.keys(lineage.abilities);
@@ -110,7 +129,7 @@ export function writeCompact(graph: LineageGraph, warnings: readonly Problem[], 
   const claimStep = new Int32Array(claimIndex.length);
   for (let j = 0; j < claimStep.length; j++) claimStep[j] = madeBy[claimRank[j]!]!;
   sink.write(Buffer.from(MAGIC + " ".repeat(BODY_AT - CHECKSUM_AT)));
-  const out = new Staging(sink);
+  const out = new Staging(sink, newHasher());
   const sections = {} as Record<SectionName, [number, number]>;
   const section = (name: SectionName, write: () => void) => {
     const start = out.position;
@@ -168,20 +187,29 @@ export function writeCompact(graph: LineageGraph, warnings: readonly Problem[], 
   const length = Buffer.alloc(4);
   length.writeUInt32LE(out.position - headerStart);
   out.bytes(length);
-  sink.writeAt(CHECKSUM_AT, Buffer.from(out.finish(), "latin1"));
+  const checksum = out.finish();
+  if (checksum.length > BODY_AT - CHECKSUM_AT) throw new Error("checksum longer than its field");
+  sink.writeAt(CHECKSUM_AT, Buffer.from(checksum, "latin1"));
 }
 
 /** The compact form in memory (the build's embedded lineage, tests). */
-export function encodeCompact(graph: LineageGraph, warnings: readonly Problem[], key: string, version: string): Buffer {
+export function encodeCompact(graph: LineageGraph, warnings: readonly Problem[], key: string, version: string, newHasher: NewHasher = quickHasher): Buffer {
   const chunks: Buffer[] = [];
   const patches: [number, Uint8Array][] = [];
   writeCompact(graph, warnings, key, version, {
     write: (bytes) => chunks.push(Buffer.from(bytes)),
     writeAt: (position, bytes) => patches.push([position, Buffer.from(bytes)]),
-  });
+  }, newHasher);
   const all = Buffer.concat(chunks);
   for (const [position, bytes] of patches) all.set(bytes, position);
   return all;
+}
+
+/** The checksum of some bytes. */
+function checksumOf(newHasher: NewHasher, bytes: Uint8Array): string {
+  const hasher = newHasher();
+  hasher.update(bytes);
+  return hasher.digest();
 }
 
 const STAGING_BYTES = 1 << 20;
@@ -191,8 +219,10 @@ class Staging {
   private readonly buffer = Buffer.allocUnsafe(STAGING_BYTES);
   private used = 0;
   private flushed = 0;
-  private readonly hasher = new QuickHasher();
-  constructor(private readonly sink: ByteSink) {}
+  constructor(
+    private readonly sink: ByteSink,
+    private readonly hasher: Hasher,
+  ) {}
   /** Bytes written so far, counted from the start of the body. */
   get position(): number {
     return this.flushed + this.used;
@@ -250,7 +280,7 @@ function littleEndian(array: Int32Array | Uint32Array): Uint8Array {
  * otherwise undefined. Checks the checksum and the sections' bounds and sizes; the index arrays are
  * then as the encoder wrote them.
  */
-export function decodeCompact(bytes: Buffer, key: string, version: string): CompactLineage | undefined {
+export function decodeCompact(bytes: Buffer, key: string, version: string, newHasher: NewHasher = quickHasher): CompactLineage | undefined {
   try {
     if (BIG_ENDIAN || bytes.byteLength < BODY_AT + 4 || bytes.toString("latin1", 0, CHECKSUM_AT) !== MAGIC) return undefined;
     const headerLength = bytes.readUInt32LE(bytes.byteLength - 4);
@@ -258,7 +288,7 @@ export function decodeCompact(bytes: Buffer, key: string, version: string): Comp
     if (headerAt < BODY_AT) return undefined;
     const header = JSON.parse(bytes.toString("utf8", headerAt, headerAt + headerLength)) as CompactHeader;
     if (header.format !== FORMAT_VERSION || header.layout !== LAYOUT || header.captrace !== version || header.key !== key) return undefined;
-    if (bytes.toString("latin1", CHECKSUM_AT, BODY_AT).trimEnd() !== quickKey(bytes.subarray(BODY_AT))) return undefined;
+    if (bytes.toString("latin1", CHECKSUM_AT, BODY_AT).trimEnd() !== checksumOf(newHasher, bytes.subarray(BODY_AT))) return undefined;
     // Views need 4-byte alignment; a buffer that is not aligned is copied once.
     const raw = bytes.subarray(BODY_AT, headerAt);
     const body = raw.byteOffset % 4 === 0 ? raw : Buffer.from(Uint8Array.prototype.slice.call(raw));

@@ -5,7 +5,7 @@
  */
 import type { CompactLineage, RecordKind } from "./compact.js";
 import type { AbilityEntry, LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
-import { nameIndex, type LineageGraph, type StepClaim } from "./build-graph.js";
+import { nameIndex, type LineageGraph, type NameTarget, type StepClaim } from "./build-graph.js";
 
 /** A read-only map whose values are made on first read, by key index. */
 class LazyMap<V> implements ReadonlyMap<string, V> {
@@ -147,6 +147,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
     },
   );
   let lineage: LineageFile | undefined;
+  let names: Map<string, NameTarget> | undefined;
   const graph: LineageGraph = {
     title: header.head.title,
     get lineage() {
@@ -170,7 +171,10 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
     childSteps,
     claimsByAbility,
     rank,
-    names: nameIndex(modelIds, abilityIds, header.modelAliases, header.abilityAliases),
+    // Built on first use: a query by exact ids never needs it.
+    get names() {
+      return (names ??= nameIndex(modelIds, abilityIds, header.modelAliases, header.abilityAliases));
+    },
     parentStart,
     parentRanks,
     stepConfidence: compact.stepConfidence,

@@ -6,7 +6,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { decodeCompact, type ByteSink, type CompactLineage } from "../graph/compact.js";
+import { decodeCompact, type ByteSink, type CompactLineage, type NewHasher } from "../graph/compact.js";
 import { FORMAT_VERSION } from "../vocabulary.js";
 
 /** The sha256 of a lineage file's bytes, hex (crypto is loaded only when a user lineage needs it). */
@@ -15,15 +15,28 @@ export async function contentHash(content: Uint8Array): Promise<string> {
   return createHash("sha256").update(content).digest("hex");
 }
 
+/**
+ * The checksum of user cache entries: sha256 (its first 128 bits, hex), which runs at native speed from
+ * the first byte, where the quick key's loop runs in the interpreter until V8 compiles it (a cold start
+ * pays that on every megabyte). The crypto module is loaded for the content hash anyway.
+ */
+export async function cacheHasher(): Promise<NewHasher> {
+  const { createHash } = await import("node:crypto");
+  return () => {
+    const hash = createHash("sha256");
+    return { update: (bytes: Uint8Array) => hash.update(bytes), digest: () => hash.digest("hex").slice(0, 32) };
+  };
+}
+
 /** Opens an entry if it exists and is a whole compact lineage of this content key, format and version; otherwise undefined. */
-export function readCompiled(path: string, key: string, version: string): CompactLineage | undefined {
+export function readCompiled(path: string, key: string, version: string, newHasher?: NewHasher): CompactLineage | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch {
     return undefined;
   }
-  return decodeCompact(bytes, key, version);
+  return decodeCompact(bytes, key, version, newHasher);
 }
 
 /**

@@ -8,7 +8,7 @@ import { lazyGraph } from "../graph/lazy-graph.js";
 import { packageVersion } from "../package-root.js";
 import { quickKey } from "../quick-key.js";
 import { compiledEmbeddedPath } from "./embedded.js";
-import { cachePath, contentHash, readCompiled, writeCompiled } from "./compiled.js";
+import { cacheHasher, cachePath, contentHash, readCompiled, writeCompiled } from "./compiled.js";
 import type { LoadResult } from "./load-lineage.js";
 import { decodeUtf8, readSourceBytes } from "./read-source.js";
 
@@ -31,10 +31,11 @@ export async function openLineage(file: string, realPath: string, opts: OpenOpti
   const embedded = realPath === opts.embedded;
   const useCache = opts.cache === true && !embedded;
   const sha = useCache ? await contentHash(raw.bytes) : "";
+  const hasher = useCache ? await cacheHasher() : undefined;
   const hit = embedded
     ? readCompiled(compiledEmbeddedPath(), quickKey(raw.bytes), version)
     : useCache
-      ? readCompiled(cachePath(env, sha), sha, version)
+      ? readCompiled(cachePath(env, sha), sha, version, hasher)
       : undefined;
   if (hit) {
     const graph = lazyGraph(hit);
@@ -55,6 +56,6 @@ export async function openLineage(file: string, realPath: string, opts: OpenOpti
   const result = loadLineageText(read.text, file);
   if (!result.ok) return result;
   const graph = buildGraph(result.lineage, result.order);
-  if (useCache) writeCompiled(cachePath(env, sha), (sink) => writeCompact(graph, result.warnings, sha, version, sink));
+  if (useCache) writeCompiled(cachePath(env, sha), (sink) => writeCompact(graph, result.warnings, sha, version, sink, hasher));
   return { ...result, graph };
 }

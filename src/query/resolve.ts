@@ -16,6 +16,8 @@ function candidates(graph: LineageGraph, kind: "model" | "ability"): string[] {
 
 /** The id `name` refers to as a `kind`; throws UnknownNameError with a suggestion otherwise. */
 export function resolve(graph: LineageGraph, kind: "model" | "ability", name: string): string {
+  // An exact id is its own answer (a valid lineage's ids and aliases are unique ignoring case), without the name index.
+  if ((kind === "model" ? graph.rank : graph.abilityIndex).has(name)) return name;
   const target = graph.names.get(name.toLowerCase());
   if (target?.kind === kind) return target.id;
   if (target) throw new UnknownNameError(`'${name}' is ${target.kind === "model" ? "a model" : "an ability"}, not ${kind === "model" ? "a model" : "an ability"}`);

@@ -10,6 +10,7 @@ import { buildGraph } from "../../src/graph/build-graph.js";
 import { decodeCompact, encodeCompact } from "../../src/graph/compact.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
 import { packageVersion } from "../../src/package-root.js";
+import { cacheHasher } from "../../src/load/compiled.js";
 import { cli } from "../support/run-cli.js";
 
 const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
@@ -67,11 +68,12 @@ describe("the cache of validated lineages", () => {
     expect(entries()).toHaveLength(1);
     // Prove the second run reads the entry: alter a name inside it (its key still matches the file).
     const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
-    const cached = decodeCompact(readFileSync(entry()), sha, packageVersion())!;
+    const hasher = await cacheHasher();
+    const cached = decodeCompact(readFileSync(entry()), sha, packageVersion(), hasher)!;
     expect(cached.header.key).toBe(sha);
     const lineage = structuredClone(lazyGraph(cached).lineage);
     lineage.models.base!.name = "Name from the cache";
-    writeFileSync(entry(), encodeCompact(buildGraph(lineage), cached.header.warnings, sha, packageVersion()));
+    writeFileSync(entry(), encodeCompact(buildGraph(lineage), cached.header.warnings, sha, packageVersion(), hasher));
     expect((await cli(["--lineage", file, "show", "base"], { env })).stdout).toContain("Name from the cache");
     // --no-cache bypasses it.
     expect((await cli(["--lineage", file, "show", "base", "--no-cache"], { env })).stdout).toContain("Base model (base)");
@@ -100,7 +102,7 @@ describe("the cache of validated lineages", () => {
       const r = await cli(["--lineage", file, "trace", "dpo", "coding"], { env });
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(expected);
-      expect(decodeCompact(readFileSync(entry()), sha, packageVersion())).toBeDefined();
+      expect(decodeCompact(readFileSync(entry()), sha, packageVersion(), await cacheHasher())).toBeDefined();
     }
     const fresh = setup();
     await cli(["--lineage", fresh.file, "list", "models", "--no-cache"], { env: fresh.env });

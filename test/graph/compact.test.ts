@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
 import { decodeCompact, encodeCompact } from "../../src/graph/compact.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
+import { cacheHasher } from "../../src/load/compiled.js";
 import { loadLineageText } from "../../src/load/load-lineage.js";
 import { diff } from "../../src/query/diff.js";
 import { graphView } from "../../src/query/graph-view.js";
@@ -161,6 +162,19 @@ describe("decodeCompact", () => {
     }
     expect(decodeCompact(Buffer.concat([bytes, Buffer.from("x")]), "key", "1.0.0")).toBeUndefined();
     expect(decodeCompact(Buffer.from("not a compact lineage at all, just text"), "key", "1.0.0")).toBeUndefined();
+  });
+
+  it("checks its checksum with the hasher it was written with (the user cache's sha256), and refuses another", async () => {
+    const hasher = await cacheHasher();
+    const withSha = encodeCompact(buildGraph(FIXTURES.small.lineage), [], "key", "1.0.0", hasher);
+    expect(decodeCompact(withSha, "key", "1.0.0", hasher)).toBeDefined();
+    expect(decodeCompact(withSha, "key", "1.0.0")).toBeUndefined();
+    expect(decodeCompact(bytes, "key", "1.0.0", hasher)).toBeUndefined();
+    for (let i = 40; i < withSha.length; i += 7) {
+      const damaged = Buffer.from(withSha);
+      damaged[i] = damaged[i]! ^ 0x20;
+      expect(decodeCompact(damaged, "key", "1.0.0", hasher), `byte ${i}`).toBeUndefined();
+    }
   });
 
   it("reads a buffer that does not start on a 4-byte boundary", () => {
