@@ -3,6 +3,7 @@
 //
 // - captrace.cjs: the CLI, everything a query on a compiled or cached lineage needs;
 // - load-lineage.cjs and json-schema.cjs: yaml and zod, loaded only on a cache miss or by `schema`;
+// - validate-worker.cjs: the worker that checks a large JSON lineage against the schema;
 // - captrace.cjs.v8: the code cache, written by running the embedded trace once (scripts/code-cache.mjs).
 import { readFile, rm } from "node:fs/promises";
 import { build } from "esbuild";
@@ -60,6 +61,8 @@ const common = {
 await rm("dist/bundle", { recursive: true, force: true });
 await build({ ...common, entryPoints: { captrace: "src/main.ts" }, plugins: [lazyChildProcess, lazyModules] });
 await build({ ...common, entryPoints: LAZY });
+// The schema-check worker of large JSON lineages (src/load/load-parallel.ts): a script of its own.
+await build({ ...common, entryPoints: { "validate-worker": "src/load/validate-worker.ts" } });
 
 // vm.Script (bin/captrace) has no dynamic-import callback: the CLI bundle must not contain import().
 const cli = await readFile("dist/bundle/captrace.cjs", "utf8");

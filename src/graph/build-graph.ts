@@ -56,31 +56,37 @@ export interface LineageGraph {
   readonly claimIndex: Int32Array;
 }
 
-/**
- * The compact claim index (`claimStart` ... `claimIndex`), in ability order; `positions` gives, for each
- * ability's claims in `claimsByAbility`, their indexes in their steps.
- */
+/** The compact claim index (`claimStart` ... `claimIndex`): two passes over the steps, in file order. */
 function claimTable(
-  abilityOrder: readonly string[],
-  claimsByAbility: ReadonlyMap<string, readonly StepClaim[]>,
-  positions: ReadonlyMap<string, readonly number[]>,
+  steps: readonly StepEntry[],
+  abilityIndex: ReadonlyMap<string, number>,
   rank: ReadonlyMap<string, number>,
 ): Pick<LineageGraph, "claimStart" | "claimRank" | "claimEffect" | "claimIndex"> {
-  const claimStart = new Int32Array(abilityOrder.length + 1);
-  abilityOrder.forEach((id, a) => (claimStart[a + 1] = claimStart[a]! + (claimsByAbility.get(id)?.length ?? 0)));
-  const total = claimStart[abilityOrder.length]!;
+  const abilities = abilityIndex.size;
+  const claimStart = new Int32Array(abilities + 1);
+  for (const step of steps) {
+    for (const claim of step.claims) {
+      const a = abilityIndex.get(claim.ability);
+      if (a !== undefined) claimStart[a + 1]!++;
+    }
+  }
+  for (let a = 0; a < abilities; a++) claimStart[a + 1]! += claimStart[a]!;
+  const total = claimStart[abilities]!;
   const claimRank = new Int32Array(total);
   const claimEffect = new Uint8Array(total);
   const claimIndex = new Int32Array(total);
-  abilityOrder.forEach((id, a) => {
-    const at = claimStart[a]!;
-    const index = positions.get(id) ?? [];
-    (claimsByAbility.get(id) ?? []).forEach(({ step, claim }, k) => {
-      claimRank[at + k] = rank.get(step.to)!;
-      claimEffect[at + k] = EFFECTS.indexOf(claim.effect);
-      claimIndex[at + k] = index[k]!;
+  const next = claimStart.slice(0, abilities);
+  for (const step of steps) {
+    const r = rank.get(step.to)!;
+    step.claims.forEach((claim, i) => {
+      const a = abilityIndex.get(claim.ability);
+      if (a === undefined) return;
+      const at = next[a]!++;
+      claimRank[at] = r;
+      claimEffect[at] = EFFECTS.indexOf(claim.effect);
+      claimIndex[at] = i;
     });
-  });
+  }
   return { claimStart, claimRank, claimEffect, claimIndex };
 }
 
@@ -122,6 +128,11 @@ export function aliasesOf(entries: Iterable<readonly [string, { aliases?: readon
   const out: [string, readonly string[]][] = [];
   for (const [id, entry] of entries) if (entry.aliases?.length) out.push([id, entry.aliases]);
   return out;
+}
+
+/** The distinct ids of a list, first occurrence first (the list itself when it has fewer than two). */
+function distinct(ids: readonly string[]): readonly string[] {
+  return ids.length < 2 ? ids : [...new Set(ids)];
 }
 
 /** A minimal binary heap of numbers, smallest first. */
@@ -175,7 +186,11 @@ export function lineageOrder(
 ): string[] {
   const index = new Map(ids.map((id, i) => [id, i]));
   // Parents that are not models (unknown ids, reported elsewhere) do not hold a model back.
-  const pending = ids.map((id) => [...new Set(madeBy.get(id)?.from ?? [])].filter((p) => index.has(p) && p !== id).length);
+  const pending = ids.map((id) => {
+    let n = 0;
+    for (const p of distinct(madeBy.get(id)?.from ?? [])) if (p !== id && index.has(p)) n++;
+    return n;
+  });
   const heap = new MinHeap();
   pending.forEach((n, i) => n === 0 && heap.push(i));
   const order: string[] = [];
@@ -203,43 +218,37 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
   const madeBy = new Map<string, StepEntry>();
   const childSteps = new Map<string, StepEntry[]>();
   const claimsByAbility = new Map<string, StepClaim[]>();
-  const claimPositions = new Map<string, number[]>();
   for (const step of lineage.steps) {
     madeBy.set(step.to, step);
-    for (const parent of new Set(step.from)) {
+    for (const parent of distinct(step.from)) {
       const list = childSteps.get(parent);
       if (list) list.push(step);
       else childSteps.set(parent, [step]);
     }
-    step.claims.forEach((claim, i) => {
+    for (const claim of step.claims) {
       const list = claimsByAbility.get(claim.ability);
-      if (list) {
-        list.push({ step, claim });
-        claimPositions.get(claim.ability)!.push(i);
-      } else {
-        claimsByAbility.set(claim.ability, [{ step, claim }]);
-        claimPositions.set(claim.ability, [i]);
-      }
-    });
+      if (list) list.push({ step, claim });
+      else claimsByAbility.set(claim.ability, [{ step, claim }]);
+    }
   }
   const modelOrder = order && order.length === models.size ? [...order] : lineageOrder([...models.keys()], madeBy, childSteps);
   const names = nameIndex(models.keys(), abilities.keys(), aliasesOf(models), aliasesOf(abilities));
   const rank = new Map(modelOrder.map((id, i) => [id, i]));
   const parentStart = new Int32Array(modelOrder.length + 1);
-  modelOrder.forEach((id, i) => {
-    parentStart[i + 1] = parentStart[i]! + new Set(madeBy.get(id)?.from ?? []).size;
+  const parentsOf = modelOrder.map((id, i) => {
+    const parents = distinct(madeBy.get(id)?.from ?? []);
+    parentStart[i + 1] = parentStart[i]! + parents.length;
+    return parents;
   });
   const parentRanks = new Int32Array(parentStart[modelOrder.length]!);
-  modelOrder.forEach((id, i) => {
-    let at = parentStart[i]!;
-    for (const parent of new Set(madeBy.get(id)?.from ?? [])) parentRanks[at++] = rank.get(parent)!;
-  });
+  parentsOf.forEach((parents, i) => parents.forEach((parent, k) => (parentRanks[parentStart[i]! + k] = rank.get(parent)!)));
   const stepConfidence = new Uint8Array(modelOrder.length);
   modelOrder.forEach((id, i) => {
     const step = madeBy.get(id);
     if (step) stepConfidence[i] = CONFIDENCE_LEVELS.indexOf(step.confidence);
   });
   const abilityOrder = [...abilities.keys()];
+  const abilityIndex = new Map(abilityOrder.map((id, i) => [id, i]));
   return Object.freeze({
     title: lineage.title,
     lineage,
@@ -258,7 +267,7 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
     parentRanks,
     stepConfidence,
     lacking: lackingIndex(models),
-    abilityIndex: new Map(abilityOrder.map((id, i) => [id, i])),
-    ...claimTable(abilityOrder, claimsByAbility, claimPositions, rank),
+    abilityIndex,
+    ...claimTable(lineage.steps, abilityIndex, rank),
   });
 }

@@ -39,13 +39,20 @@ export function readCompiled(path: string, key: string, version: string, newHash
   return decodeCompact(bytes, key, version, newHasher);
 }
 
+/** An entry written to a temporary file: put in place, or thrown away. */
+export interface PendingEntry {
+  commit(): boolean;
+  abort(): void;
+}
+
 /**
- * Writes an entry atomically: `write` streams it into a temporary file, which is then renamed into place.
- * Failures are silent (a cache is optional) and leave nothing behind.
+ * Writes an entry into a temporary file beside `path` (`write` streams it), to be renamed into place by
+ * `commit`. Failures are silent (a cache is optional) and leave nothing behind.
  */
-export function writeCompiled(path: string, write: (sink: ByteSink) => void): boolean {
+export function prepareCompiled(path: string, write: (sink: ByteSink) => void): PendingEntry | undefined {
   const tmp = `${path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2)}.tmp`;
   let fd: number | undefined;
+  const abort = () => rmSync(tmp, { force: true });
   try {
     mkdirSync(dirname(path), { recursive: true });
     const file = (fd = openSync(tmp, "w"));
@@ -55,13 +62,28 @@ export function writeCompiled(path: string, write: (sink: ByteSink) => void): bo
     });
     closeSync(fd);
     fd = undefined;
-    renameSync(tmp, path);
-    return true;
   } catch {
     if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    return false;
+    abort();
+    return undefined;
   }
+  return {
+    commit() {
+      try {
+        renameSync(tmp, path);
+        return true;
+      } catch {
+        abort();
+        return false;
+      }
+    },
+    abort,
+  };
+}
+
+/** Writes an entry atomically: into a temporary file, then renamed into place. Silent on failure. */
+export function writeCompiled(path: string, write: (sink: ByteSink) => void): boolean {
+  return prepareCompiled(path, write)?.commit() ?? false;
 }
 
 /** Writes all of `bytes` (a write may take only part), at `position` or else where the file is. */

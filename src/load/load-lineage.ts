@@ -1,12 +1,10 @@
 /** Loads a lineage: read, parse (YAML with positions, or strict JSON), validate with zod, then run the cross-reference rules. */
 import type { LineageFile } from "../schema.js";
-import { sortProblems, type Issue, type PathSegment, type Problem } from "../problem.js";
-import { jsonLocator, parseJson } from "./parse-json.js";
+import { sortProblems, type Problem } from "../problem.js";
+import { checkRules, locateAll, type Locator } from "./check-rules.js";
+import { jsonLocate, parseJson } from "./parse-json.js";
 import { parseText } from "./parse-yaml.js";
 import { isJsonPath, readSource } from "./read-source.js";
-import { RULES } from "./rules/index.js";
-import { ruleContext } from "./rules/context.js";
-import { topologicalOrder } from "./rules/cycles.js";
 import { validateSchema } from "./validate-schema.js";
 
 /** A loaded lineage with its warnings, or every problem found, sorted by position. */
@@ -14,26 +12,17 @@ export type LoadResult =
   | { ok: true; file: string; lineage: LineageFile; warnings: Problem[]; order?: string[] }
   | { ok: false; file: string; problems: Problem[] };
 
-type Locate = (path: readonly PathSegment[], atKey?: boolean) => { line: number; column: number };
-
-function locateAll(file: string, locate: Locate, issues: Issue[]): Problem[] {
-  return issues.map((issue) => {
-    const { line, column } = locate(issue.at ?? issue.path, issue.at ? false : issue.atKey);
-    return { file, line, column, severity: issue.severity ?? "error", message: issue.message, path: issue.path };
-  });
-}
-
 /** Validates lineage text; `file` is the name used in messages (a `.json` name selects strict JSON). Never throws. */
 export function loadLineageText(text: string, file: string): LoadResult {
   let data: unknown;
   let early: Problem[] = [];
-  let locate: (issues: Issue[]) => Locate;
+  let locate: Locator;
   if (isJsonPath(file)) {
     const parsed = parseJson(file, text);
     if (!parsed.ok) return { ok: false, file, problems: [parsed.problem] };
     data = parsed.data;
     // Positions are needed only when something is wrong: scan for just those paths then.
-    locate = (issues) => jsonLocator(text, issues.map((i) => i.at ?? i.path));
+    locate = jsonLocate(text);
   } else {
     const parsed = parseText(file, text);
     if (!parsed.ok) return { ok: false, file, problems: sortProblems(parsed.problems) };
@@ -45,11 +34,9 @@ export function loadLineageText(text: string, file: string): LoadResult {
   if (!schema.ok) {
     return { ok: false, file, problems: sortProblems([...early, ...locateAll(file, locate(schema.issues), schema.issues)]) };
   }
-  const ctx = ruleContext(schema.lineage);
-  const issues = RULES.flatMap((rule) => rule(ctx));
-  const problems = sortProblems([...early, ...(issues.length ? locateAll(file, locate(issues), issues) : [])]);
+  const { problems, order } = checkRules(schema.lineage, file, locate, early);
   if (problems.some((p) => p.severity === "error")) return { ok: false, file, problems };
-  return { ok: true, file, lineage: schema.lineage, warnings: problems, order: topologicalOrder(ctx) };
+  return { ok: true, file, lineage: schema.lineage, warnings: problems, order: order() };
 }
 
 /** Reads and validates a lineage file. Never throws. */

@@ -8,7 +8,8 @@ import { lazyGraph } from "../graph/lazy-graph.js";
 import { packageVersion } from "../package-root.js";
 import { quickKey } from "../quick-key.js";
 import { compiledEmbeddedPath } from "./embedded.js";
-import { cacheHasher, cachePath, contentHash, readCompiled, writeCompiled } from "./compiled.js";
+import { cacheHasher, cachePath, contentHash, prepareCompiled, readCompiled, writeCompiled } from "./compiled.js";
+import { defaultWorkerFile, loadInParallel, useParallel } from "./load-parallel.js";
 import type { LoadResult } from "./load-lineage.js";
 import { decodeUtf8, readSourceBytes } from "./read-source.js";
 
@@ -17,6 +18,8 @@ export interface OpenOptions {
   embedded?: string;
   cache?: boolean;
   env?: Record<string, string | undefined>;
+  /** The schema-check worker script for large JSON lineages (default: the one built beside this module); false: none. */
+  worker?: string | false;
 }
 
 /** A lineage opened for querying: its graph too, or the problems. */
@@ -52,10 +55,30 @@ export async function openLineage(file: string, realPath: string, opts: OpenOpti
   }
   const read = decodeUtf8(file, raw.bytes);
   if (!read.ok) return { ok: false, file, problems: [read.problem] };
+  const worker = opts.worker === false ? undefined : (opts.worker ?? defaultWorkerFile());
+  if (useParallel(file, raw.bytes.length, worker)) {
+    // The graph is built, and the cache entry written aside, while a worker checks the schema.
+    const outcome = await loadInParallel(read.text, raw.bytes, file, worker, (lineage, order, warnings) => {
+      const graph = buildGraph(lineage, order);
+      const entry = useCache ? prepareCompiled(cachePath(env, sha), (sink) => writeCompact(graph, warnings, sha, version, sink, hasher)) : undefined;
+      return { graph, entry };
+    });
+    outcome.discarded?.entry?.abort();
+    const { result, built } = outcome;
+    if (result?.ok && built) {
+      built.entry?.commit();
+      return { ...result, graph: built.graph };
+    }
+    if (result) return graphOf(result);
+  }
   const { loadLineageText } = await import("./load-lineage.js");
-  const result = loadLineageText(read.text, file);
-  if (!result.ok) return result;
-  const graph = buildGraph(result.lineage, result.order);
-  if (useCache) writeCompiled(cachePath(env, sha), (sink) => writeCompact(graph, result.warnings, sha, version, sink, hasher));
-  return { ...result, graph };
+  return graphOf(loadLineageText(read.text, file));
+
+  /** A loaded lineage's graph, written to the cache. */
+  function graphOf(result: LoadResult): OpenResult {
+    if (!result.ok) return result;
+    const graph = buildGraph(result.lineage, result.order);
+    if (useCache) writeCompiled(cachePath(env, sha), (sink) => writeCompact(graph, result.warnings, sha, version, sink, hasher));
+    return { ...result, graph };
+  }
 }

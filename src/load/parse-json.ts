@@ -1,5 +1,5 @@
 /** Strict JSON lineages: JSON.parse for the data, and a single-pass scanner to locate paths only when needed. */
-import type { PathSegment, Problem } from "../problem.js";
+import type { Issue, PathSegment, Problem } from "../problem.js";
 
 /** Line and column (1-based) of an offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -162,4 +162,9 @@ export function jsonLocator(text: string, wanted: readonly (readonly PathSegment
     const offset = (atKey ? keys.get(k) : undefined) ?? values.get(k) ?? 0;
     return lineColumn(text, offset);
   };
+}
+
+/** The locator of JSON text: positions are needed only when something is wrong, so it scans for just those paths then. */
+export function jsonLocate(text: string): (issues: Issue[]) => ReturnType<typeof jsonLocator> {
+  return (issues) => jsonLocator(text, issues.map((i) => i.at ?? i.path));
 }

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { bigLineage } from "../support/big-lineage.js";
 
 const BIN = fileURLToPath(new URL("../../bin/captrace", import.meta.url));
 const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
@@ -38,6 +39,21 @@ describe("the real bin/captrace", () => {
     const direct = spawnSync(process.execPath, [BIN, "--lineage", file, "list", "models", "--json"], { encoding: "utf8", env, maxBuffer: 1 << 26 });
     expect(Number(r.stdout.trim())).toBe(Buffer.byteLength(direct.stdout));
     expect((JSON.parse(direct.stdout) as { items: unknown[] }).items).toHaveLength(4000);
+  });
+
+  it("answers on a large JSON lineage (schema checked in a worker) as without the cache, then from the cache", () => {
+    const dir = mkdtempSync(join(tmpdir(), "captrace-bigjson-"));
+    const file = join(dir, "big.json");
+    writeFileSync(file, JSON.stringify(bigLineage(7000)));
+    const own = { ...env, XDG_CACHE_HOME: join(dir, "cache") };
+    const run = (...extra: string[]) => spawnSync(process.execPath, [BIN, "--lineage", file, "trace", "m6999", "a3", "--json", ...extra], { encoding: "utf8", env: own });
+    const first = run();
+    expect(first.status).toBe(0);
+    expect(first.stderr).toBe("");
+    expect(readdirSync(join(dir, "cache", "captrace"))).toHaveLength(1);
+    expect(run().stdout).toBe(first.stdout);
+    expect(run("--no-cache").stdout).toBe(first.stdout);
+    expect((JSON.parse(first.stdout) as { present: boolean }).present).toBe(true);
   });
 
   it("exits 130 on Ctrl-C (SIGINT), without a stack trace", async () => {

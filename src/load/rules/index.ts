@@ -23,3 +23,11 @@ export const RULES: readonly Rule[] = [
   checkStepKinds,
   checkOrphans,
 ];
+
+/**
+ * RULES in two parts, for a load that runs the first beside the schema check (load-parallel.ts): those
+ * that need no lineage order and only report errors, then the rest; together, RULES in order.
+ */
+export const RULES_BESIDE_SCHEMA: readonly Rule[] = RULES.slice(0, 4);
+/** The rest of RULES, after RULES_BESIDE_SCHEMA. */
+export const RULES_AFTER: readonly Rule[] = RULES.slice(4);

@@ -14,38 +14,40 @@ export function checkReferences(ctx: RuleContext): Issue[] {
   const aliasOf: Record<Kind, Map<string, string>> = { model: new Map(), ability: new Map(), source: new Map() };
   for (const [id, m] of Object.entries(ctx.lineage.models)) m.aliases?.forEach((a) => aliasOf.model.set(a.toLowerCase(), id));
   for (const [id, a] of Object.entries(ctx.lineage.abilities)) a.aliases?.forEach((al) => aliasOf.ability.set(al.toLowerCase(), id));
-  const ref = (kind: Kind, id: string | undefined, path: PathSegment[]) => {
+  // Paths are built only for a reference that fails: a large lineage has millions of good ones.
+  const ref = (kind: Kind, id: string | undefined, path: () => PathSegment[]) => {
     if (id === undefined || known[kind].has(id)) return;
     const target = aliasOf[kind].get(id.toLowerCase());
     const hint = target !== undefined ? ` (it is an alias of '${target}'; references use ids)` : didYouMean(id, known[kind]);
-    issues.push({ path, message: `unknown ${kind} '${id}'${hint}` });
+    issues.push({ path: path(), message: `unknown ${kind} '${id}'${hint}` });
   };
-  const evidence = (list: EvidenceEntry[] | undefined, path: PathSegment[]) =>
-    list?.forEach((e, i) => ref("source", e.source, [...path, i, "source"]));
+  const evidence = (list: EvidenceEntry[] | undefined, path: () => PathSegment[]) => {
+    if (list) for (let i = 0; i < list.length; i++) ref("source", list[i]!.source, () => [...path(), i, "source"]);
+  };
 
   for (const [id, model] of Object.entries(ctx.lineage.models)) {
-    const base: PathSegment[] = ["models", id];
-    ref("source", model.paper, [...base, "paper"]);
-    evidence(model.evidence, [...base, "evidence"]);
-    evidence(model.trainingData?.evidence, [...base, "trainingData", "evidence"]);
-    model.approximations?.forEach((a, i) => ref("source", a.source, [...base, "approximations", i, "source"]));
+    const base = (): PathSegment[] => ["models", id];
+    ref("source", model.paper, () => [...base(), "paper"]);
+    evidence(model.evidence, () => [...base(), "evidence"]);
+    evidence(model.trainingData?.evidence, () => [...base(), "trainingData", "evidence"]);
+    model.approximations?.forEach((a, i) => ref("source", a.source, () => [...base(), "approximations", i, "source"]));
     model.lacks?.forEach((lack, i) => {
-      ref("ability", lack.ability, [...base, "lacks", i, "ability"]);
-      evidence(lack.evidence, [...base, "lacks", i, "evidence"]);
+      ref("ability", lack.ability, () => [...base(), "lacks", i, "ability"]);
+      evidence(lack.evidence, () => [...base(), "lacks", i, "evidence"]);
     });
   }
   ctx.lineage.steps.forEach((step, s) => {
-    const base: PathSegment[] = ["steps", s];
-    step.from.forEach((parent, i) => ref("model", parent, [...base, "from", i]));
-    ref("model", step.to, [...base, "to"]);
-    evidence(step.evidence, [...base, "evidence"]);
+    const base = (): PathSegment[] => ["steps", s];
+    step.from.forEach((parent, i) => ref("model", parent, () => [...base(), "from", i]));
+    ref("model", step.to, () => [...base(), "to"]);
+    evidence(step.evidence, () => [...base(), "evidence"]);
     step.alternatives?.forEach((alt, a) => {
-      alt.from.forEach((parent, i) => ref("model", parent, [...base, "alternatives", a, "from", i]));
-      evidence(alt.evidence, [...base, "alternatives", a, "evidence"]);
+      alt.from.forEach((parent, i) => ref("model", parent, () => [...base(), "alternatives", a, "from", i]));
+      evidence(alt.evidence, () => [...base(), "alternatives", a, "evidence"]);
     });
     step.claims.forEach((claim, c) => {
-      ref("ability", claim.ability, [...base, "claims", c, "ability"]);
-      evidence(claim.evidence, [...base, "claims", c, "evidence"]);
+      ref("ability", claim.ability, () => [...base(), "claims", c, "ability"]);
+      evidence(claim.evidence, () => [...base(), "claims", c, "evidence"]);
     });
   });
   return issues;

@@ -1,0 +1,100 @@
+/**
+ * Loading a large JSON lineage on both cores: a worker thread checks it against the schema (zod, the
+ * larger part of validating) and the rules that need no lineage order, while this thread parses the same
+ * text, checks the other rules and does the caller's work on the result (building the graph, writing the
+ * cache entry). The outcome is the one loadLineageText gives; the caller's work is kept only when it is valid.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
+import type { LineageFile } from "../schema.js";
+import { sortProblems, type Problem } from "../problem.js";
+import { checkRules } from "./check-rules.js";
+import type { LoadResult } from "./load-lineage.js";
+import { jsonLocate, parseJson } from "./parse-json.js";
+import { RULES_AFTER } from "./rules/index.js";
+import { isJsonPath } from "./read-source.js";
+import type { SchemaCheckRequest, SchemaVerdict } from "./validate-worker.js";
+import { withDefaults } from "./with-defaults.js";
+
+/** Below this size a worker costs more to start than it saves. */
+export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+
+/** The worker script beside this module, built (a bundle's .cjs, or tsc's .js), if there is one. */
+export function defaultWorkerFile(): string | undefined {
+  for (const name of ["./validate-worker.cjs", "./validate-worker.js"]) {
+    const file = fileURLToPath(new URL(name, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/** Whether a file is loaded in parallel: a JSON lineage of at least PARALLEL_MIN_BYTES, with a worker script. */
+export function useParallel(file: string, size: number, worker: string | undefined): worker is string {
+  return worker !== undefined && isJsonPath(file) && size >= PARALLEL_MIN_BYTES;
+}
+
+/** The caller's work on a valid-looking lineage, done while the schema check runs; `T` is kept only if the lineage is valid. */
+export type Speculation<T> = (lineage: LineageFile, order: string[] | undefined, warnings: Problem[]) => T;
+
+/**
+ * What loading in parallel came to: the load result and, when it is ok, the speculation's value; or
+ * `result` undefined when the worker failed (the caller then loads the usual way). A speculation that is
+ * not kept is handed back as `discarded`, to be undone.
+ */
+export interface ParallelOutcome<T> {
+  result?: LoadResult;
+  built?: T;
+  discarded?: T;
+}
+
+/** Loads JSON text (and its bytes, for the worker) with the schema check in `workerFile`. Never throws. */
+export async function loadInParallel<T>(
+  text: string,
+  bytes: Uint8Array,
+  file: string,
+  workerFile: string,
+  speculate: Speculation<T>,
+): Promise<ParallelOutcome<T>> {
+  const { Worker } = await import("node:worker_threads");
+  const request: SchemaCheckRequest = { captraceSchemaCheck: true, file, bytes };
+  let worker: Worker;
+  try {
+    worker = new Worker(workerFile, { workerData: request });
+  } catch {
+    return {};
+  }
+  const verdict = new Promise<SchemaVerdict | undefined>((resolve) => {
+    worker.once("message", (v: SchemaVerdict) => resolve(v));
+    worker.once("error", () => resolve(undefined));
+    worker.once("exit", () => resolve(undefined));
+  });
+  try {
+    const parsed = parseJson(file, text);
+    if (!parsed.ok) return { result: { ok: false, file, problems: [parsed.problem] } };
+    // On data that is not schema-valid any of this may throw or be wrong: the verdict decides.
+    let lineage: LineageFile | undefined;
+    let rules: { problems: Problem[]; order?: string[] } | undefined;
+    let built: T | undefined;
+    try {
+      lineage = withDefaults(parsed.data);
+      const checked = checkRules(lineage, file, jsonLocate(text), [], RULES_AFTER);
+      rules = { problems: checked.problems, order: checked.order() };
+      if (!rules.problems.some((p) => p.severity === "error")) built = speculate(lineage, rules.order, rules.problems);
+    } catch {
+      rules = undefined;
+    }
+    const schema = await verdict;
+    if (schema === undefined) return { discarded: built };
+    if (!schema.ok) return { result: { ok: false, file, problems: schema.problems }, discarded: built };
+    if (!lineage || !rules) return { discarded: built }; // schema-valid, yet this thread could not check it: load the usual way
+    // The worker's rules come first in RULES: joined in that order and sorted, the problems are loadLineageText's.
+    const problems = sortProblems([...schema.ruleProblems, ...rules.problems]);
+    if (problems.some((p) => p.severity === "error")) return { result: { ok: false, file, problems }, discarded: built };
+    const result: LoadResult = { ok: true, file, lineage, warnings: problems, order: rules.order };
+    // The speculation saw this thread's warnings only: it stands if the worker's rules added none.
+    return schema.ruleProblems.length === 0 ? { result, built } : { result, discarded: built };
+  } finally {
+    void worker.terminate();
+  }
+}

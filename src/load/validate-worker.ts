@@ -1,0 +1,41 @@
+/**
+ * The schema check of a JSON lineage, run in a worker thread while the main thread checks the other rules
+ * and builds the graph of the same text (load-parallel.ts). Its verdict is what loadLineageText's schema
+ * step decides (the parse error or schema problems, located), or, when the schema holds, the problems of
+ * RULES_BESIDE_SCHEMA.
+ */
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import type { Problem } from "../problem.js";
+import { sortProblems } from "../problem.js";
+import { checkRules, locateAll } from "./check-rules.js";
+import { RULES_BESIDE_SCHEMA } from "./rules/index.js";
+import { jsonLocate, parseJson } from "./parse-json.js";
+import { decodeUtf8 } from "./read-source.js";
+import { validateSchema } from "./validate-schema.js";
+
+/** The schema step's verdict on a JSON lineage. */
+export type SchemaVerdict = { ok: true; ruleProblems: Problem[] } | { ok: false; problems: Problem[] };
+
+/** What the worker is sent. */
+export interface SchemaCheckRequest {
+  captraceSchemaCheck: true;
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** Decodes, parses and checks a JSON lineage against the schema, then the rules beside it. Never throws. */
+export function schemaVerdict(bytes: Uint8Array, file: string): SchemaVerdict {
+  const read = decodeUtf8(file, bytes);
+  if (!read.ok) return { ok: false, problems: [read.problem] };
+  const parsed = parseJson(file, read.text);
+  if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
+  const schema = validateSchema(parsed.data);
+  const locator = jsonLocate(read.text);
+  if (schema.ok) return { ok: true, ruleProblems: checkRules(schema.lineage, file, locator, [], RULES_BESIDE_SCHEMA).problems };
+  return { ok: false, problems: sortProblems(locateAll(file, locator(schema.issues), schema.issues)) };
+}
+
+const request = workerData as SchemaCheckRequest | undefined;
+if (!isMainThread && parentPort && request?.captraceSchemaCheck === true) {
+  parentPort.postMessage(schemaVerdict(request.bytes, request.file));
+}
