@@ -176,31 +176,43 @@ class MinHeap {
 }
 
 /**
- * Parents before children, ties broken by file order (Kahn's algorithm with a heap). Models on a cycle,
+ * Parents before children, ties broken by file order (Kahn's algorithm with a heap, over indexes).
+ * `parentsOf` gives the parents of the step that makes a model (undefined for none). Models on a cycle,
  * or below one, are left out: the validator names them.
  */
-export function lineageOrder(
-  ids: readonly string[],
-  madeBy: ReadonlyMap<string, StepEntry>,
-  children: ReadonlyMap<string, readonly StepEntry[]>,
-): string[] {
-  const index = new Map(ids.map((id, i) => [id, i]));
+export function lineageOrder(ids: readonly string[], parentsOf: (id: string) => readonly string[] | undefined): string[] {
+  const n = ids.length;
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => index.set(id, i));
   // Parents that are not models (unknown ids, reported elsewhere) do not hold a model back.
-  const pending = ids.map((id) => {
-    let n = 0;
-    for (const p of distinct(madeBy.get(id)?.from ?? [])) if (p !== id && index.has(p)) n++;
-    return n;
-  });
+  const pending = new Int32Array(n);
+  const childCount = new Int32Array(n + 1);
+  const parents: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    const from = parentsOf(ids[i]!);
+    if (!from || from.length === 0) continue;
+    const list: number[] = [];
+    for (const id of distinct(from)) {
+      const p = index.get(id);
+      if (p === undefined || p === i) continue;
+      list.push(p);
+      childCount[p + 1]!++;
+    }
+    pending[i] = list.length;
+    parents[i] = list;
+  }
+  for (let i = 0; i < n; i++) childCount[i + 1]! += childCount[i]!;
+  const children = new Int32Array(childCount[n]!);
+  const next = childCount.slice(0, n);
+  for (let i = 0; i < n; i++) for (const p of parents[i] ?? []) children[next[p]!++] = i;
   const heap = new MinHeap();
-  pending.forEach((n, i) => n === 0 && heap.push(i));
+  for (let i = 0; i < n; i++) if (pending[i] === 0) heap.push(i);
   const order: string[] = [];
   while (heap.size > 0) {
     const i = heap.pop();
-    const id = ids[i]!;
-    order.push(id);
-    for (const step of children.get(id) ?? []) {
-      const c = index.get(step.to);
-      if (c === undefined || madeBy.get(step.to) !== step || step.to === id) continue;
+    order.push(ids[i]!);
+    for (let j = childCount[i]!; j < childCount[i + 1]!; j++) {
+      const c = children[j]!;
       if (--pending[c]! === 0) heap.push(c);
     }
   }
@@ -231,7 +243,7 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
       else claimsByAbility.set(claim.ability, [{ step, claim }]);
     }
   }
-  const modelOrder = order && order.length === models.size ? [...order] : lineageOrder([...models.keys()], madeBy, childSteps);
+  const modelOrder = order && order.length === models.size ? [...order] : lineageOrder([...models.keys()], (id) => madeBy.get(id)?.from);
   const names = nameIndex(models.keys(), abilities.keys(), aliasesOf(models), aliasesOf(abilities));
   const rank = new Map(modelOrder.map((id, i) => [id, i]));
   const parentStart = new Int32Array(modelOrder.length + 1);

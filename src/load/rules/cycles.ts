@@ -1,7 +1,6 @@
 /** Rule: the lineage is acyclic; a cycle is named with the models on it. */
 import type { Issue } from "../../problem.js";
 import { lineageOrder } from "../../graph/build-graph.js";
-import type { StepEntry } from "../../schema.js";
 import type { RuleContext } from "./context.js";
 
 const kahnMemo = new WeakMap<RuleContext, { order: string[]; remaining: Set<string> }>();
@@ -23,18 +22,11 @@ function kahn(ctx: RuleContext): { order: string[]; remaining: Set<string> } {
 
 function kahnOnce(ctx: RuleContext): { order: string[]; remaining: Set<string> } {
   // The same order the graph uses (ties in file order), so the graph need not compute it again.
-  const madeBy = new Map([...ctx.stepByTo].map(([id, { step }]) => [id, step]));
-  const children = new Map<string, StepEntry[]>();
-  for (const step of madeBy.values()) {
-    for (const parent of new Set(step.from)) {
-      const list = children.get(parent);
-      if (list) list.push(step);
-      else children.set(parent, [step]);
-    }
-  }
-  const order = lineageOrder([...ctx.modelIds], madeBy, children);
+  const ids = [...ctx.modelIds];
+  const order = lineageOrder(ids, (id) => ctx.stepByTo.get(id)?.step.from);
+  if (order.length === ids.length) return { order, remaining: new Set() };
   const placed = new Set(order);
-  return { order, remaining: new Set([...ctx.modelIds].filter((id) => !placed.has(id))) };
+  return { order, remaining: new Set(ids.filter((id) => !placed.has(id))) };
 }
 
 /** Reports each cycle once, as `a -> b -> c -> a`, at the step that makes its first model. */
