@@ -3,7 +3,7 @@
  * a user lineage from the cache; only on a miss are yaml and zod loaded to validate it.
  */
 import { buildGraph, type LineageGraph } from "../graph/build-graph.js";
-import { writeCompact } from "../graph/compact.js";
+import { writeCompact, type CompactLineage } from "../graph/compact.js";
 import { lazyGraph } from "../graph/lazy-graph.js";
 import { packageVersion } from "../package-root.js";
 import { quickKey } from "../quick-key.js";
@@ -11,7 +11,8 @@ import { compiledEmbeddedPath } from "./embedded.js";
 import { cacheHasher, cachePath, contentHash, prepareCompiled, readCompiled, writeCompiled } from "./compiled.js";
 import { defaultWorkerFile, loadInParallel, useParallel } from "./load-parallel.js";
 import type { LoadResult } from "./load-lineage.js";
-import { decodeUtf8, readSourceBytes } from "./read-source.js";
+import { knownHash, rememberHash } from "./known-hashes.js";
+import { decodeUtf8, readSourceBytes, stampOf } from "./read-source.js";
 
 /** How to open: which file is the embedded one, whether to use the user cache, and the environment. */
 export interface OpenOptions {
@@ -20,6 +21,8 @@ export interface OpenOptions {
   env?: Record<string, string | undefined>;
   /** The schema-check worker script for large JSON lineages (default: the one built beside this module); false: none. */
   worker?: string | false;
+  /** How long before its hashing a file must have last changed for its remembered hash to be trusted (default 2 s). */
+  racyMs?: number;
 }
 
 /** A lineage opened for querying: its graph too, or the problems. */
@@ -27,32 +30,26 @@ export type OpenResult = (LoadResult & { ok: false }) | (LoadResult & { ok: true
 
 /** Reads, validates unless a compiled copy of exactly this file exists, and builds the graph. Never throws. */
 export async function openLineage(file: string, realPath: string, opts: OpenOptions = {}): Promise<OpenResult> {
-  const raw = await readSourceBytes(file);
-  if (!raw.ok) return { ok: false, file, problems: [raw.problem] };
   const version = packageVersion();
   const env = opts.env ?? {};
   const embedded = realPath === opts.embedded;
   const useCache = opts.cache === true && !embedded;
-  const sha = useCache ? await contentHash(raw.bytes) : "";
   const hasher = useCache ? await cacheHasher() : undefined;
+  // A file unchanged since it was last hashed is answered from its cache entry without being read.
+  const stamp = useCache ? stampOf(file) : undefined;
+  const known = stamp ? await knownHash(env, realPath, stamp, opts.racyMs) : undefined;
+  const early = known === undefined ? undefined : readCompiled(cachePath(env, known), known, version, hasher);
+  if (early) return opened(early);
+  const raw = await readSourceBytes(file);
+  if (!raw.ok) return { ok: false, file, problems: [raw.problem] };
+  const sha = useCache ? await contentHash(raw.bytes) : "";
+  if (stamp && sha !== known) await rememberHash(env, realPath, stamp, sha);
   const hit = embedded
     ? readCompiled(compiledEmbeddedPath(), quickKey(raw.bytes), version)
     : useCache
       ? readCompiled(cachePath(env, sha), sha, version, hasher)
       : undefined;
-  if (hit) {
-    const graph = lazyGraph(hit);
-    // `lineage` is read through the graph, which parses it only if asked.
-    return {
-      ok: true,
-      file,
-      get lineage() {
-        return graph.lineage;
-      },
-      warnings: hit.header.warnings.map((w) => ({ ...w, file })),
-      graph,
-    };
-  }
+  if (hit) return opened(hit);
   const read = decodeUtf8(file, raw.bytes);
   if (!read.ok) return { ok: false, file, problems: [read.problem] };
   const worker = opts.worker === false ? undefined : (opts.worker ?? defaultWorkerFile());
@@ -73,6 +70,21 @@ export async function openLineage(file: string, realPath: string, opts: OpenOpti
   }
   const { loadLineageText } = await import("./load-lineage.js");
   return graphOf(loadLineageText(read.text, file));
+
+  /** A compact lineage, opened. */
+  function opened(hit: CompactLineage): OpenResult {
+    const graph = lazyGraph(hit);
+    // `lineage` is read through the graph, which parses it only if asked.
+    return {
+      ok: true,
+      file,
+      get lineage() {
+        return graph.lineage;
+      },
+      warnings: hit.header.warnings.map((w) => ({ ...w, file })),
+      graph,
+    };
+  }
 
   /** A loaded lineage's graph, written to the cache. */
   function graphOf(result: LoadResult): OpenResult {

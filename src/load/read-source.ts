@@ -1,5 +1,5 @@
 /** Reads a lineage file as text, refusing what is not a readable UTF-8 file within the size limits. */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from "node:fs";
 import { LIMITS } from "../limits.js";
 import type { Problem } from "../problem.js";
 
@@ -88,5 +88,26 @@ export async function readSourceBytes(file: string): Promise<BytesResult> {
     } catch {
       // already closed: nothing to do
     }
+  }
+}
+
+/** What the file system says of a file's current content, without reading it: identity, size and change times. */
+export interface FileStamp {
+  dev: string;
+  ino: string;
+  size: string;
+  /** Nanoseconds since the epoch. */
+  mtimeNs: string;
+  ctimeNs: string;
+}
+
+/** The stamp of a regular file, or undefined (missing, not a regular file, unreadable metadata). */
+export function stampOf(file: string): FileStamp | undefined {
+  try {
+    const st = statSync(file, { bigint: true });
+    if (!st.isFile()) return undefined;
+    return { dev: String(st.dev), ino: String(st.ino), size: String(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs) };
+  } catch {
+    return undefined;
   }
 }

@@ -54,7 +54,7 @@ describe("the cache of validated lineages", () => {
     const env = { XDG_CACHE_HOME: join(dir, "cache") };
     const entries = () => {
       try {
-        return readdirSync(join(dir, "cache", "captrace"));
+        return readdirSync(join(dir, "cache", "captrace")).filter((f) => f.endsWith(".captrace"));
       } catch {
         return [];
       }

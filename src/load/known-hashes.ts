@@ -1,0 +1,55 @@
+/**
+ * The content hashes of user lineage files, remembered by path and stamp (device, inode, size, change
+ * times), so that a cached query on an unchanged file neither reads nor hashes it. A record is trusted only
+ * if the stamp is the same and the file had last changed at least `racyMs` before it was hashed: a change
+ * within the file system's timestamp granularity of the hashing could otherwise leave the stamp as it was
+ * (git's "racy" entries). Any change to the content moves the change time (ctime), which no one can set back.
+ */
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { cacheDir, writeCompiled } from "./compiled.js";
+import type { FileStamp } from "./read-source.js";
+
+/** How long before its hashing a file must have last changed for its record to be trusted. */
+export const RACY_MS = 2000;
+
+interface HashRecord {
+  path: string;
+  stamp: FileStamp;
+  sha256: string;
+  /** When the file was hashed, ms since the epoch. */
+  at: number;
+}
+
+/** Where the record of a path lives (crypto is loaded only for the user cache). */
+async function recordPath(env: Record<string, string | undefined>, path: string): Promise<string> {
+  const { createHash } = await import("node:crypto");
+  return join(cacheDir(env), "files", `${createHash("sha256").update(resolve(path)).digest("hex")}.json`);
+}
+
+const sameStamp = (a: FileStamp, b: FileStamp) =>
+  a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+
+/** Ms since the epoch of the later of a stamp's change times. */
+function changedAt(stamp: FileStamp): number {
+  const m = BigInt(stamp.mtimeNs);
+  const c = BigInt(stamp.ctimeNs);
+  return Number((m > c ? m : c) / 1_000_000n);
+}
+
+/** The sha256 recorded for this path and stamp, if the record is trusted; else undefined. Never throws. */
+export async function knownHash(env: Record<string, string | undefined>, path: string, stamp: FileStamp, racyMs = RACY_MS): Promise<string | undefined> {
+  try {
+    const record = JSON.parse(readFileSync(await recordPath(env, path), "utf8")) as HashRecord;
+    if (record.path !== resolve(path) || !sameStamp(record.stamp, stamp) || typeof record.sha256 !== "string") return undefined;
+    return typeof record.at === "number" && record.at - changedAt(stamp) >= racyMs ? record.sha256 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records the sha256 of a file as it was when stamped (the stamp taken before it was read). Silent on failure. */
+export async function rememberHash(env: Record<string, string | undefined>, path: string, stamp: FileStamp, sha256: string, now = Date.now()): Promise<void> {
+  const record: HashRecord = { path: resolve(path), stamp, sha256, at: now };
+  writeCompiled(await recordPath(env, path), (sink) => sink.write(Buffer.from(JSON.stringify(record))));
+}
