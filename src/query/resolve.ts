@@ -10,8 +10,19 @@ export class UnknownNameError extends Error {
   }
 }
 
-function candidates(graph: LineageGraph, kind: "model" | "ability"): string[] {
-  return kind === "model" ? [...graph.models.keys()] : [...graph.abilities.keys()];
+const candidateMemo = new WeakMap<LineageGraph, Map<string, readonly string[]>>();
+
+/** The names a suggestion for a `kind` is chosen from: its ids, then its aliases (lower-cased). Made once per graph. */
+function candidates(graph: LineageGraph, kind: "model" | "ability"): readonly string[] {
+  let perGraph = candidateMemo.get(graph);
+  if (!perGraph) candidateMemo.set(graph, (perGraph = new Map()));
+  let list = perGraph.get(kind);
+  if (!list) {
+    const ids = kind === "model" ? [...graph.models.keys()] : [...graph.abilities.keys()];
+    const aliases = [...graph.names.entries()].filter(([, t]) => t.kind === kind).map(([alias]) => alias);
+    perGraph.set(kind, (list = [...ids, ...aliases]));
+  }
+  return list;
 }
 
 /** The id `name` refers to as a `kind`; throws UnknownNameError with a suggestion otherwise. */
@@ -21,10 +32,26 @@ export function resolve(graph: LineageGraph, kind: "model" | "ability", name: st
   const target = graph.names.get(name.toLowerCase());
   if (target?.kind === kind) return target.id;
   if (target) throw new UnknownNameError(`'${name}' is ${target.kind === "model" ? "a model" : "an ability"}, not ${kind === "model" ? "a model" : "an ability"}`);
-  const aliases = [...graph.names.entries()].filter(([, t]) => t.kind === kind).map(([alias, t]) => ({ alias, id: t.id }));
-  const hit = suggest(name, [...candidates(graph, kind), ...aliases.map((a) => a.alias)]);
-  const id = hit === undefined ? undefined : (graph.names.get(hit.toLowerCase())?.id ?? hit);
-  throw new UnknownNameError(`unknown ${kind} '${name}'${id ? ` (did you mean ${id}?)` : ""}`);
+  throw new UnknownNameError(`unknown ${kind} '${name}'${suggestion(graph, kind, name)}`);
+}
+
+const suggestionMemo = new WeakMap<LineageGraph, Map<string, string>>();
+/** Suggestions kept per graph (a batch may repeat a misspelt name): past this many, no more are kept. */
+const MAX_KEPT_SUGGESTIONS = 10_000;
+
+/** " (did you mean ID?)" for an unknown name, or "": compared with every name once, then remembered. */
+function suggestion(graph: LineageGraph, kind: "model" | "ability", name: string): string {
+  let perGraph = suggestionMemo.get(graph);
+  if (!perGraph) suggestionMemo.set(graph, (perGraph = new Map()));
+  const key = `${kind}\u0000${name}`;
+  let text = perGraph.get(key);
+  if (text === undefined) {
+    const hit = suggest(name, candidates(graph, kind));
+    const id = hit === undefined ? undefined : (graph.names.get(hit.toLowerCase())?.id ?? hit);
+    text = id ? ` (did you mean ${id}?)` : "";
+    if (perGraph.size < MAX_KEPT_SUGGESTIONS) perGraph.set(key, text);
+  }
+  return text;
 }
 
 /** Resolves a name that may be either a model or an ability. */

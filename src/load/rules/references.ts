@@ -6,6 +6,9 @@ import type { RuleContext } from "./context.js";
 
 type Kind = "model" | "ability" | "source";
 
+/** Unknown ids that get a "did you mean" (each costs a comparison with every id); later ones get none. */
+export const MAX_SUGGESTED = 100;
+
 /** Reports every reference to an unknown model, ability or source. */
 export function checkReferences(ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
@@ -14,12 +17,24 @@ export function checkReferences(ctx: RuleContext): Issue[] {
   const aliasOf: Record<Kind, Map<string, string>> = { model: new Map(), ability: new Map(), source: new Map() };
   for (const [id, m] of Object.entries(ctx.lineage.models)) m.aliases?.forEach((a) => aliasOf.model.set(a.toLowerCase(), id));
   for (const [id, a] of Object.entries(ctx.lineage.abilities)) a.aliases?.forEach((al) => aliasOf.ability.set(al.toLowerCase(), id));
+  // A suggestion compares with every id: made once per unknown id, and for the first MAX_SUGGESTED only,
+  // so that a file whose references are all wrong is not checked in quadratic time.
+  const hints = new Map<string, string>();
+  const hintFor = (kind: Kind, id: string) => {
+    const key = `${kind}\u0000${id}`;
+    let hint = hints.get(key);
+    if (hint === undefined) {
+      const target = aliasOf[kind].get(id.toLowerCase());
+      if (target !== undefined) hint = ` (it is an alias of '${target}'; references use ids)`;
+      else hint = hints.size < MAX_SUGGESTED ? didYouMean(id, known[kind]) : "";
+      hints.set(key, hint);
+    }
+    return hint;
+  };
   // Paths are built only for a reference that fails: a large lineage has millions of good ones.
   const ref = (kind: Kind, id: string | undefined, path: () => PathSegment[]) => {
     if (id === undefined || known[kind].has(id)) return;
-    const target = aliasOf[kind].get(id.toLowerCase());
-    const hint = target !== undefined ? ` (it is an alias of '${target}'; references use ids)` : didYouMean(id, known[kind]);
-    issues.push({ path: path(), message: `unknown ${kind} '${id}'${hint}` });
+    issues.push({ path: path(), message: `unknown ${kind} '${id}'${hintFor(kind, id)}` });
   };
   const evidence = (list: EvidenceEntry[] | undefined, path: () => PathSegment[]) => {
     if (list) for (let i = 0; i < list.length; i++) ref("source", list[i]!.source, () => [...path(), i, "source"]);

@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { buildGraph } from "../../src/graph/build-graph.js";
+import { loadLineageText } from "../../src/load/load-lineage.js";
+import { resolve } from "../../src/query/resolve.js";
+
+const file = fileURLToPath(new URL("../../lineage.yaml", import.meta.url));
+const loaded = loadLineageText(readFileSync(file, "utf8"), file);
+if (!loaded.ok) throw new Error("the embedded lineage is invalid");
+const graph = buildGraph(loaded.lineage, loaded.order);
+
+const message = (kind: "model" | "ability", name: string) => {
+  try {
+    return resolve(graph, kind, name);
+  } catch (error) {
+    return (error as Error).message;
+  }
+};
+
+describe("resolve", () => {
+  it("resolves ids exactly, and ids and aliases ignoring case", () => {
+    expect(message("model", "code-davinci-002")).toBe("code-davinci-002");
+    expect(message("model", "ChatGPT")).toBe("chatgpt");
+    expect(message("ability", "CoT")).toBe("chain-of-thought");
+  });
+
+  it("suggests for a misspelt name the same way each time it is asked, per kind", () => {
+    const first = message("model", "text-davinc-003");
+    expect(first).toBe("unknown model 'text-davinc-003' (did you mean text-davinci-003?)");
+    expect(message("model", "text-davinc-003")).toBe(first);
+    expect(message("ability", "text-davinci-04")).toBe("unknown ability 'text-davinci-04'");
+    expect(message("ability", "chain-of-thougt")).toBe("unknown ability 'chain-of-thougt' (did you mean chain-of-thought?)");
+    expect(message("ability", "chatgpt")).toBe("'chatgpt' is a model, not an ability");
+  });
+});
