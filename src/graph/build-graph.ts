@@ -130,6 +130,19 @@ export function aliasesOf(entries: Iterable<readonly [string, { aliases?: readon
   return out;
 }
 
+/** A value made on first use, then kept. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
 /** The distinct ids of a list, first occurrence first (the list itself when it has fewer than two). */
 function distinct(ids: readonly string[]): readonly string[] {
   return ids.length < 2 ? ids : [...new Set(ids)];
@@ -228,23 +241,32 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
   const abilities = new Map(Object.entries(lineage.abilities));
   const sources = new Map(Object.entries(lineage.sources));
   const madeBy = new Map<string, StepEntry>();
-  const childSteps = new Map<string, StepEntry[]>();
-  const claimsByAbility = new Map<string, StepClaim[]>();
-  for (const step of lineage.steps) {
-    madeBy.set(step.to, step);
-    for (const parent of distinct(step.from)) {
-      const list = childSteps.get(parent);
-      if (list) list.push(step);
-      else childSteps.set(parent, [step]);
+  for (const step of lineage.steps) madeBy.set(step.to, step);
+  // Indexes few queries read are made on first use (a large lineage's first query pays for what it reads).
+  const childSteps = once(() => {
+    const map = new Map<string, StepEntry[]>();
+    for (const step of lineage.steps) {
+      for (const parent of distinct(step.from)) {
+        const list = map.get(parent);
+        if (list) list.push(step);
+        else map.set(parent, [step]);
+      }
     }
-    for (const claim of step.claims) {
-      const list = claimsByAbility.get(claim.ability);
-      if (list) list.push({ step, claim });
-      else claimsByAbility.set(claim.ability, [{ step, claim }]);
+    return map;
+  });
+  const claimsByAbility = once(() => {
+    const map = new Map<string, StepClaim[]>();
+    for (const step of lineage.steps) {
+      for (const claim of step.claims) {
+        const list = map.get(claim.ability);
+        if (list) list.push({ step, claim });
+        else map.set(claim.ability, [{ step, claim }]);
+      }
     }
-  }
+    return map;
+  });
+  const names = once(() => nameIndex(models.keys(), abilities.keys(), aliasesOf(models), aliasesOf(abilities)));
   const modelOrder = order && order.length === models.size ? [...order] : lineageOrder([...models.keys()], (id) => madeBy.get(id)?.from);
-  const names = nameIndex(models.keys(), abilities.keys(), aliasesOf(models), aliasesOf(abilities));
   const rank = new Map(modelOrder.map((id, i) => [id, i]));
   const parentStart = new Int32Array(modelOrder.length + 1);
   const parentsOf = modelOrder.map((id, i) => {
@@ -271,10 +293,16 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
     sources,
     steps: lineage.steps,
     madeBy,
-    childSteps,
-    claimsByAbility,
+    get childSteps() {
+      return childSteps();
+    },
+    get claimsByAbility() {
+      return claimsByAbility();
+    },
     rank,
-    names,
+    get names() {
+      return names();
+    },
     parentStart,
     parentRanks,
     stepConfidence,
