@@ -108,8 +108,9 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       return r === undefined || madeByRank[r]! < 0 ? undefined : step(madeByRank[r]!);
     },
   );
-  // Child steps: the steps each model is a parent in, in file order (a reverse index made on first read).
-  let children: Map<string, StepEntry[]> | undefined;
+  // Child steps: the steps each model is a parent in, in file order. The reverse index (of step indexes,
+  // from the index arrays) is made on first read; a model's steps are parsed when it is asked for.
+  let children: Map<string, number[]> | undefined;
   const childIndex = () => {
     if (children) return children;
     const stepTo = new Int32Array(stepCount);
@@ -120,13 +121,25 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++) {
         const parent = modelOrder[parentRanks[j]!]!;
         const list = children.get(parent);
-        if (list) list.push(step(s));
-        else children.set(parent, [step(s)]);
+        if (list) list.push(s);
+        else children.set(parent, [s]);
       }
     }
     return children;
   };
-  const childSteps = new LazyMap<readonly StepEntry[]>(() => [...childIndex().keys()], (id) => childIndex().get(id));
+  const childLists = new Map<string, StepEntry[]>();
+  const childSteps = new LazyMap<readonly StepEntry[]>(
+    () => [...childIndex().keys()],
+    (id) => {
+      let list = childLists.get(id);
+      if (!list) {
+        const indexes = childIndex().get(id);
+        if (!indexes) return undefined;
+        childLists.set(id, (list = indexes.map((i) => step(i))));
+      }
+      return list;
+    },
+  );
   const claimLists = new Map<string, StepClaim[]>();
   const withClaims = abilityIds.filter((_, a) => claimStart[a + 1]! > claimStart[a]!);
   const claimsByAbility = new LazyMap<readonly StepClaim[]>(

@@ -22,8 +22,14 @@ export interface DiffArgs {
  * common descendant has a common child: every model between them is an ancestor of both.)
  */
 function nearestCommon(graph: LineageGraph, common: Set<string>): string[] {
-  const nearest = [...common].filter((id) => !(graph.childSteps.get(id) ?? []).some((s) => common.has(s.to)));
-  return byRank(graph, nearest);
+  // Walks the parent index up from each common ancestor (no step is read): a parent of a common one is not nearest.
+  const { parentStart, parentRanks, modelOrder } = graph;
+  const notNearest = new Set<string>();
+  for (const id of common) {
+    const r = graph.rank.get(id)!;
+    for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++) notNearest.add(modelOrder[parentRanks[j]!]!);
+  }
+  return byRank(graph, [...common].filter((id) => !notNearest.has(id)));
 }
 
 /** Answers `diff A B`. Throws UnknownNameError for an unknown name. */

@@ -3,6 +3,7 @@ import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { MatrixResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { stateSymbol } from "../notation.js";
+import { ancestorRanks } from "../graph/walk.js";
 import { foldAbility } from "./fold-ability.js";
 import { resolve } from "./resolve.js";
 import { summarize } from "./summarize.js";
@@ -13,12 +14,21 @@ export interface MatrixArgs {
   abilities?: string[];
 }
 
+/** The ranks of the models and all their ancestors, ascending. */
+function ancestryOf(graph: LineageGraph, models: readonly string[]): Int32Array {
+  const ranks = new Set<number>();
+  for (const m of models) for (const r of ancestorRanks(graph, m)) ranks.add(r);
+  return Int32Array.from(ranks).sort();
+}
+
 /** Answers `matrix`. Rows in lineage order unless chosen; columns in file order unless chosen. */
 export function matrix(graph: LineageGraph, args: MatrixArgs = {}): MatrixResult {
   const models = args.models?.length ? [...new Set(args.models.map((m) => resolve(graph, "model", m)))] : [...graph.modelOrder];
   const abilities = args.abilities?.length ? [...new Set(args.abilities.map((a) => resolve(graph, "ability", a)))] : [...graph.abilityOrder];
+  // Chosen rows need only their ancestries folded.
+  const scope = args.models?.length ? ancestryOf(graph, models) : graph.modelOrder;
   const columns = abilities.map((ability) => {
-    const fold = foldAbility(graph, ability, graph.modelOrder);
+    const fold = foldAbility(graph, ability, scope);
     return new Map(models.map((m) => [m, summarize(graph, fold.readings.get(m)!)]));
   });
   return {

@@ -2,6 +2,7 @@
 import type * as ChalkModule from "chalk";
 import type { ChalkInstance } from "chalk";
 import type Table from "cli-table3";
+import { drawBoxTable } from "./box-table.js";
 
 /** Options every human renderer takes. */
 export interface RenderOptions {
@@ -45,16 +46,35 @@ export function safeLine(text: string): string {
 
 let TableClass: typeof Table | undefined;
 
-/** A borderless-colour cli-table3 table (its default colours ignore NO_COLOR). Loaded on first use: `trace` never pays for it. */
-export function table(head: string[], opts: RenderOptions): Table.Table {
+/** Past this many rows a table is drawn by drawBoxTable, the same drawing in linear time. */
+const CLI_TABLE3_MAX_ROWS = 1000;
+
+/** Rows pushed, then drawn. */
+export interface TextTable {
+  push(...rows: string[][]): number;
+  toString(): string;
+}
+
+/**
+ * A cli-table3 table with borders and heads left uncoloured (its default colours ignore NO_COLOR), the
+ * head in bold when colouring; a large one is drawn the same way by drawBoxTable. cli-table3 is loaded on
+ * first use: `trace` never pays for it.
+ */
+export function table(head: string[], opts: RenderOptions): TextTable {
   const c = painter(opts);
-  // node:module is fetched only here: loading it costs every start a few milliseconds.
-  TableClass ??= process.getBuiltinModule("node:module").createRequire(import.meta.url)("cli-table3") as typeof Table;
-  return new TableClass({
-    head: head.map((h) => c.bold(h)),
-    style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
-    wordWrap: false,
-  });
+  const heads = head.map((h) => c.bold(h));
+  const rows: string[][] = [];
+  return {
+    push: (...more) => rows.push(...more),
+    toString() {
+      if (rows.length > CLI_TABLE3_MAX_ROWS) return drawBoxTable(heads, rows);
+      // node:module is fetched only here: loading it costs every start a few milliseconds.
+      TableClass ??= process.getBuiltinModule("node:module").createRequire(import.meta.url)("cli-table3") as typeof Table;
+      const t = new TableClass({ head: heads, style: { head: [], border: [], "padding-left": 1, "padding-right": 1 }, wordWrap: false });
+      t.push(...rows);
+      return t.toString();
+    },
+  };
 }
 
 export { stateSymbol } from "../notation.js";

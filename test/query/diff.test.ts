@@ -1,4 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { buildGraph } from "../../src/graph/build-graph.js";
+import { ancestors } from "../../src/graph/walk.js";
+import { randomLineage } from "../support/random-lineage.js";
 import { DiffOut } from "../../src/contract.js";
 import { diff } from "../../src/query/diff.js";
 import { graphOf } from "../support/build.js";
@@ -62,5 +66,22 @@ describe("diff", () => {
     expect(u.commonAncestors).toEqual([]);
     const same = diff(g, { from: "rl", to: "RL" });
     expect(same).toMatchObject({ relation: "same", changes: [] });
+  });
+
+  it("names as common ancestors those with no child that is also common (checked from the children's side)", () => {
+    fc.assert(
+      fc.property(randomLineage, (lineage) => {
+        const graph = buildGraph(lineage);
+        for (const a of graph.modelOrder) {
+          for (const b of graph.modelOrder) {
+            const inB = new Set(ancestors(graph, b));
+            const common = new Set(ancestors(graph, a).filter((id) => inB.has(id)));
+            const nearest = graph.modelOrder.filter((id) => common.has(id) && !(graph.childSteps.get(id) ?? []).some((s) => common.has(s.to)));
+            expect(diff(graph, { from: a, to: b }).commonAncestors).toEqual(nearest);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
