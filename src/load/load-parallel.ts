@@ -17,8 +17,11 @@ import { isJsonPath } from "./read-source.js";
 import type { SchemaCheckRequest, SchemaVerdict } from "./validate-worker.js";
 import { withDefaults } from "./with-defaults.js";
 
-/** Below this size a worker costs more to start than it saves. */
-export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+/**
+ * Below this size the worker is not worth it: measured on 2 cores, it saved a fifth of a 70 MB file's first
+ * load and nothing on a 7 MB one (its start and the second parse cost what the overlap saves).
+ */
+export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
 /** The worker script beside this module, built (a bundle's .cjs, or tsc's .js), if there is one. */
 export function defaultWorkerFile(): string | undefined {
@@ -29,9 +32,9 @@ export function defaultWorkerFile(): string | undefined {
   return undefined;
 }
 
-/** Whether a file is loaded in parallel: a JSON lineage of at least PARALLEL_MIN_BYTES, with a worker script. */
-export function useParallel(file: string, size: number, worker: string | undefined): worker is string {
-  return worker !== undefined && isJsonPath(file) && size >= PARALLEL_MIN_BYTES;
+/** Whether a file is loaded in parallel: a JSON lineage of at least `minBytes`, with a worker script. */
+export function useParallel(file: string, size: number, worker: string | undefined, minBytes = PARALLEL_MIN_BYTES): worker is string {
+  return worker !== undefined && isJsonPath(file) && size >= minBytes;
 }
 
 /** The caller's work on a valid-looking lineage, done while the schema check runs; `T` is kept only if the lineage is valid. */

@@ -21,6 +21,8 @@ export interface OpenOptions {
   env?: Record<string, string | undefined>;
   /** The schema-check worker script for large JSON lineages (default: the one built beside this module); false: none. */
   worker?: string | false;
+  /** The size from which a JSON lineage is loaded in parallel (default PARALLEL_MIN_BYTES). */
+  parallelMinBytes?: number;
   /** How long before its hashing a file must have last changed for its remembered hash to be trusted (default 2 s). */
   racyMs?: number;
 }
@@ -53,7 +55,7 @@ export async function openLineage(file: string, realPath: string, opts: OpenOpti
   const read = decodeUtf8(file, raw.bytes);
   if (!read.ok) return { ok: false, file, problems: [read.problem] };
   const worker = opts.worker === false ? undefined : (opts.worker ?? defaultWorkerFile());
-  if (useParallel(file, raw.bytes.length, worker)) {
+  if (useParallel(file, raw.bytes.length, worker, opts.parallelMinBytes)) {
     // The graph is built, and the cache entry written aside, while a worker checks the schema.
     const outcome = await loadInParallel(read.text, raw.bytes, file, worker, (lineage, order, warnings) => {
       const graph = buildGraph(lineage, order);

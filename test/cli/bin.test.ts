@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { PARALLEL_MIN_BYTES } from "../../src/load/load-parallel.js";
 import { bigLineage } from "../support/big-lineage.js";
 
 const BIN = fileURLToPath(new URL("../../bin/captrace", import.meta.url));
@@ -41,12 +42,15 @@ describe("the real bin/captrace", () => {
     expect((JSON.parse(direct.stdout) as { items: unknown[] }).items).toHaveLength(4000);
   });
 
-  it("answers on a large JSON lineage (schema checked in a worker) as without the cache, then from the cache", () => {
+  it("answers on a large JSON lineage (past PARALLEL_MIN_BYTES: schema checked in a worker) as without the cache, then from the cache", () => {
+    // The bundle finds its worker beside itself.
+    expect(existsSync(join(dirname(BIN), "..", "dist", "bundle", "validate-worker.cjs"))).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), "captrace-bigjson-"));
     const file = join(dir, "big.json");
-    writeFileSync(file, JSON.stringify(bigLineage(7000)));
+    writeFileSync(file, JSON.stringify(bigLineage(28000)));
+    expect(statSync(file).size).toBeGreaterThan(PARALLEL_MIN_BYTES);
     const own = { ...env, XDG_CACHE_HOME: join(dir, "cache") };
-    const run = (...extra: string[]) => spawnSync(process.execPath, [BIN, "--lineage", file, "trace", "m6999", "a3", "--json", ...extra], { encoding: "utf8", env: own });
+    const run = (...extra: string[]) => spawnSync(process.execPath, [BIN, "--lineage", file, "trace", "m27999", "a3", "--json", ...extra], { encoding: "utf8", env: own });
     const first = run();
     expect(first.status).toBe(0);
     expect(first.stderr).toBe("");

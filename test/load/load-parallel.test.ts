@@ -156,7 +156,12 @@ describe("openLineage on a JSON lineage past the parallel size", () => {
     const file = join(dir, "big.json");
     writeFileSync(file, JSON.stringify(bigLineage(7000)));
     const env = { XDG_CACHE_HOME: join(dir, "cache") };
-    const parallel = await openLineage(file, file, { cache: true, env, worker: WORKER });
+    // The worker, wrapped so that it leaves a mark: the parallel path is the one taken.
+    const marker = join(dir, "worker-ran");
+    const wrapper = join(dir, "worker.cjs");
+    writeFileSync(wrapper, `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "yes"); require(${JSON.stringify(WORKER)});`);
+    const parallel = await openLineage(file, file, { cache: true, env, worker: wrapper, parallelMinBytes: 1 << 20 });
+    expect(existsSync(marker)).toBe(true);
     const plain = await openLineage(file, file, { cache: false, env, worker: false });
     expect(parallel.ok && plain.ok).toBe(true);
     if (!parallel.ok || !plain.ok) return;
@@ -175,7 +180,7 @@ describe("openLineage on a JSON lineage past the parallel size", () => {
     (lineage.steps[6500] as { from: string[] }).from = ["m-missing"];
     writeFileSync(file, JSON.stringify(lineage));
     const env = { XDG_CACHE_HOME: join(dir, "cache") };
-    const parallel = await openLineage(file, file, { cache: true, env, worker: WORKER });
+    const parallel = await openLineage(file, file, { cache: true, env, worker: WORKER, parallelMinBytes: 1 << 20 });
     const plain = await openLineage(file, file, { cache: false, env, worker: false });
     expect(parallel.ok).toBe(false);
     expect(parallel).toStrictEqual(plain);
