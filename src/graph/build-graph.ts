@@ -131,16 +131,9 @@ export function aliasesOf(entries: Iterable<readonly [string, { aliases?: readon
 }
 
 /** A value made on first use, then kept. */
-function once<T>(make: () => T): () => T {
+function once<T extends object>(make: () => T): () => T {
   let value: T | undefined;
-  let made = false;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value as T;
-  };
+  return () => (value ??= make());
 }
 
 /** The distinct ids of a list, first occurrence first (the list itself when it has fewer than two). */

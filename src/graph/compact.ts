@@ -20,13 +20,13 @@ import { QuickHasher } from "../quick-key.js";
 
 const MAGIC = "CAPTRACE";
 /** The layout of the body and header; an entry of another layout is ignored. */
-const LAYOUT = 3;
+const LAYOUT = 4;
 /** Where the checksum and the body begin. */
 const CHECKSUM_AT = 8;
 const BODY_AT = 40;
 
 /** The index arrays of the body, by name. */
-const INT_SECTIONS = ["rankOfModel", "parentStart", "parentRanks", "madeBy", "claimStart", "claimStep", "claimIndex", "claimRank"] as const;
+const INT_SECTIONS = ["rankOfModel", "parentStart", "parentRanks", "madeBy", "claimStart", "claimIndex", "claimRank"] as const;
 /** The byte arrays of the body, by name. */
 const BYTE_SECTIONS = ["stepConfidence", "claimEffect"] as const;
 /** The record kinds whose entries are stored as JSON texts. */
@@ -68,9 +68,8 @@ export interface CompactLineage {
   /** By rank, the index of the step that makes the model, or -1 for a root. */
   madeBy: Int32Array;
   stepConfidence: Uint8Array;
-  /** By ability (file index), its claims: step indexes and claim indexes, in file order. */
+  /** By ability (file index), its claims, in file order: each one's index in its step (the step is the one that makes the model at `claimRank`). */
   claimStart: Int32Array;
-  claimStep: Int32Array;
   claimIndex: Int32Array;
   /** By claim (as above), the rank of the model its step makes, and its effect (an index into EFFECTS). */
   claimRank: Int32Array;
@@ -126,8 +125,6 @@ export function writeCompact(
     if (step) madeBy[r] = stepIndex.get(step)!;
   });
   const { claimStart, claimIndex, claimRank, claimEffect } = graph;
-  const claimStep = new Int32Array(claimIndex.length);
-  for (let j = 0; j < claimStep.length; j++) claimStep[j] = madeBy[claimRank[j]!]!;
   sink.write(Buffer.from(MAGIC + " ".repeat(BODY_AT - CHECKSUM_AT)));
   const out = new Staging(sink, newHasher());
   const sections = {} as Record<SectionName, [number, number]>;
@@ -137,7 +134,7 @@ export function writeCompact(
     sections[name] = [start, out.position - start];
     out.pad();
   };
-  const ints: Record<(typeof INT_SECTIONS)[number], Int32Array> = { rankOfModel, parentStart: graph.parentStart, parentRanks: graph.parentRanks, madeBy, claimStart, claimStep, claimIndex, claimRank };
+  const ints: Record<(typeof INT_SECTIONS)[number], Int32Array> = { rankOfModel, parentStart: graph.parentStart, parentRanks: graph.parentRanks, madeBy, claimStart, claimIndex, claimRank };
   for (const name of INT_SECTIONS) section(name, () => out.bytes(littleEndian(ints[name])));
   const bytes: Record<(typeof BYTE_SECTIONS)[number], Uint8Array> = { stepConfidence: graph.stepConfidence, claimEffect };
   for (const name of BYTE_SECTIONS) section(name, () => out.bytes(bytes[name]));
@@ -307,7 +304,6 @@ export function decodeCompact(bytes: Buffer, key: string, version: string, newHa
       parentRanks: ints("parentRanks"),
       madeBy: ints("madeBy"),
       claimStart: ints("claimStart"),
-      claimStep: ints("claimStep"),
       claimIndex: ints("claimIndex"),
       claimRank: ints("claimRank"),
     };
@@ -332,10 +328,10 @@ export function decodeCompact(bytes: Buffer, key: string, version: string, newHa
     for (const kind of ["models", "abilities", "sources"] as const) if (tables[kind].offsets.length !== counts[kind] + 1) return undefined;
     const steps = tables.steps.offsets.length - 1;
     if (tables.claims.offsets.length !== steps + 1) return undefined;
-    const { rankOfModel, parentStart, parentRanks, madeBy, claimStart, claimStep, claimIndex, claimRank } = decoded;
+    const { rankOfModel, parentStart, parentRanks, madeBy, claimStart, claimIndex, claimRank } = decoded;
     if (rankOfModel.length !== n || madeBy.length !== n || stepConfidence.length !== n || parentStart.length !== n + 1) return undefined;
-    if (claimStart.length !== counts.abilities + 1 || claimStep.length !== claimIndex.length || claimRank.length !== claimIndex.length || claimEffect.length !== claimIndex.length) return undefined;
-    if (parentStart[n] !== parentRanks.length || claimStart[counts.abilities] !== claimStep.length) return undefined;
+    if (claimStart.length !== counts.abilities + 1 || claimRank.length !== claimIndex.length || claimEffect.length !== claimIndex.length) return undefined;
+    if (parentStart[n] !== parentRanks.length || claimStart[counts.abilities] !== claimIndex.length) return undefined;
     return {
       header,
       ...decoded,

@@ -73,7 +73,7 @@ function record<T>(ids: readonly string[], at: (index: number) => T): Record<str
 
 /** The graph of a compact lineage. Cheap to open: ids, names and the index arrays only. */
 export function lazyGraph(compact: CompactLineage): LineageGraph {
-  const { header, rankOfModel, madeBy: madeByRank, claimStart, claimStep, claimIndex, claimRank, claimEffect, parentStart, parentRanks } = compact;
+  const { header, rankOfModel, madeBy: madeByRank, claimStart, claimIndex, claimRank, claimEffect, parentStart, parentRanks } = compact;
   const { modelIds, abilityIds, sourceIds } = header;
   const n = modelIds.length;
   const fileOfRank = new Int32Array(n);
@@ -151,7 +151,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       if (!list) {
         list = [];
         for (let j = claimStart[a]!; j < claimStart[a + 1]!; j++) {
-          const s = step(claimStep[j]!);
+          const s = step(madeByRank[claimRank[j]!]!); // the step that makes the claim's model
           list.push({ step: s, claim: s.claims[claimIndex[j]!]! });
         }
         claimLists.set(id, list);
