@@ -1,0 +1,32 @@
+// The layering rules of .dependency-cruiser.cjs, run on a tree that breaks them on purpose.
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { cruise } from "dependency-cruiser";
+import { describe, expect, it } from "vitest";
+
+const require = createRequire(import.meta.url);
+const config = require("../.dependency-cruiser.cjs") as { forbidden: unknown[]; options: Record<string, unknown> };
+const fixture = fileURLToPath(new URL("./fixtures/layering/", import.meta.url));
+
+/** The rule names and edges dependency-cruiser reports for the fixture tree. */
+async function violations(): Promise<string[]> {
+  const { options } = config;
+  const result = await cruise(["src"], {
+    ...options,
+    tsConfig: undefined,
+    baseDir: fixture,
+    ruleSet: { forbidden: config.forbidden },
+    validate: true,
+  } as never);
+  const output = result.output as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
+  return output.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`).sort();
+}
+
+describe("layering rules", () => {
+  it("report load importing graph and render importing query, and nothing else", async () => {
+    expect(await violations()).toEqual([
+      "load-stays-in-load: src/load/parse.ts -> src/graph/node.ts",
+      "render-reads-only-results: src/render/text.ts -> src/query/answer.ts",
+    ]);
+  });
+});
