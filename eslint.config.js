@@ -16,6 +16,22 @@ export default tseslint.config(
     },
   },
   {
+    // Only the CLI prints: every other layer returns strings or data.
+    files: ["src/**/*.ts"],
+    ignores: ["src/cli/**", "src/cli.ts", "src/main.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "stdout", message: "only src/cli prints; return the text instead" },
+        { object: "process", property: "stderr", message: "only src/cli prints; return the text instead" },
+      ],
+    },
+  },
+  {
+    files: [".dependency-cruiser.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
+  },
+  {
     files: ["bin/**", "bench/**", "scripts/**"],
     languageOptions: {
       globals: {
