@@ -120,11 +120,17 @@ export const Model = z.strictObject({
   evidence: z.array(Evidence).optional().describe("sources for the facts about this model"),
 });
 
-/** What a step did to one ability. */
+/**
+ * What a step did to one ability. `size` is how large the change is (absent: normal; `great` is the
+ * article's `++`/`--`; never on `lost`); `attribution` is how sure it is that this step brought the change
+ * the way the effect says (absent: the same as `confidence`, which is how sure the change happened).
+ */
 export const Claim = z.strictObject({
   ability: Id,
   effect: Effect,
+  size: z.enum(["normal","great"]).optional(),
   confidence: Confidence,
+  attribution: Confidence.optional(),
   evidence: z.array(Evidence).min(1),
   note: Prose.optional(),
 });

@@ -1,4 +1,4 @@
-/** Rules on claims: one claim per ability per step; nothing weakened, lost or restored before it existed. */
+/** Rules on claims: one claim per ability per step; nothing changed before it existed, under any reading; no size on a loss. */
 import type { Issue } from "../../problem.js";
 import type { RuleContext } from "./context.js";
 import { topologicalOrder } from "./cycles.js";
@@ -24,21 +24,59 @@ export function checkRepeatedClaims(ctx: RuleContext): Issue[] {
 
 const NEEDS_PRIOR = new Set(["weakened", "lost", "restored"]);
 const GIVES = new Set(["introduced", "unlocked"]);
+const TAKES = new Set(["weakened", "lost"]);
+
+/** Reports `size` on a `lost` claim: a loss has no size (a great decrease is `weakened` with `size: great`). */
+export function checkSizeOnLost(ctx: RuleContext): Issue[] {
+  const issues: Issue[] = [];
+  ctx.lineage.steps.forEach((step, s) => {
+    step.claims.forEach((claim, c) => {
+      if (claim.effect === "lost" && claim.size !== undefined) {
+        issues.push({
+          path: ["steps", s, "claims", c, "size"],
+          message: `'${claim.ability}' is lost by step '${step.id}', and a loss has no size (a great decrease is 'weakened' with size: great)`,
+        });
+      }
+    });
+  });
+  return issues;
+}
 
 /**
- * Reports an ability weakened, lost or restored in a step when no step on any path to it
- * introduced or unlocked that ability. Runs in topological order with one bitset per model.
+ * What each model's ancestry (its own step included) did to every ability, on the main reading: one bitset
+ * of abilities some step gave (introduced, unlocked), one of abilities some step took (weakened, lost).
+ * Folded once per file in topological order; `never` holds the claims that need a prior gain and had none.
  */
-export function checkNeverIntroduced(ctx: RuleContext): Issue[] {
+interface Ancestry {
+  order: string[];
+  abilityIndex: Map<string, number>;
+  modelIndex: Map<string, number>;
+  words: number;
+  gave: Uint32Array;
+  took: Uint32Array;
+  never: Issue[];
+}
+
+const ancestryMemo = new WeakMap<RuleContext, Ancestry | null>();
+
+function ancestry(ctx: RuleContext): Ancestry | undefined {
+  const hit = ancestryMemo.get(ctx);
+  if (hit !== undefined) return hit ?? undefined;
   const order = topologicalOrder(ctx);
-  if (order === undefined) return []; // a cycle is reported by its own rule
+  const result = order === undefined ? null : foldAncestry(ctx, order);
+  ancestryMemo.set(ctx, result);
+  return result ?? undefined;
+}
+
+function foldAncestry(ctx: RuleContext, order: string[]): Ancestry {
   const abilityIndex = new Map<string, number>();
   for (const id of ctx.abilityIds) abilityIndex.set(id, abilityIndex.size);
   const words = Math.max(1, Math.ceil(abilityIndex.size / 32));
   const modelIndex = new Map<string, number>();
   order.forEach((id, i) => modelIndex.set(id, i));
-  const bits = new Uint32Array(order.length * words);
-  const issues: Issue[] = [];
+  const gave = new Uint32Array(order.length * words);
+  const took = new Uint32Array(order.length * words);
+  const never: Issue[] = [];
   for (const model of order) {
     const made = ctx.stepByTo.get(model);
     if (!made) continue;
@@ -46,21 +84,94 @@ export function checkNeverIntroduced(ctx: RuleContext): Issue[] {
     for (const parent of made.step.from) {
       const p = modelIndex.get(parent);
       if (p === undefined) continue;
-      for (let w = 0; w < words; w++) bits[base + w]! |= bits[p * words + w]!;
+      for (let w = 0; w < words; w++) {
+        gave[base + w]! |= gave[p * words + w]!;
+        took[base + w]! |= took[p * words + w]!;
+      }
     }
     made.step.claims.forEach((claim, c) => {
       const a = abilityIndex.get(claim.ability);
       if (a === undefined) return;
       const word = base + (a >>> 5);
       const mask = 1 << (a & 31);
-      if (GIVES.has(claim.effect)) bits[word]! |= mask;
-      else if (NEEDS_PRIOR.has(claim.effect) && (bits[word]! & mask) === 0) {
-        issues.push({
+      if (GIVES.has(claim.effect)) gave[word]! |= mask;
+      else if (NEEDS_PRIOR.has(claim.effect) && (gave[word]! & mask) === 0) {
+        never.push({
           path: ["steps", made.index, "claims", c, "effect"],
           message: `'${claim.ability}' is ${claim.effect} by step '${made.step.id}', but no step on the way to '${model}' introduces or unlocks it`,
         });
       }
+      if (TAKES.has(claim.effect)) took[word]! |= mask;
     });
   }
+  return { order, abilityIndex, modelIndex, words, gave, took, never };
+}
+
+/**
+ * Reports an ability weakened, lost or restored in a step when no step on any path to it
+ * introduced or unlocked that ability. Runs in topological order with one bitset per model.
+ */
+export function checkNeverIntroduced(ctx: RuleContext): Issue[] {
+  return ancestry(ctx)?.never ?? [];
+}
+
+/**
+ * Warns when a reading of a step's parentage makes one of its claims meaningless: on an alternative reading
+ * (its own parents, each with its main-reading ancestry), a claim that changes an ability (strengthened,
+ * weakened, lost, restored) that nothing on that reading's way introduced or unlocked; on any reading, the
+ * main one included, an ability restored that nothing on the way weakened or lost. An alternative with no
+ * parents says the base is unknown, so there is nothing to check it against.
+ */
+export function checkClaimsUnderReadings(ctx: RuleContext): Issue[] {
+  const fold = ancestry(ctx);
+  if (fold === undefined) return [];
+  const { abilityIndex, modelIndex, words, gave, took } = fold;
+  const issues: Issue[] = [];
+  ctx.lineage.steps.forEach((step, s) => {
+    if (step.claims.length === 0) return;
+    // The main reading has only the restored check to add (the rest is checkNeverIntroduced's): skip it, the
+    // common case in a large file, unless the step restores something.
+    const readings: Array<{ from: string[]; where: string; alt?: number }> = step.claims.some((c) => c.effect === "restored")
+      ? [{ from: step.from, where: "" }]
+      : [];
+    (step.alternatives ?? []).forEach((alt, k) => {
+      if (alt.from.length > 0) readings.push({ from: alt.from, where: ` on the reading from [${alt.from.join(", ")}] (alternatives[${k}])`, alt: k });
+    });
+    for (const reading of readings) {
+      const g = new Uint32Array(words);
+      const t = new Uint32Array(words);
+      for (const parent of reading.from) {
+        const p = modelIndex.get(parent);
+        if (p === undefined) continue;
+        for (let w = 0; w < words; w++) {
+          g[w]! |= gave[p * words + w]!;
+          t[w]! |= took[p * words + w]!;
+        }
+      }
+      step.claims.forEach((claim, c) => {
+        const a = abilityIndex.get(claim.ability);
+        if (a === undefined) return;
+        const w = a >>> 5;
+        const mask = 1 << (a & 31);
+        const given = (g[w]! & mask) !== 0;
+        if (GIVES.has(claim.effect)) g[w]! |= mask;
+        else if (!given && reading.alt !== undefined) {
+          // On the main reading this is checkNeverIntroduced's error (or, for strengthened, left alone).
+          issues.push({
+            path: ["steps", s, "claims", c, "effect"],
+            severity: "warning",
+            message: `'${claim.ability}' is ${claim.effect} by step '${step.id}'${reading.where}, but nothing on that reading's way introduces or unlocks it`,
+          });
+        } else if (claim.effect === "restored" && (t[w]! & mask) === 0 && given) {
+          issues.push({
+            path: ["steps", s, "claims", c, "effect"],
+            severity: "warning",
+            message: `'${claim.ability}' is restored by step '${step.id}'${reading.where}, but nothing on ${reading.alt === undefined ? "the" : "that reading's"} way weakens or loses it`,
+          });
+        }
+        if (TAKES.has(claim.effect)) t[w]! |= mask;
+      });
+    }
+  });
   return issues;
 }

@@ -1,6 +1,6 @@
 /** The list of cross-reference rules run after the schema, in order. */
 import type { Issue } from "../../problem.js";
-import { checkNeverIntroduced, checkRepeatedClaims } from "./claims.js";
+import { checkClaimsUnderReadings, checkNeverIntroduced, checkRepeatedClaims, checkSizeOnLost } from "./claims.js";
 import type { RuleContext } from "./context.js";
 import { checkCycles } from "./cycles.js";
 import { checkReferences } from "./references.js";
@@ -19,6 +19,8 @@ export const RULES: readonly Rule[] = [
   checkParents,
   checkCycles,
   checkNeverIntroduced,
+  checkClaimsUnderReadings,
+  checkSizeOnLost,
   checkRepeatedClaims,
   checkStepKinds,
   checkOrphans,
