@@ -7,10 +7,10 @@ import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
 import { ErrorOut, TraceOut } from "../../src/contract.js";
 import { buildGraph } from "../../src/graph/build-graph.js";
-import { decodeCompact, encodeCompact } from "../../src/graph/compact.js";
+import { decodeCompact, encodeCompact } from "../../src/store/compact-bytes.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
 import { packageVersion } from "../../src/package-root.js";
-import { cacheHasher } from "../../src/load/compiled.js";
+import { cacheHasher } from "../../src/store/compiled.js";
 import { cli } from "../support/run-cli.js";
 
 const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));

@@ -1,12 +1,12 @@
 /**
- * Validated lineages stored in compact form (graph/compact.ts): the embedded lineage compiled at build
+ * Validated lineages stored in compact form (compact-bytes.ts): the embedded lineage compiled at build
  * time, and the user cache. An entry is keyed by the sha256 of the source bytes, the format version and
  * the captrace version, so it is never stale; a corrupt or foreign entry is ignored.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { decodeCompact, type ByteSink, type CompactLineage, type NewHasher } from "../graph/compact.js";
+import { decodeCompact, type ByteSink, type NewHasher, type StoredLineage } from "./compact-bytes.js";
 import { FORMAT_VERSION } from "../vocabulary.js";
 
 /** The sha256 of a lineage file's bytes, hex (crypto is loaded only when a user lineage needs it). */
@@ -29,7 +29,7 @@ export async function cacheHasher(): Promise<NewHasher> {
 }
 
 /** Opens an entry if it exists and is a whole compact lineage of this content key, format and version; otherwise undefined. */
-export function readCompiled(path: string, key: string, version: string, newHasher?: NewHasher): CompactLineage | undefined {
+export function readCompiled(path: string, key: string, version: string, newHasher?: NewHasher): StoredLineage | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

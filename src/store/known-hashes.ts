@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { cacheDir, writeCompiled } from "./compiled.js";
-import type { FileStamp } from "./read-source.js";
+import type { FileStamp } from "../load/read-source.js";
 
 /** How long before its hashing a file must have last changed for its record to be trusted. */
 export const RACY_MS = 2000;

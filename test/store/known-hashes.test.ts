@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { knownHash, rememberHash } from "../../src/load/known-hashes.js";
-import { openLineage } from "../../src/load/open-lineage.js";
+import { knownHash, rememberHash } from "../../src/store/known-hashes.js";
+import { openLineage } from "../../src/store/open-lineage.js";
 import { stampOf } from "../../src/load/read-source.js";
 
 const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
@@ -24,7 +24,7 @@ function setup() {
   const b = join(dir, "b.yaml");
   copyFileSync(SMALL, a);
   copyFileSync(DIAMOND, b);
-  const open = (file: string, racyMs = 0) => openLineage(file, file, { cache: true, env, racyMs, worker: false });
+  const open = (file: string, racyMs = 0) => openLineage(file, { cache: true, env, racyMs, worker: false });
   const title = async (file: string, racyMs = 0) => {
     const r = await open(file, racyMs);
     return r.ok ? r.graph.title : `invalid: ${r.problems[0]?.message}`;
