@@ -138,7 +138,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const loadGraph = async (opts: GlobalOptions): Promise<LineageGraph> => {
     const file = lineagePath(opts);
     if (graphCache?.file === file) return graphCache.graph;
-    const result = await openLineage(file, { cwd, name: display(file), cache: opts.cache !== false, env });
+    const result = await openLineage(file, { cwd, name: display(file), cache: opts.cache !== false, env, onWarning: (m) => io.stderr.write(`captrace: warning: ${safeLine(m)}\n`) });
     if (!result.ok) {
       const errors = result.problems.filter((p) => p.severity === "error");
       throw new CliFailure(EXIT.invalidLineage, "invalid-lineage", formatProblem(errors[0]!), result.problems);

@@ -9,15 +9,16 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { buildGraph, type LineageGraph } from "../graph/build-graph.js";
 import { lazyGraph } from "../graph/lazy-graph.js";
 import type { LoadResult } from "../load/load-lineage.js";
-import { decodeUtf8, readSourceBytes, stampOf } from "../load/read-source.js";
+import { decodeUtf8, isJsonPath, readSourceBytes, stampOf } from "../load/read-source.js";
 import { packageVersion } from "../package-root.js";
 import type { Problem } from "../problem.js";
 import { writeCompact, type StoredLineage } from "./compact-bytes.js";
-import { cacheHasher, cachePath, contentHash, prepareCompiled, readCompiled, writeCompiled } from "./compiled.js";
+import { cacheHasher, contentHash, entryKey, prepareCacheEntry, readCacheEntry, readCompiled, type SourceKind } from "./compiled.js";
 import { compiledEmbeddedPath, embeddedLineagePath } from "./embedded.js";
 import { knownHash, rememberHash } from "./known-hashes.js";
 import { defaultWorkerFile, loadInParallel, useParallel } from "./load-parallel.js";
 import { quickKey } from "./quick-key.js";
+import { UserCache } from "./user-cache.js";
 
 /** The lineage that ships inside the package, as a source to open. */
 export const EMBEDDED: unique symbol = Symbol("captrace: the embedded lineage");
@@ -36,8 +37,18 @@ export interface OpenOptions {
   name?: string;
   /** Whether to read and write the user cache of validated lineages (default false). */
   cache?: boolean;
-  /** The environment, for the cache's place (default: the process's). */
+  /** The environment: XDG_CACHE_HOME and HOME place the cache (default: the process's). */
   env?: Record<string, string | undefined>;
+  /**
+   * Told, at most once per opening, why the cache is not used when it cannot be (HOME=/dev/null, a cache
+   * directory that is a file or another user's, a full disk); the lineage is opened without it. Storage
+   * never prints: the caller shows the message (escaped: it holds a path).
+   */
+  onWarning?: (message: string) => void;
+  /** The user the cache must belong to (default: the process's). */
+  uid?: number;
+  /** The most bytes of entries the cache keeps (default CACHE_MAX_BYTES). */
+  cacheMaxBytes?: number;
   /** The schema-check worker script for large JSON lineages (default: the one built beside this module); false: none. */
   worker?: string | false;
   /** The size from which a JSON lineage is loaded in parallel (default PARALLEL_MIN_BYTES). */
@@ -67,23 +78,27 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
   const version = packageVersion();
   const env = opts.env ?? process.env;
   const embedded = source === EMBEDDED || realPath === embeddedLineagePath();
-  const useCache = opts.cache === true && !embedded;
-  const hasher = useCache ? await cacheHasher() : undefined;
+  const cache = opts.cache === true && !embedded ? new UserCache({ env, uid: opts.uid, onWarning: opts.onWarning, maxBytes: opts.cacheMaxBytes }) : undefined;
+  // The parser is chosen by the name's extension (loadLineageText's rule), and so is the cache entry.
+  const kind: SourceKind = isJsonPath(file) ? "json" : "yaml";
+  const hasher = cache ? await cacheHasher() : undefined;
   // A file unchanged since it was last hashed is answered from its cache entry without being read.
-  const stamp = useCache ? stampOf(realPath) : undefined;
-  const known = stamp ? await knownHash(env, realPath, stamp, opts.racyMs) : undefined;
-  const early = known === undefined ? undefined : readCompiled(cachePath(env, known), known, version, hasher);
+  const stamp = cache ? stampOf(realPath) : undefined;
+  const known = cache && stamp ? await knownHash(cache, realPath, stamp, opts.racyMs) : undefined;
+  const early = cache && stamp && known !== undefined ? readCacheEntry(cache, kind, known, Number(stamp.size), version, hasher!) : undefined;
   if (early) return opened(early, "cache");
   const raw = await readSourceBytes(realPath);
   if (!raw.ok) return { ok: false, file, problems: [named(raw.problem)] };
-  const sha = useCache ? await contentHash(raw.bytes) : "";
-  if (stamp && sha !== known) await rememberHash(env, realPath, stamp, sha);
+  const sha = cache ? await contentHash(raw.bytes) : "";
+  if (cache && stamp && sha !== known) await rememberHash(cache, realPath, stamp, sha);
   const hit = embedded
     ? readCompiled(compiledEmbeddedPath(), quickKey(raw.bytes), version)
-    : useCache
-      ? readCompiled(cachePath(env, sha), sha, version, hasher)
+    : cache
+      ? readCacheEntry(cache, kind, sha, raw.bytes.length, version, hasher!)
       : undefined;
   if (hit) return opened(hit, embedded ? "compiled" : "cache");
+  const entry = (graph: LineageGraph, warnings: Problem[]) =>
+    cache ? prepareCacheEntry(cache, kind, sha, version, (sink) => writeCompact(graph, warnings, entryKey(kind, sha), version, sink, hasher)) : undefined;
   const read = decodeUtf8(file, raw.bytes);
   if (!read.ok) return { ok: false, file, problems: [read.problem] };
   const worker = opts.worker === false ? undefined : (opts.worker ?? defaultWorkerFile());
@@ -91,8 +106,7 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
     // The graph is built, and the cache entry written aside, while a worker checks the schema.
     const outcome = await loadInParallel(read.text, raw.bytes, file, worker, (lineage, order, warnings) => {
       const graph = buildGraph(lineage, order);
-      const entry = useCache ? prepareCompiled(cachePath(env, sha), (sink) => writeCompact(graph, warnings, sha, version, sink, hasher)) : undefined;
-      return { graph, entry };
+      return { graph, entry: entry(graph, warnings) };
     });
     outcome.discarded?.entry?.abort();
     const { result, built } = outcome;
@@ -130,7 +144,7 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
   function graphOf(result: LoadResult): Opened {
     if (!result.ok) return result;
     const graph = buildGraph(result.lineage, result.order);
-    if (useCache) writeCompiled(cachePath(env, sha), (sink) => writeCompact(graph, result.warnings, sha, version, sink, hasher));
+    entry(graph, result.warnings)?.commit();
     return { ...result, graph, via: "source" };
   }
 }
