@@ -61,8 +61,8 @@ const common = {
 await rm("dist/bundle", { recursive: true, force: true });
 await build({ ...common, entryPoints: { captrace: "src/main.ts" }, plugins: [lazyChildProcess, lazyModules] });
 await build({ ...common, entryPoints: LAZY });
-// The schema-check worker of large JSON lineages (src/load/load-parallel.ts): a script of its own.
-await build({ ...common, entryPoints: { "validate-worker": "src/load/validate-worker.ts" } });
+// The schema-check worker of large JSON lineages (src/store/load-parallel.ts): a script of its own.
+await build({ ...common, entryPoints: { "validate-worker": "src/store/validate-worker.ts" } });
 
 // vm.Script (bin/captrace) has no dynamic-import callback: the CLI bundle must not contain import().
 const cli = await readFile("dist/bundle/captrace.cjs", "utf8");

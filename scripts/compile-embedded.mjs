@@ -2,12 +2,11 @@
 // querying the embedded lineage needs neither the YAML parser nor zod. Fails the build if it is invalid.
 import { readFileSync } from "node:fs";
 import { loadLineageText } from "../dist/load/load-lineage.js";
-import { writeCompiled } from "../dist/load/compiled.js";
-import { quickKey } from "../dist/quick-key.js";
+import { writeCompiled } from "../dist/store/compiled.js";
+import { quickKey } from "../dist/store/quick-key.js";
 import { buildGraph } from "../dist/graph/build-graph.js";
-import { writeCompact } from "../dist/graph/compact.js";
-import { compiledEmbeddedPath } from "../dist/load/embedded.js";
-import { embeddedLineagePath } from "../dist/load/embedded.js";
+import { writeCompact } from "../dist/store/compact-bytes.js";
+import { compiledEmbeddedPath, embeddedLineagePath } from "../dist/store/embedded.js";
 import { formatProblem } from "../dist/problem.js";
 import { packageVersion } from "../dist/package-root.js";
 

@@ -4,8 +4,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import type { ErrorResult } from "./contract.js";
 import { EXIT } from "./exit-codes.js";
 import type { LineageGraph } from "./graph/build-graph.js";
-import { embeddedLineagePath } from "./load/embedded.js";
-import { openLineage } from "./load/open-lineage.js";
+import { embeddedLineagePath } from "./store/embedded.js";
+import { openLineage } from "./store/open-lineage.js";
 import { formatProblem, type Problem } from "./problem.js";
 import { diff } from "./query/diff.js";
 import { list, LISTABLE, type Listable } from "./query/list.js";
@@ -138,7 +138,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const loadGraph = async (opts: GlobalOptions): Promise<LineageGraph> => {
     const file = lineagePath(opts);
     if (graphCache?.file === file) return graphCache.graph;
-    const result = await openLineage(display(file), file, { embedded: embeddedLineagePath(), cache: opts.cache !== false, env });
+    const result = await openLineage(file, { cwd, name: display(file), cache: opts.cache !== false, env, onWarning: (m) => io.stderr.write(`captrace: warning: ${safeLine(m)}\n`) });
     if (!result.ok) {
       const errors = result.problems.filter((p) => p.severity === "error");
       throw new CliFailure(EXIT.invalidLineage, "invalid-lineage", formatProblem(errors[0]!), result.problems);

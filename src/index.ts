@@ -1,6 +1,6 @@
 /** The captrace library: load a lineage, then ask it questions. The CLI is a thin layer over these. */
 import { buildGraph, type LineageGraph } from "./graph/build-graph.js";
-import { embeddedLineagePath } from "./load/embedded.js";
+import { embeddedLineagePath } from "./store/embedded.js";
 import { loadLineageFile } from "./load/load-lineage.js";
 import { LineageError } from "./lineage-error.js";
 
@@ -12,7 +12,7 @@ export async function loadLineage(file: string = embeddedLineagePath()): Promise
 }
 
 export { buildGraph, type LineageGraph } from "./graph/build-graph.js";
-export { embeddedLineagePath } from "./load/embedded.js";
+export { embeddedLineagePath } from "./store/embedded.js";
 export { loadLineageFile, loadLineageText, type LoadResult } from "./load/load-lineage.js";
 export { LineageError } from "./lineage-error.js";
 export { trace, type TraceArgs } from "./query/trace.js";

@@ -1,21 +1,23 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
 import { ErrorOut, TraceOut } from "../../src/contract.js";
 import { buildGraph } from "../../src/graph/build-graph.js";
-import { decodeCompact, encodeCompact } from "../../src/graph/compact.js";
+import { decodeCompact, encodeCompact } from "../../src/store/compact-bytes.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
 import { packageVersion } from "../../src/package-root.js";
-import { cacheHasher } from "../../src/load/compiled.js";
-import { cli } from "../support/run-cli.js";
+import { cacheHasher, entryKey } from "../../src/store/compiled.js";
+import { cli, TEST_CACHE } from "../support/run-cli.js";
+import { tempDirs } from "../store/temp-dirs.js";
+
+const tempDir = tempDirs("cache");
 
 const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
 
-async function batch(lines: string[], env: Record<string, string> = {}) {
+async function batch(lines: string[], env: Record<string, string> = { XDG_CACHE_HOME: TEST_CACHE }) {
   let stdout = "";
   let stderr = "";
   const stdin = (async function* () {
@@ -48,7 +50,7 @@ describe("trace --batch", () => {
 
 describe("the cache of validated lineages", () => {
   const setup = () => {
-    const dir = mkdtempSync(join(tmpdir(), "captrace-cache-"));
+    const dir = tempDir();
     const file = join(dir, "lineage.yaml");
     writeFileSync(file, readFileSync(SMALL, "utf8"));
     const env = { XDG_CACHE_HOME: join(dir, "cache") };
@@ -67,7 +69,7 @@ describe("the cache of validated lineages", () => {
     expect((await cli(["--lineage", file, "list", "models"], { env })).code).toBe(0);
     expect(entries()).toHaveLength(1);
     // Prove the second run reads the entry: alter a name inside it (its key still matches the file).
-    const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+    const sha = entryKey("yaml", createHash("sha256").update(readFileSync(file)).digest("hex"));
     const hasher = await cacheHasher();
     const cached = decodeCompact(readFileSync(entry()), sha, packageVersion(), hasher)!;
     expect(cached.header.key).toBe(sha);
@@ -92,7 +94,7 @@ describe("the cache of validated lineages", () => {
   it("ignores a corrupt entry, replaces it, and writes nothing with --no-cache", async () => {
     const { file, env, entry } = setup();
     await cli(["--lineage", file, "list", "models"], { env });
-    const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+    const sha = entryKey("yaml", createHash("sha256").update(readFileSync(file)).digest("hex"));
     const whole = readFileSync(entry());
     const expected = (await cli(["--lineage", file, "trace", "dpo", "coding", "--no-cache"], { env })).stdout;
     const flipped = Buffer.from(whole);
@@ -107,5 +109,30 @@ describe("the cache of validated lineages", () => {
     const fresh = setup();
     await cli(["--lineage", fresh.file, "list", "models", "--no-cache"], { env: fresh.env });
     expect(fresh.entries()).toEqual([]);
+  });
+});
+
+describe("the cache that cannot exist, seen from the command line", () => {
+  it("costs one warning line on stderr, and not the answer (HOME=/dev/null); --no-cache none", async () => {
+    const env = { XDG_CACHE_HOME: "", HOME: "/dev/null" };
+    const r = await cli(["--lineage", SMALL, "list", "models"], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("base");
+    expect(r.stderr).toBe("captrace: warning: the cache directory /dev/null/.cache/captrace is not used: a part of its path is not a directory; answering without the cache\n");
+    expect((await cli(["--lineage", SMALL, "list", "models", "--no-cache"], { env })).stderr).toBe("");
+  });
+});
+
+describe("--lineage is read by its real path", () => {
+  it("against io.cwd, not the process's directory (an absolute path below io.cwd, and a relative one)", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "mine.yaml"), readFileSync(SMALL, "utf8").replace("effect: lost", "effect: lots"));
+    for (const path of [join(dir, "mine.yaml"), "mine.yaml"]) {
+      let stderr = "";
+      const code = await run(["--lineage", path, "list", "models", "--no-cache"], { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, env: {}, cwd: dir });
+      // The file is found and read: its own error, named relative to io.cwd (at df50c14: "mine.yaml: error: no such file").
+      expect(code).toBe(3);
+      expect(stderr).toMatch(/^mine\.yaml:\d+:\d+: error: .*lots/);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { PARALLEL_MIN_BYTES } from "../../src/load/load-parallel.js";
+import { PARALLEL_MIN_BYTES } from "../../src/store/load-parallel.js";
 import { bigLineage } from "../support/big-lineage.js";
 
 const BIN = fileURLToPath(new URL("../../bin/captrace", import.meta.url));

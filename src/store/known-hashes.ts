@@ -4,11 +4,11 @@
  * if the stamp is the same and the file had last changed at least `racyMs` before it was hashed: a change
  * within the file system's timestamp granularity of the hashing could otherwise leave the stamp as it was
  * (git's "racy" entries). Any change to the content moves the change time (ctime), which no one can set back.
+ * Records live in the user cache (`files/`), read only when they are the user's and private (user-cache.ts).
  */
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { cacheDir, writeCompiled } from "./compiled.js";
-import type { FileStamp } from "./read-source.js";
+import { resolve } from "node:path";
+import type { FileStamp } from "../load/read-source.js";
+import { RECORDS, type UserCache } from "./user-cache.js";
 
 /** How long before its hashing a file must have last changed for its record to be trusted. */
 export const RACY_MS = 2000;
@@ -21,10 +21,13 @@ interface HashRecord {
   at: number;
 }
 
-/** Where the record of a path lives (crypto is loaded only for the user cache). */
-async function recordPath(env: Record<string, string | undefined>, path: string): Promise<string> {
+/** A record is a path, a stamp and a hash: a few hundred bytes; anything past this is not one. */
+const RECORD_MAX_BYTES = 64 * 1024;
+
+/** The file name of the record of a path (crypto is loaded only for the user cache). */
+async function recordName(path: string): Promise<string> {
   const { createHash } = await import("node:crypto");
-  return join(cacheDir(env), "files", `${createHash("sha256").update(resolve(path)).digest("hex")}.json`);
+  return `${createHash("sha256").update(resolve(path)).digest("hex")}.json`;
 }
 
 const sameStamp = (a: FileStamp, b: FileStamp) =>
@@ -38,9 +41,11 @@ function changedAt(stamp: FileStamp): number {
 }
 
 /** The sha256 recorded for this path and stamp, if the record is trusted; else undefined. Never throws. */
-export async function knownHash(env: Record<string, string | undefined>, path: string, stamp: FileStamp, racyMs = RACY_MS): Promise<string | undefined> {
+export async function knownHash(cache: UserCache, path: string, stamp: FileStamp, racyMs = RACY_MS): Promise<string | undefined> {
   try {
-    const record = JSON.parse(readFileSync(await recordPath(env, path), "utf8")) as HashRecord;
+    const bytes = cache.read(RECORDS, await recordName(path), RECORD_MAX_BYTES);
+    if (!bytes) return undefined;
+    const record = JSON.parse(bytes.toString("utf8")) as HashRecord;
     if (record.path !== resolve(path) || !sameStamp(record.stamp, stamp) || typeof record.sha256 !== "string") return undefined;
     return typeof record.at === "number" && record.at - changedAt(stamp) >= racyMs ? record.sha256 : undefined;
   } catch {
@@ -49,7 +54,7 @@ export async function knownHash(env: Record<string, string | undefined>, path: s
 }
 
 /** Records the sha256 of a file as it was when stamped (the stamp taken before it was read). Silent on failure. */
-export async function rememberHash(env: Record<string, string | undefined>, path: string, stamp: FileStamp, sha256: string, now = Date.now()): Promise<void> {
+export async function rememberHash(cache: UserCache, path: string, stamp: FileStamp, sha256: string, now = Date.now()): Promise<void> {
   const record: HashRecord = { path: resolve(path), stamp, sha256, at: now };
-  writeCompiled(await recordPath(env, path), (sink) => sink.write(Buffer.from(JSON.stringify(record))));
+  cache.write(RECORDS, await recordName(path), (sink) => sink.write(Buffer.from(JSON.stringify(record))));
 }

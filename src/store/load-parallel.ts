@@ -9,13 +9,13 @@ import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { LineageFile } from "../schema.js";
 import { sortProblems, type Problem } from "../problem.js";
-import { checkRules } from "./check-rules.js";
-import type { LoadResult } from "./load-lineage.js";
-import { jsonLocate, parseJson } from "./parse-json.js";
-import { RULES_AFTER } from "./rules/index.js";
-import { isJsonPath } from "./read-source.js";
+import { checkRules } from "../load/check-rules.js";
+import type { LoadResult } from "../load/load-lineage.js";
+import { jsonLocate, parseJson } from "../load/parse-json.js";
+import { RULES_AFTER } from "../load/rules/index.js";
+import { isJsonPath } from "../load/read-source.js";
 import type { SchemaCheckRequest, SchemaVerdict } from "./validate-worker.js";
-import { withDefaults } from "./with-defaults.js";
+import { withDefaults } from "../load/with-defaults.js";
 
 /**
  * Below this size the worker is not worth it: measured on 2 cores, it saved a fifth of a 70 MB file's first

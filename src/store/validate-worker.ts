@@ -7,11 +7,11 @@
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { Problem } from "../problem.js";
 import { sortProblems } from "../problem.js";
-import { checkRules, locateAll } from "./check-rules.js";
-import { RULES_BESIDE_SCHEMA } from "./rules/index.js";
-import { jsonLocate, parseJson } from "./parse-json.js";
-import { decodeUtf8 } from "./read-source.js";
-import { validateSchema } from "./validate-schema.js";
+import { checkRules, locateAll } from "../load/check-rules.js";
+import { RULES_BESIDE_SCHEMA } from "../load/rules/index.js";
+import { jsonLocate, parseJson } from "../load/parse-json.js";
+import { decodeUtf8 } from "../load/read-source.js";
+import { validateSchema } from "../load/validate-schema.js";
 
 /** The schema step's verdict on a JSON lineage. */
 export type SchemaVerdict = { ok: true; ruleProblems: Problem[] } | { ok: false; problems: Problem[] };

@@ -9,8 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { knownHash, rememberHash } from "../../src/load/known-hashes.js";
-import { openLineage } from "../../src/load/open-lineage.js";
+import { knownHash, rememberHash } from "../../src/store/known-hashes.js";
+import { openLineage } from "../../src/store/open-lineage.js";
+import { UserCache } from "../../src/store/user-cache.js";
 import { stampOf } from "../../src/load/read-source.js";
 
 const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
@@ -24,7 +25,7 @@ function setup() {
   const b = join(dir, "b.yaml");
   copyFileSync(SMALL, a);
   copyFileSync(DIAMOND, b);
-  const open = (file: string, racyMs = 0) => openLineage(file, file, { cache: true, env, racyMs, worker: false });
+  const open = (file: string, racyMs = 0) => openLineage(file, { cache: true, env, racyMs, worker: false });
   const title = async (file: string, racyMs = 0) => {
     const r = await open(file, racyMs);
     return r.ok ? r.graph.title : `invalid: ${r.problems[0]?.message}`;
@@ -38,7 +39,7 @@ describe("remembered content hashes", () => {
     const expected = await title(a);
     const records = readdirSync(join(env.XDG_CACHE_HOME, "captrace", "files"));
     expect(records).toHaveLength(1);
-    expect(await knownHash(env, a, stampOf(a)!, 0)).toBe(sha(a));
+    expect(await knownHash(new UserCache({ env }), a, stampOf(a)!, 0)).toBe(sha(a));
     expect(await title(a)).toBe(expected);
   });
 
@@ -50,10 +51,10 @@ describe("remembered content hashes", () => {
     // A record for a that names b's content: trusted, it is answered from b's entry (a is not read).
     const stamp = stampOf(a)!;
     const changed = Number(BigInt(stamp.ctimeNs > stamp.mtimeNs ? stamp.ctimeNs : stamp.mtimeNs) / 1_000_000n);
-    await rememberHash(env, a, stamp, sha(b), changed + 5000);
+    await rememberHash(new UserCache({ env }), a, stamp, sha(b), changed + 5000);
     expect(await title(a, 2000)).toBe(titleB);
     // Hashed within racyMs of the file's last change: not trusted, so a is read.
-    await rememberHash(env, a, stamp, sha(b), changed + 1000);
+    await rememberHash(new UserCache({ env }), a, stamp, sha(b), changed + 1000);
     expect(await title(a, 2000)).toBe(titleA);
   });
 
@@ -64,7 +65,7 @@ describe("remembered content hashes", () => {
     utimesSync(a, 1_700_000_000, 1_700_000_000);
     await title(a);
     const before = stampOf(a)!;
-    expect(await knownHash(env, a, before, 0)).toBe(sha(a));
+    expect(await knownHash(new UserCache({ env }), a, before, 0)).toBe(sha(a));
     const text = readFileSync(a, "utf8");
     // Same size, other content, mtime set back: only the ctime moves.
     const edited = text.replace(/^title: (\S)/m, "title: X");
@@ -77,7 +78,7 @@ describe("remembered content hashes", () => {
     expect({ ...stamp, ctimeNs: "" }).toEqual({ ...before, ctimeNs: "" });
     expect(stamp.ctimeNs).not.toBe(before.ctimeNs);
     expect(await title(a)).toMatch(/X/);
-    expect(await knownHash(env, a, stamp, 0)).toBe(sha(a));
+    expect(await knownHash(new UserCache({ env }), a, stamp, 0)).toBe(sha(a));
   });
 
   it("ignore a damaged record or one for another path", async () => {
@@ -86,10 +87,10 @@ describe("remembered content hashes", () => {
     const [record] = readdirSync(join(env.XDG_CACHE_HOME, "captrace", "files"));
     const path = join(env.XDG_CACHE_HOME, "captrace", "files", record!);
     writeFileSync(path, '{"path": 1, "trunc');
-    expect(await knownHash(env, a, stampOf(a)!, 0)).toBeUndefined();
+    expect(await knownHash(new UserCache({ env }), a, stampOf(a)!, 0)).toBeUndefined();
     expect(await title(a)).toBe(expected);
     const other = JSON.parse(readFileSync(path, "utf8")) as { path: string };
     writeFileSync(path, JSON.stringify({ ...other, path: b }));
-    expect(await knownHash(env, a, stampOf(a)!, 0)).toBeUndefined();
+    expect(await knownHash(new UserCache({ env }), a, stampOf(a)!, 0)).toBeUndefined();
   });
 });

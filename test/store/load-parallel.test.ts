@@ -4,24 +4,21 @@
  * when the lineage is valid, and fall back when the worker fails. The worker is the built script (npm test
  * builds first).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildGraph } from "../../src/graph/build-graph.js";
 import { loadLineageText } from "../../src/load/load-lineage.js";
-import { loadInParallel } from "../../src/load/load-parallel.js";
-import { openLineage } from "../../src/load/open-lineage.js";
-import { validateSchema } from "../../src/load/validate-schema.js";
-import { schemaVerdict } from "../../src/load/validate-worker.js";
-import { STEP_DEFAULTS, withDefaults } from "../../src/load/with-defaults.js";
-import { Lineage } from "../../src/schema.js";
+import { loadInParallel } from "../../src/store/load-parallel.js";
+import { openLineage } from "../../src/store/open-lineage.js";
+import { schemaVerdict } from "../../src/store/validate-worker.js";
 import { trace } from "../../src/query/trace.js";
 import { bigLineage } from "../support/big-lineage.js";
-import { randomLineage } from "../support/random-lineage.js";
+import { tempDirs } from "./temp-dirs.js";
+
+const tempDir = tempDirs("parallel");
 
 const WORKER = fileURLToPath(new URL("../../dist/bundle/validate-worker.cjs", import.meta.url));
 const INVALID = fileURLToPath(new URL("../fixtures/invalid/", import.meta.url));
@@ -46,55 +43,6 @@ function jsonCases(): { name: string; text: string }[] {
   }
   return cases;
 }
-
-/**
- * A value with every object's own keys (undefined values too; their order aside, which no query reads) and
- * whether its prototype is null made explicit, for an exact comparison (toStrictEqual compares the values
- * of records' "constructor" keys as types).
- */
-function shape(value: unknown): unknown {
-  if (value === null || typeof value !== "object") return value === undefined ? "<undefined>" : value;
-  if (Array.isArray(value)) return value.map(shape);
-  const keys = Reflect.ownKeys(value).map(String).sort();
-  return { "<null prototype>": Object.getPrototypeOf(value) === null, "<keys>": keys, ...Object.fromEntries(keys.map((k) => [`.${k}`, shape((value as Record<string, unknown>)[k])])) };
-}
-
-describe("withDefaults", () => {
-  it("gives what validateSchema gives for a schema-valid lineage, with any step defaults left out", () => {
-    fc.assert(
-      fc.property(randomLineage, fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), (lineage, omit) => {
-        const data = JSON.parse(JSON.stringify(lineage)) as { steps: Record<string, unknown>[] };
-        data.steps.forEach((step, i) => STEP_DEFAULTS.forEach((field, k) => {
-          if (omit[(i * 3 + k) % omit.length] && Array.isArray(step[field]) && (step[field] as unknown[]).length === 0) delete step[field];
-        }));
-        const schema = validateSchema(structuredClone(data));
-        expect(schema.ok).toBe(true);
-        expect(shape(withDefaults(data))).toEqual(shape(schema.ok ? schema.lineage : undefined));
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it("covers every default the schema has, and the schema transforms nothing", () => {
-    // Walks the schema: a new default or a transform would make zod's output differ from its input.
-    const defaults: string[] = [];
-    const seen = new Set<unknown>();
-    const walk = (schema: { _zod: { def: Record<string, unknown> } }, path: string) => {
-      if (seen.has(schema)) return;
-      seen.add(schema);
-      const def = schema._zod.def;
-      expect(["transform", "pipe", "preprocess", "catch", "prefault"], path).not.toContain(def.type);
-      if (def.type === "default") defaults.push(path);
-      for (const [key, value] of Object.entries(def)) {
-        if (key === "shape") for (const [k, v] of Object.entries(value as object)) walk(v as never, `${path}.${k}`);
-        else if (["innerType", "element", "valueType", "keyType", "in", "out"].includes(key)) walk(value as never, path);
-        else if (key === "options") for (const o of value as never[]) walk(o, path);
-      }
-    };
-    walk(Lineage as never, "");
-    expect(defaults.sort()).toEqual(STEP_DEFAULTS.map((f) => `.steps.${f}`).sort());
-  });
-});
 
 describe("loadInParallel", () => {
   it("gives loadLineageText's result, problems and all, on valid and invalid lineages", async () => {
@@ -127,7 +75,7 @@ describe("loadInParallel", () => {
   });
 
   it("gives no result when the worker fails, so that the caller loads the usual way", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "captrace-worker-"));
+    const dir = tempDir();
     const crashing = join(dir, "crash.cjs");
     writeFileSync(crashing, "throw new Error('worker down');");
     const text = cases0();
@@ -152,7 +100,7 @@ describe("the worker's verdict", () => {
 
 describe("openLineage on a JSON lineage past the parallel size", () => {
   it("answers as a plain load does, writes the cache entry, and reads it next time", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "captrace-big-"));
+    const dir = tempDir();
     const file = join(dir, "big.json");
     writeFileSync(file, JSON.stringify(bigLineage(7000)));
     const env = { XDG_CACHE_HOME: join(dir, "cache") };
@@ -160,28 +108,29 @@ describe("openLineage on a JSON lineage past the parallel size", () => {
     const marker = join(dir, "worker-ran");
     const wrapper = join(dir, "worker.cjs");
     writeFileSync(wrapper, `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "yes"); require(${JSON.stringify(WORKER)});`);
-    const parallel = await openLineage(file, file, { cache: true, env, worker: wrapper, parallelMinBytes: 1 << 20 });
+    const parallel = await openLineage(file, { cache: true, env, worker: wrapper, parallelMinBytes: 1 << 20 });
     expect(existsSync(marker)).toBe(true);
-    const plain = await openLineage(file, file, { cache: false, env, worker: false });
+    const plain = await openLineage(file, { cache: false, env, worker: false });
     expect(parallel.ok && plain.ok).toBe(true);
     if (!parallel.ok || !plain.ok) return;
     const query = { model: "m6999", ability: "a3" };
     expect(trace(parallel.graph, query)).toEqual(trace(plain.graph, query));
     expect(readdirSync(join(dir, "cache", "captrace")).filter((f) => f.endsWith(".captrace"))).toHaveLength(1);
     expect(readdirSync(join(dir, "cache", "captrace")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    const cached = await openLineage(file, file, { cache: true, env, worker: join(dir, "no-worker-needed.cjs") });
+    const cached = await openLineage(file, { cache: true, env, worker: join(dir, "no-worker-needed.cjs") });
+    expect(cached.ok && cached.via).toBe("cache");
     expect(cached.ok && trace(cached.graph, query)).toEqual(trace(plain.graph, query));
   });
 
   it("reports an invalid one as a plain load does, and caches nothing", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "captrace-big-"));
+    const dir = tempDir();
     const file = join(dir, "big.json");
     const lineage = bigLineage(7000);
     (lineage.steps[6500] as { from: string[] }).from = ["m-missing"];
     writeFileSync(file, JSON.stringify(lineage));
     const env = { XDG_CACHE_HOME: join(dir, "cache") };
-    const parallel = await openLineage(file, file, { cache: true, env, worker: WORKER, parallelMinBytes: 1 << 20 });
-    const plain = await openLineage(file, file, { cache: false, env, worker: false });
+    const parallel = await openLineage(file, { cache: true, env, worker: WORKER, parallelMinBytes: 1 << 20 });
+    const plain = await openLineage(file, { cache: false, env, worker: false });
     expect(parallel.ok).toBe(false);
     expect(parallel).toStrictEqual(plain);
     expect(existsSync(join(dir, "cache", "captrace")) ? readdirSync(join(dir, "cache", "captrace")).filter((f) => f.endsWith(".captrace")) : []).toEqual([]);
