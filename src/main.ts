@@ -1,6 +1,6 @@
 /** The process entry: wires `run` to the real streams (guarded: EPIPE, ENOSPC), handles Ctrl-C, sets the exit code. */
 import { run } from "./cli/run.js";
-import { guardStream } from "./cli/streams.js";
+import { guardStream, stdinChunks } from "./cli/streams.js";
 import { EXIT } from "./exit-codes.js";
 
 /** Runs the CLI for this process. */
@@ -10,9 +10,7 @@ export function main(): void {
   const stderr = guardStream(process.stderr, "stderr", process.stderr);
   // Standard input is opened only when a command reads it (`trace --batch`, `validate -`): touching
   // process.stdin otherwise would keep a TTY waiting.
-  const stdinStream: AsyncIterable<Uint8Array | string> = {
-    [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator](),
-  };
+  const stdinStream: AsyncIterable<Uint8Array | string> = { [Symbol.asyncIterator]: () => stdinChunks() };
   run(process.argv.slice(2), { stdout, stderr, stdinStream, env: process.env, cwd: process.cwd() }).then(
     (code) => {
       process.exitCode = code;

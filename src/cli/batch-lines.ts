@@ -24,7 +24,7 @@ export function stdinFailure(error: unknown): CliFailure {
 }
 
 /** Splits `chunks` into lines (without "\n"; a last line without one counts), refusing one longer than `max` bytes. */
-export async function* splitLines(chunks: AsyncIterable<Uint8Array | string>, max = MAX_BATCH_LINE_BYTES): AsyncGenerator<string> {
+export async function* splitLines(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, max = MAX_BATCH_LINE_BYTES): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   let parts: Uint8Array[] = [];
   let size = 0;

@@ -3,6 +3,7 @@
  * stream quietly, and the run ends with the exit code it decided; any other write error (ENOSPC,
  * `> /dev/full`) is reported in one line on stderr and ends the process with EXIT.io.
  */
+import { fstatSync } from "node:fs";
 import { EXIT } from "../exit-codes.js";
 import type { OutStream } from "./io.js";
 
@@ -41,4 +42,19 @@ export function guardStream(stream: NodeJS.WriteStream, name: "stdout" | "stderr
     process.exit(EXIT.io);
   });
   return out;
+}
+
+/**
+ * process.stdin's chunks, opened on first use. A directory on stdin reads as empty in Node: refused as
+ * EISDIR instead (a write-only stdin fails its first read with EBADF on its own).
+ */
+export async function* stdinChunks(): AsyncGenerator<Uint8Array | string> {
+  let directory = false;
+  try {
+    directory = fstatSync(0).isDirectory();
+  } catch {
+    // fd 0 closed: reading it reports the error
+  }
+  if (directory) throw Object.assign(new Error("standard input is a directory"), { code: "EISDIR" });
+  yield* process.stdin;
 }

@@ -37,7 +37,7 @@ describe("the render options a command passes", () => {
     expect(text.mock.calls[2]![1]).toMatchObject({ width: Infinity, detail: true, color: true });
     const show = vi.spyOn(showRenderers, "text");
     await cli(["--lineage", SMALL, "show", "dpo", "--evidence"], { tty: true, columns: 120, env: { FORCE_COLOR: "3" } });
-    const opts = show.mock.calls[0]![1] as { width: number; detail: boolean; painter?: { level: number } };
+    const opts = show.mock.calls[0]![1] as unknown as { width: number; detail: boolean; painter?: { level: number } };
     expect(opts).toMatchObject({ width: 120, detail: true });
     expect(opts.painter?.level).toBe(3);
   });
