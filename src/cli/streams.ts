@@ -26,9 +26,9 @@ export function guardStream(stream: NodeJS.WriteStream, name: "stdout" | "stderr
     closed: false,
   };
   stream.on("error", (error: NodeJS.ErrnoException) => {
+    // A writer waiting for "drain" hears this "error" too (writeOut listens for it) and stops waiting.
     if (error.code === "EPIPE" || out.closed) {
       out.closed = true;
-      stream.emit("close");
       return;
     }
     out.closed = true;

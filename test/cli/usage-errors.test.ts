@@ -90,3 +90,17 @@ describe("the lineage file", () => {
     expect((await cli(["--lineage", "missing.yaml", "list", "models"], { cwd: here })).stderr).toBe("missing.yaml: error: no such file\n");
   });
 });
+
+describe("help", () => {
+  it("fits 80 columns for the program and every command, and lists the exit codes", async () => {
+    const top = await cli(["--help"]);
+    expect(top.stdout).toContain("5    output could not be written");
+    const names = [...top.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!).filter((n) => n !== "help");
+    expect(names).toEqual(expect.arrayContaining(["validate", "init", "trace", "show", "matrix"]));
+    for (const args of [[], ...names.map((n) => [n])]) {
+      const r = await cli([...args, "--help"]);
+      expect(r.code).toBe(0);
+      for (const line of r.stdout.split("\n")) expect(line.length, `${args.join(" ")}: ${line}`).toBeLessThanOrEqual(80);
+    }
+  });
+});

@@ -42,6 +42,10 @@ export function registerInit(program: Command, ctx: RunContext): void {
     .command("init")
     .description(`write a commented starter lineage to FILE (default ${INIT_DEFAULT_FILE}); never overwrites`)
     .argument("[file]", "the file to create")
+    .addHelpText(
+      "after",
+      "\nIts first line, # yaml-language-server: $schema=file:///..., points editors at\nthe JSON Schema shipped in this captrace package, by absolute path: it resolves\nwherever the new file is.",
+    )
     .action(async (file: string | undefined, _o: unknown, cmd: Command) => {
       const opts = globals(cmd);
       const target = ctx.locate(file ?? INIT_DEFAULT_FILE);
