@@ -14,6 +14,9 @@ import { writeOut, type CliIo } from "./io.js";
 import { outputWidth } from "./width.js";
 import type { CliRenderOptions } from "./render-options.js";
 
+/** Said after the first problem of a lineage named by $CAPTRACE_LINEAGE: the user did not type that path. */
+export const FROM_ENV = " (the lineage named by $CAPTRACE_LINEAGE)";
+
 /** The options every command takes (commander's, through optsWithGlobals). */
 export interface GlobalOptions {
   lineage?: string;
@@ -64,8 +67,7 @@ export class RunContext {
     // Opened by its real path (the caller's cwd need not be the process's); the display name is for messages.
     const result = await openLineage(file.real, file.real, { embedded: embeddedLineagePath(), cache: opts.cache !== false, env: this.env });
     if (!result.ok) {
-      // A bad $CAPTRACE_LINEAGE is named as such: the user did not type that path in this command.
-      const blame = file.fromEnv ? " (the lineage named by $CAPTRACE_LINEAGE)" : "";
+      const blame = file.fromEnv ? FROM_ENV : "";
       const problems = shownAs(result.problems, file.display, blame);
       throw new CliFailure(EXIT.invalidLineage, "invalid-lineage", formatProblem(problems.find((p) => p.severity === "error")!), problems);
     }

@@ -5,7 +5,7 @@ import { formatProblem } from "../../problem.js";
 import { safeLine } from "../../render/style.js";
 import { validateFile, validateText, type Validation } from "../../validate.js";
 import { readStdin, STDIN_NAME } from "../stdin-text.js";
-import { globals, shownAs, type GlobalOptions, type RunContext } from "../context.js";
+import { FROM_ENV, globals, shownAs, type GlobalOptions, type RunContext } from "../context.js";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -28,7 +28,7 @@ async function validateOne(ctx: RunContext, opts: GlobalOptions, name: string | 
   if (name === "-") return validateText(await readStdin(ctx.io), STDIN_NAME);
   const file = ctx.lineageFile(opts, name);
   const v = await validateFile(file.real);
-  return { ...v, file: file.display, problems: shownAs(v.problems, file.display, file.fromEnv ? " (the lineage named by $CAPTRACE_LINEAGE)" : "") };
+  return { ...v, file: file.display, problems: shownAs(v.problems, file.display, file.fromEnv ? FROM_ENV : "") };
 }
 
 /** Adds `validate`. */
