@@ -1,31 +1,22 @@
-/** The process entry: wires `run` to the real streams, handles EPIPE and Ctrl-C, sets the exit code. */
-import { run } from "./cli.js";
+/** The process entry: wires `run` to the real streams (guarded: EPIPE, ENOSPC), handles Ctrl-C, sets the exit code. */
+import { run } from "./cli/run.js";
+import { guardStream, stdinChunks } from "./cli/streams.js";
 import { EXIT } from "./exit-codes.js";
 
 /** Runs the CLI for this process. */
 export function main(): void {
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    // A reader that went away (`captrace list models | head -1`) is not an error.
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
   process.on("SIGINT", () => process.exit(EXIT.interrupted));
-  const argv = process.argv.slice(2);
-  // Standard input is read only for `trace --batch`: opening it otherwise would keep a TTY waiting.
-  // The interface is made when iteration starts, so no line is emitted before anyone listens.
-  // readline is loaded only for a batch.
-  const stdin: AsyncIterable<string> = {
-    async *[Symbol.asyncIterator]() {
-      const { createInterface } = await import("node:readline");
-      yield* createInterface({ input: process.stdin, crlfDelay: Infinity });
-    },
-  };
-  run(argv, { stdout: process.stdout, stderr: process.stderr, stdin: argv.includes("--batch") ? stdin : undefined, env: process.env, cwd: process.cwd() }).then(
+  const stdout = guardStream(process.stdout, "stdout", process.stderr);
+  const stderr = guardStream(process.stderr, "stderr", process.stderr);
+  // Standard input is opened only when a command reads it (`trace --batch`, `validate -`): touching
+  // process.stdin otherwise would keep a TTY waiting.
+  const stdinStream: AsyncIterable<Uint8Array | string> = { [Symbol.asyncIterator]: () => stdinChunks() };
+  run(process.argv.slice(2), { stdout, stderr, stdinStream, env: process.env, cwd: process.cwd() }).then(
     (code) => {
       process.exitCode = code;
     },
     () => {
-      process.stderr.write("captrace: internal error (this is a bug in captrace; please report it)\n");
+      stderr.write("captrace: internal error (this is a bug in captrace; please report it)\n");
       process.exitCode = EXIT.internal;
     },
   );

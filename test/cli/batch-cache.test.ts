@@ -30,7 +30,7 @@ async function batch(lines: string[], env: Record<string, string> = { XDG_CACHE_
 describe("trace --batch", () => {
   it("answers one JSON line per query, in order, with error objects for bad lines", async () => {
     const r = await batch(['{"model": "dpo", "ability": "coding"}', "", '{"model": "sft", "ability": "coding"}', "nope", '{"model": "x", "ability": "coding"}', '{"model": 1}']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2); // a refused line makes the batch exit 2
     expect(r.stderr).toBe("");
     const out = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as unknown);
     expect(out).toHaveLength(5);

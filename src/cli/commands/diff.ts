@@ -1,0 +1,22 @@
+/** `captrace diff A B`. */
+import type { Command } from "commander";
+import { EXIT } from "../../exit-codes.js";
+import { diff } from "../../query/diff.js";
+import { diffRenderers } from "../../render/index.js";
+import { globals, type RunContext } from "../context.js";
+
+/** Adds `diff`. */
+export function registerDiff(program: Command, ctx: RunContext): void {
+  program
+    .command("diff")
+    .description("the abilities that differ between models A and B (in state, or changed again past their common ancestor), and the steps that explain each")
+    .argument("<a>", "model id or alias")
+    .argument("<b>", "model id or alias")
+    .option("--exit-code", "exit 1 when the models differ")
+    .action(async (a: string, b: string, o: { exitCode?: boolean }, cmd: Command) => {
+      const opts = globals(cmd);
+      const result = diff(await ctx.loadGraph(opts), { from: a, to: b });
+      await ctx.print(diffRenderers, result, opts, "text");
+      ctx.exitCode = o.exitCode && result.changes.length > 0 ? EXIT.no : EXIT.ok;
+    });
+}

@@ -1,0 +1,120 @@
+/** What every command of one run shares: the streams, the global options, the lineage it opened, its exit code. */
+import { isAbsolute, relative, resolve } from "node:path";
+import type { Command } from "commander";
+import { EXIT } from "../exit-codes.js";
+import type { LineageGraph } from "../graph/build-graph.js";
+import { embeddedLineagePath } from "../store/embedded.js";
+import { openLineage } from "../store/open-lineage.js";
+import { formatProblem, type Problem } from "../problem.js";
+import type { Renderers } from "../render/format.js";
+import { loadColor, safeLine } from "../render/style.js";
+import { chalkAt, colorLevel } from "./color.js";
+import { CliFailure } from "./errors.js";
+import { writeOut, type CliIo } from "./io.js";
+import { outputWidth } from "./width.js";
+import type { CliRenderOptions } from "./render-options.js";
+
+/** Said after the first problem of a lineage named by $CAPTRACE_LINEAGE: the user did not type that path. */
+export const FROM_ENV = " (the lineage named by $CAPTRACE_LINEAGE)";
+
+/** The options every command takes (commander's, through optsWithGlobals). */
+export interface GlobalOptions {
+  lineage?: string;
+  json?: boolean;
+  color?: boolean;
+  cache?: boolean;
+  width?: number;
+}
+
+/** Where a lineage named on the command line is: its real path (against the caller's cwd) and the name shown in messages. */
+export interface LineageFile {
+  real: string;
+  display: string;
+}
+
+/** One run's shared state. */
+export class RunContext {
+  readonly env: Record<string, string | undefined>;
+  readonly cwd: string;
+  exitCode: number = EXIT.ok;
+  private graph: { file: string; graph: LineageGraph } | undefined;
+
+  constructor(readonly io: CliIo) {
+    this.env = io.env ?? {};
+    this.cwd = io.cwd ?? process.cwd();
+  }
+
+  /** The lineage to open: `explicit`, else --lineage, else $CAPTRACE_LINEAGE, else the embedded one. */
+  lineageFile(opts: GlobalOptions, explicit?: string): LineageFile & { fromEnv: boolean } {
+    const given = explicit ?? opts.lineage;
+    const fromEnv = given === undefined && !!this.env.CAPTRACE_LINEAGE;
+    const name = given ?? (fromEnv ? this.env.CAPTRACE_LINEAGE! : embeddedLineagePath());
+    return { ...this.locate(name), fromEnv };
+  }
+
+  /** A file name as the user gave it: its real path, against the caller's cwd, and a short name for messages. */
+  locate(name: string): LineageFile {
+    const real = resolve(this.cwd, name);
+    if (!isAbsolute(name)) return { real, display: name };
+    const rel = relative(this.cwd, name);
+    return { real, display: rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : name };
+  }
+
+  /** The graph of the lineage the options name, opened once per run. Throws CliFailure (exit 3) when invalid. */
+  async loadGraph(opts: GlobalOptions): Promise<LineageGraph> {
+    const file = this.lineageFile(opts);
+    if (this.graph?.file === file.real) return this.graph.graph;
+    // Opened by its real path (the caller's cwd need not be the process's); the display name is for messages.
+    const result = await openLineage(file.real, {
+      cwd: this.cwd,
+      name: file.display,
+      cache: opts.cache !== false,
+      env: this.env,
+      onWarning: (m) => void this.err(`captrace: warning: ${safeLine(m)}\n`),
+    });
+    if (!result.ok) {
+      const blame = file.fromEnv ? FROM_ENV : "";
+      const problems = shownAs(result.problems, file.display, blame);
+      throw new CliFailure(EXIT.invalidLineage, "invalid-lineage", formatProblem(problems.find((p) => p.severity === "error")!), problems);
+    }
+    this.graph = { file: file.real, graph: result.graph };
+    return result.graph;
+  }
+
+  /** The render options of this run's human output: colour, painter, width, detail. */
+  async renderOptions(opts: GlobalOptions, detail = false): Promise<CliRenderOptions> {
+    const level = colorLevel({ json: opts.json, color: opts.color, env: this.env, stdout: this.io.stdout });
+    if (level > 0) await loadColor();
+    return { color: level > 0, painter: await chalkAt(level), width: outputWidth(opts.width, this.env, this.io.stdout), detail };
+  }
+
+  /**
+   * Prints `result` through the command's list of renderers: in `format` (text unless the command has
+   * --format), in JSON under --json.
+   */
+  async print<R, F extends string>(renderers: Renderers<R, F | "json">, result: R, opts: GlobalOptions, format: NoInfer<F> | "json", detail = false): Promise<void> {
+    const render = opts.json ? renderers.json : renderers[format];
+    await this.out(render(result, await this.renderOptions(opts, detail)));
+  }
+
+  /** Writes data on stdout, waiting for the stream to drain when it asks. */
+  out(text: string): Promise<void> {
+    return writeOut(this.io.stdout, text);
+  }
+
+  /** Writes a diagnostic on stderr. */
+  err(text: string): Promise<void> {
+    return writeOut(this.io.stderr, text);
+  }
+}
+
+/** Problems with the display name in place of the real path, the first error's message followed by `blame`. */
+export function shownAs(problems: readonly Problem[], display: string, blame = ""): Problem[] {
+  const first = problems.find((p) => p.severity === "error");
+  return problems.map((p) => ({ ...p, file: display, message: p === first ? `${p.message}${blame}` : p.message }));
+}
+
+/** The global options of the command an action runs in. */
+export function globals(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals<GlobalOptions>();
+}
