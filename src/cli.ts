@@ -12,24 +12,11 @@ import { list, LISTABLE, type Listable } from "./query/list.js";
 import { UnknownNameError } from "./query/resolve.js";
 import { show } from "./query/show.js";
 import { trace } from "./query/trace.js";
-import type { Renderers } from "./render/format.js";
-import {
-  diffRenderers,
-  GRAPH_FORMATS,
-  graphRenderers,
-  listRenderers,
-  MATRIX_FORMATS,
-  matrixRenderers,
-  roadmapRenderers,
-  showRenderers,
-  traceRenderers,
-  treeRenderers,
-} from "./render/index.js";
+import { createPainter, escapeLine as safeLine, GRAPH_FORMATS, MATRIX_FORMATS, render, type RenderedCommand, type RenderOptions, type Results } from "./render/index.js";
 import { graphView } from "./query/graph-view.js";
 import { matrix } from "./query/matrix.js";
 import { roadmap } from "./query/roadmap.js";
 import { tree } from "./query/tree.js";
-import { loadColor, safeLine, type RenderOptions } from "./render/style.js";
 import { packageVersion } from "./package-root.js";
 
 /** Where the CLI writes, and what it knows of its environment. */
@@ -147,12 +134,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return result.graph;
   };
   const renderOptions = async (opts: GlobalOptions): Promise<RenderOptions> => {
-    const color = useColor(io, opts);
-    if (color) await loadColor();
-    return { color };
+    return { painter: await createPainter(useColor(io, opts)), width: 80, detail: false };
   };
-  const out = async <R>(renderers: Renderers<R>, result: R, opts: GlobalOptions) => {
-    io.stdout.write(renderers[opts.json ? "json" : "text"](result, await renderOptions(opts)));
+  const out = async <C extends Exclude<RenderedCommand, "matrix" | "graph">>(command: C, result: Results[C], opts: GlobalOptions) => {
+    io.stdout.write(render(command, opts.json ? "json" : "text", result, await renderOptions(opts)));
   };
 
   const fail = (failure: CliFailure): number => {
@@ -259,7 +244,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
         throw new CliFailure(EXIT.usage, "usage", "trace needs a model and an ability: captrace trace MODEL ABILITY (or --batch)");
       }
       const result = trace(await loadGraph(opts), { model, ability });
-      await out(traceRenderers, result, opts);
+      await out("trace", result, opts);
       exitCode = result.present ? EXIT.ok : EXIT.no;
     });
 
@@ -272,7 +257,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .action(async (a: string, b: string, o: { exitCode?: boolean }, cmd: Command) => {
       const opts = global(cmd);
       const result = diff(await loadGraph(opts), { from: a, to: b });
-      await out(diffRenderers, result, opts);
+      await out("diff", result, opts);
       exitCode = o.exitCode && result.changes.length > 0 ? EXIT.no : EXIT.ok;
     });
 
@@ -282,7 +267,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .argument("<name>", "model or ability id or alias")
     .action(async (name: string, _o: unknown, cmd: Command) => {
       const opts = global(cmd);
-      await out(showRenderers, show(await loadGraph(opts), name), opts);
+      await out("show", show(await loadGraph(opts), name), opts);
     });
 
   program
@@ -291,7 +276,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .addArgument(new Command().createArgument("<what>", LISTABLE.join("|")).choices(LISTABLE))
     .action(async (what: Listable, _o: unknown, cmd: Command) => {
       const opts = global(cmd);
-      await out(listRenderers, list(await loadGraph(opts), what), opts);
+      await out("list", list(await loadGraph(opts), what), opts);
     });
 
   program
@@ -306,7 +291,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .action(async (model: string | undefined, o: { descendants?: boolean; depth?: number; charset: "utf8" | "ascii"; ability?: string }, cmd: Command) => {
       const opts = global(cmd);
       const result = tree(await loadGraph(opts), { model, direction: o.descendants ? "descendants" : "ancestors", depth: o.depth, ability: o.ability });
-      io.stdout.write(opts.json ? treeRenderers.json(result) : treeRenderers.text(result, { ...(await renderOptions(opts)), charset: o.charset }));
+      io.stdout.write(render("tree", opts.json ? "json" : "text", result, { ...(await renderOptions(opts)), charset: o.charset }));
     });
 
   program
@@ -318,7 +303,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .action(async (o: { models?: string[]; abilities?: string[]; format: (typeof MATRIX_FORMATS)[number] }, cmd: Command) => {
       const opts = global(cmd);
       const result = matrix(await loadGraph(opts), { models: o.models, abilities: o.abilities });
-      io.stdout.write(matrixRenderers[opts.json ? "json" : o.format](result, await renderOptions(opts)));
+      io.stdout.write(render("matrix", opts.json ? "json" : o.format, result, await renderOptions(opts)));
     });
 
   program
@@ -329,7 +314,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .action(async (o: { format: (typeof GRAPH_FORMATS)[number]; ability?: string }, cmd: Command) => {
       const opts = global(cmd);
       const result = graphView(await loadGraph(opts), { ability: o.ability });
-      io.stdout.write(graphRenderers[opts.json ? "json" : o.format](result, { color: false }));
+      io.stdout.write(render("graph", opts.json ? "json" : o.format, result, await renderOptions(opts)));
     });
 
   program
@@ -338,7 +323,7 @@ Exit codes: 0 success (trace: present); 1 a query answered no (trace: absent; di
     .argument("<model>", "model id or alias")
     .action(async (model: string, _o: unknown, cmd: Command) => {
       const opts = global(cmd);
-      await out(roadmapRenderers, roadmap(await loadGraph(opts), model), opts);
+      await out("roadmap", roadmap(await loadGraph(opts), model), opts);
     });
 
     if (argv.length === 0) {

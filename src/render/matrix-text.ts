@@ -1,16 +1,19 @@
 /** Renderings of `matrix`: a terminal table, Markdown (the article's summary table) and CSV. */
 import type { MatrixResult } from "../contract.js";
 import { LEGEND } from "../notation.js";
-import { safeLine, table, type RenderOptions } from "./style.js";
+import { escapeLine } from "./escape.js";
+import type { RenderOptions } from "./options.js";
+import { textTable } from "./table.js";
+
 
 /** A terminal table with a legend. */
 export function renderMatrixTable(r: MatrixResult, opts: RenderOptions): string {
-  const t = table(["model", ...r.abilities.map((a) => safeLine(a.id))], opts);
-  for (const row of r.rows) t.push([safeLine(row.model), ...row.cells.map((cell) => `${cell.symbol}${cell.agreement ? "" : "?"}`)]);
+  const t = textTable(["model", ...r.abilities.map((a) => escapeLine(a.id))], opts);
+  for (const row of r.rows) t.push([escapeLine(row.model), ...row.cells.map((cell) => `${cell.symbol}${cell.agreement ? "" : "?"}`)]);
   return `${t.toString()}\n${LEGEND}; ? paths disagree\n`;
 }
 
-const md = (s: string) => safeLine(s).replace(/\|/g, "\\|");
+const md = (s: string) => escapeLine(s).replace(/\|/g, "\\|");
 
 /** A GitHub-flavoured Markdown table to paste into a document. */
 export function renderMatrixMarkdown(r: MatrixResult): string {

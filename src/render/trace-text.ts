@@ -1,11 +1,13 @@
 /** Human rendering of `trace`: a one-line answer first, then the chain, in the spirit of `npm explain`. */
 import type { TraceResult } from "../contract.js";
 import { confidenceText, edge, entryBlock, evidenceLines, parentageLines, stepName } from "./evidence-text.js";
-import { painter, safe, safeLine, type RenderOptions } from "./style.js";
+import { escapeLine, escapeText } from "./escape.js";
+import type { RenderOptions } from "./options.js";
+
 
 /** The one-line answer: what gave the ability, what changed it since, and how sure. */
 export function traceSummary(r: TraceResult): string {
-  const head = `${safeLine(r.ability)} in ${safeLine(r.model)}`;
+  const head = `${escapeLine(r.ability)} in ${escapeLine(r.model)}`;
   if (r.history.length === 0) {
     return `${head}: absent (no step on its lineage introduces or unlocks it)`;
   }
@@ -17,16 +19,16 @@ export function traceSummary(r: TraceResult): string {
 
 /** Renders a trace result for people. */
 export function renderTraceText(r: TraceResult, opts: RenderOptions): string {
-  const c = painter(opts);
+  const c = opts.painter;
   const lines: string[] = [traceSummary(r).replace(/confidence: (\w+)$/, (_, l: string) => `confidence: ${confidenceText(l, opts)}`), ""];
   if (!r.agreement) {
-    lines.push(c.yellow(`Paths disagree: ${r.readings.length} readings reach ${safeLine(r.model)}${r.truncated ? " (more exist; only the first are kept)" : ""}.`));
+    lines.push(c.yellow(`Paths disagree: ${r.readings.length} readings reach ${escapeLine(r.model)}${r.truncated ? " (more exist; only the first are kept)" : ""}.`));
     r.readings.forEach((reading, i) => {
-      lines.push(`  ${i + 1}. ${reading.state} (confidence: ${reading.confidence}) via ${reading.path.map(safeLine).join(" -> ")}`);
+      lines.push(`  ${i + 1}. ${reading.state} (confidence: ${reading.confidence}) via ${reading.path.map(escapeLine).join(" -> ")}`);
     });
     lines.push("");
   }
-  lines.push(`${c.bold("Path")}: ${r.path.map(safeLine).join(" -> ")}`);
+  lines.push(`${c.bold("Path")}: ${r.path.map(escapeLine).join(" -> ")}`);
   if (r.history.length > 0) {
     lines.push("", c.bold("History"));
     for (const e of r.history) lines.push(...entryBlock(e, opts));
@@ -34,7 +36,7 @@ export function renderTraceText(r: TraceResult, opts: RenderOptions): string {
   if (r.lacks.length > 0) {
     lines.push("", c.bold("Recorded as lacking"));
     for (const l of r.lacks) {
-      lines.push(`  ${safeLine(l.model)}  confidence: ${confidenceText(l.confidence, opts)}${l.note ? `: ${safe(l.note)}` : ""}`);
+      lines.push(`  ${escapeLine(l.model)}  confidence: ${confidenceText(l.confidence, opts)}${l.note ? `: ${escapeText(l.note)}` : ""}`);
       lines.push(...evidenceLines(l.evidence, "    - ", opts));
     }
   }
@@ -42,9 +44,9 @@ export function renderTraceText(r: TraceResult, opts: RenderOptions): string {
     lines.push("");
     if (r.elsewhere.length > 0) {
       const more = r.elsewhereTotal > r.elsewhere.length ? `, and ${r.elsewhereTotal - r.elsewhere.length} more` : "";
-      lines.push(`${c.bold("Present elsewhere in the lineage")}: ${r.elsewhere.map((e) => `${safeLine(e.model)} (${e.state})`).join(", ")}${more}`);
+      lines.push(`${c.bold("Present elsewhere in the lineage")}: ${r.elsewhere.map((e) => `${escapeLine(e.model)} (${e.state})`).join(", ")}${more}`);
     } else {
-      lines.push(`No model in the lineage has ${safeLine(r.ability)}.`);
+      lines.push(`No model in the lineage has ${escapeLine(r.ability)}.`);
     }
   }
   if (r.parentage.length > 0) {
