@@ -4,6 +4,7 @@ import { confidenceText, edge, stepName } from "./evidence-text.js";
 import { escapeLine } from "./escape.js";
 import type { RenderOptions } from "./options.js";
 import { textTable } from "./table.js";
+import { fit } from "./wrap.js";
 import { stateSymbol } from "../notation.js";
 
 
@@ -26,7 +27,7 @@ export function renderDiffText(r: DiffResult, opts: RenderOptions): string {
   lines.push(`${rel}${common}.`);
   if (r.changes.length === 0) {
     lines.push(`No ability differs between ${from} and ${to}.`);
-    return `${lines.join("\n")}\n`;
+    return `${fit(lines, opts.width).join("\n")}\n`;
   }
   const changed = r.changes.filter((ch) => ch.stateChanged).length;
   const again = r.changes.length - changed;
@@ -35,9 +36,10 @@ export function renderDiffText(r: DiffResult, opts: RenderOptions): string {
   for (const ch of r.changes) {
     const again = (side: "from" | "to") => !ch.stateChanged && ch.steps.some((st) => st.side === side);
     const cell = (state: string, side: "from" | "to") => `${stateSymbol(state) || " "} ${state}${again(side) ? " again" : ""}`;
-    const steps = ch.steps.map((s) => `${s.side === "from" ? "<" : ">"} ${s.effect} by ${stepName(s)} (${edge(s.from, s.to)})`).join("\n");
-    t.push([escapeLine(ch.ability), cell(ch.before, "from"), cell(ch.after, "to"), steps || c.dim("(the common ancestry)"), confidenceText(ch.confidence, opts)]);
+    // The edge of each step only in detail: the side (< or >) already says which model it leads to.
+    const steps = ch.steps.map((s) => `${s.side === "from" ? "<" : ">"} ${s.effect} by ${stepName(s)}${opts.detail ? ` (${edge(s.from, s.to)})` : ""}`).join("\n");
+    t.push([escapeLine(ch.ability), cell(ch.before, "from"), cell(ch.after, "to"), steps || c.dim("(the common ancestry)"), confidenceText(ch.confidence, c)]);
   }
   lines.push(t.toString(), "", c.dim(`< a step on ${from}'s side, > a step on ${to}'s side; + introduced/unlocked/restored, ++ strengthened, - weakened, -- lost`));
-  return `${lines.join("\n")}\n`;
+  return `${fit(lines, opts.width).join("\n")}\n`;
 }

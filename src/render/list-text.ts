@@ -24,12 +24,12 @@ export function renderListText(r: ListResult, opts: RenderOptions): string {
       t = textTable(["id", "kind", "from", "to", "parentage", "claims"], opts);
       for (const st of r.items) {
         const alt = st.alternatives ? ` (+${st.alternatives} alt.)` : "";
-        t.push([s(st.id), s(st.kind), st.from.map(escapeLine).join(", ") || "(root)", s(st.to), confidenceText(st.confidence, opts) + alt, String(st.claims)]);
+        t.push([s(st.id), s(st.kind), st.from.map(escapeLine).join(", ") || "(root)", s(st.to), confidenceText(st.confidence, opts.painter) + alt, String(st.claims)]);
       }
       break;
     case "sources":
       t = textTable(["id", "title", "year", "identifier", "cited"], opts);
-      for (const src of r.items) t.push([s(src.id), s(src.title.length > 60 ? `${src.title.slice(0, 57)}...` : src.title), s(src.year), s(src.identifier), String(src.cited)]);
+      for (const src of r.items) t.push([s(src.id), s(src.title), s(src.year), s(src.identifier), String(src.cited)]);
       break;
   }
   return `${t.toString()}\n`;

@@ -12,6 +12,8 @@ export interface TableOptions {
   width: number;
   /** A rule between rows: always (cli-table3's drawing), or only when some row takes several lines (default). */
   rules?: "auto" | "always";
+  /** The text widths of the columns, when the caller has chosen them (a matrix's column groups); lines wrap to them. */
+  widths?: readonly number[];
 }
 
 /** The widest a column is drawn when no width is given: longer lines are cut, ending in an ellipsis. */
@@ -88,7 +90,10 @@ export function drawTable(head: readonly string[], rows: readonly (readonly stri
   const rowCells = rows.map(measured);
 
   // Borders and padding take 3 columns a column, and one more.
-  const widths = opts.width > 0 ? shrinkWidths(natural, opts.width - 3 * columns - 1, floors) : natural.map((w) => Math.min(w, MAX_COLUMN));
+  const widths = opts.widths
+    ? natural.map((_, i) => opts.widths![i] ?? 2)
+    : opts.width > 0
+      ? shrinkWidths(natural, opts.width - 3 * columns - 1, floors) : natural.map((w) => Math.min(w, MAX_COLUMN));
   const fitted = (cells: Cell[]): Cell[] =>
     cells.map((cell, i) => {
       const w = widths[i]!;
@@ -103,7 +108,8 @@ export function drawTable(head: readonly string[], rows: readonly (readonly stri
   const headRows = fitted(headCells);
   const bodyRows = rowCells.map(fitted);
   const tall = (cells: Cell[]) => cells.some((cell) => cell.lines.length > 1);
-  const ruled = opts.rules === "always" || tall(headRows) || bodyRows.some(tall);
+  // The head has its own rule: only the body decides.
+  const ruled = opts.rules === "always" || bodyRows.some(tall);
 
   const rule = (left: string, mid: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(mid) + right;
   const out: string[] = [rule("┌", "┬", "┐")];

@@ -3,6 +3,7 @@ import type { TreeResult } from "../contract.js";
 import { stateSymbol } from "../notation.js";
 import { escapeLine } from "./escape.js";
 import type { RenderOptions } from "./options.js";
+import { breakLine, measure } from "./wrap.js";
 
 
 /** Tree options: the characters to draw branches with. */
@@ -27,7 +28,16 @@ export function renderTreeText(r: TreeResult, opts: RenderOptions): string {
     const edge = line.step && line.depth > 0 ? c.dim(` [${escapeLine(line.label ?? line.kind ?? line.step)}${line.confidence && line.confidence !== "established" ? `, ${line.confidence}` : ""}]`) : "";
     const state = line.state === null ? "" : ` ${c.bold(stateSymbol(line.state) || "·")} ${c.dim(line.state)}`;
     const mark = line.repeated ? " (*)" : line.cut ? " ..." : "";
-    out.push(`${prefix}${c.bold(escapeLine(line.model))}${edge}${state}${mark}`);
+    const text = `${c.bold(escapeLine(line.model))}${edge}${state}${mark}`;
+    const room = opts.width - measure(prefix);
+    if (opts.width <= 0 || measure(text) <= room) out.push(prefix + text);
+    else {
+      // Too long: the text wraps beside its own branch, its later lines under the model's name.
+      const under = line.depth === 0 ? "  " : `${open.slice(1).map((o) => (o ? ch.bar : ch.gap)).join("")}${line.last ? ch.gap : ch.bar}  `;
+      const parts = breakLine(text, Math.max(10, opts.width - measure(under)));
+      out.push(prefix + parts[0]!);
+      for (let i = 1; i < parts.length; i++) out.push(under + parts[i]!);
+    }
     open[line.depth] = !line.last;
   }
   if (r.lines.some((l) => l.repeated)) out.push("", c.dim("(*) shown in full above"));

@@ -1,5 +1,5 @@
 /** Results built by hand for renderer tests: the smallest objects of each contract type, with overrides. */
-import type { DiffResult, EntryResult, EvidenceResult, ParentageResult } from "../../src/contract.js";
+import type { DiffResult, EntryResult, EvidenceResult, ParentageResult, ShowModelResult, TraceResult } from "../../src/contract.js";
 
 /** One piece of evidence. */
 export function evidence(source: string, note: string | null = null, at: string | null = "§1"): EvidenceResult {
@@ -38,5 +38,57 @@ export function diffOf(changes: number): DiffResult {
       ],
       confidence: "likely",
     })),
+  };
+}
+
+/** A trace of `ability` in `model`, present through one step, with overrides. */
+export function traceOf(over: Partial<TraceResult> = {}): TraceResult {
+  const e = entry({ step: "tune", label: "Tuning", from: ["base"], to: "top", note: "A note on the claim.", evidence: [evidence("paper", "What the paper says.")] });
+  return {
+    schemaVersion: 1,
+    model: "top",
+    ability: "math",
+    present: true,
+    state: "introduced",
+    introducedBy: e,
+    history: [e],
+    path: ["base", "top"],
+    confidence: "established",
+    agreement: true,
+    readings: [],
+    truncated: false,
+    parentage: [parentage({ step: "tune", from: ["base"], to: "top" })],
+    lacks: [],
+    elsewhere: [],
+    elsewhereTotal: 0,
+    ...over,
+  };
+}
+
+/** A model card with one ability, with overrides. */
+export function showModelOf(over: Partial<ShowModelResult> = {}): ShowModelResult {
+  return {
+    schemaVersion: 1,
+    kind: "model",
+    id: "top",
+    name: "Top",
+    aliases: [],
+    series: null,
+    family: null,
+    api: null,
+    released: null,
+    params: null,
+    context: null,
+    paper: null,
+    trainingData: null,
+    approximations: [],
+    description: null,
+    evidence: [],
+    parents: ["base"],
+    children: [],
+    madeBy: parentage({ step: "tune", from: ["base"], to: "top", evidence: [evidence("paper", "Top is tuned from base.")] }),
+    abilities: [{ ability: "math", name: "Math", state: "introduced", present: true, confidence: "likely", introducedBy: "tune", agreement: true, lacked: false }],
+    lacks: [],
+    ...over,
   };
 }
