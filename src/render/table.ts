@@ -45,7 +45,7 @@ export function shrinkWidths(natural: readonly number[], room: number, floors?: 
   const floor = floors && sum(at(0, floors)) <= room ? floors : two;
   // The largest limit whose widths fit: the sum grows with the limit, so halve the interval.
   let lo = 0;
-  let hi = Math.max(...natural.slice(0, 1), 0);
+  let hi = 0;
   for (const w of natural) if (w > hi) hi = w;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);

@@ -90,8 +90,12 @@ const PIECE = /[^\s-]*-+|[^\s-]+/g;
 
 /** The widest piece of a line that breaking at spaces and after hyphens cannot make narrower (at most `max`). */
 export function longestPiece(line: string, max: number): number {
-  if (line.includes("\u001b")) return Math.min(max, Math.max(0, ...line.split(" ").slice(0, 1000).map(measure)));
   let widest = 0;
+  if (line.includes("\u001b")) {
+    // Coloured text breaks at spaces only (a loop: a spread of a long line's words would overflow the stack).
+    for (const word of line.split(" ")) if ((widest = Math.max(widest, measure(word))) >= max) return max;
+    return widest;
+  }
   for (const piece of line.match(PIECE) ?? []) {
     const w = measure(piece);
     if (w > widest) widest = w;
