@@ -6,13 +6,11 @@ import type { LineageGraph } from "../graph/build-graph.js";
 import { embeddedLineagePath } from "../store/embedded.js";
 import { openLineage } from "../store/open-lineage.js";
 import { formatProblem, type Problem } from "../problem.js";
-import type { Renderers } from "../render/format.js";
-import { loadColor, safeLine } from "../render/style.js";
+import { escapeLine, PLAIN, render, type Format, type RenderedCommand, type RenderOptions, type Results } from "../render/index.js";
 import { chalkAt, colorLevel } from "./color.js";
 import { CliFailure } from "./errors.js";
 import { writeOut, type CliIo } from "./io.js";
 import { outputWidth } from "./width.js";
-import type { CliRenderOptions } from "./render-options.js";
 
 /** Said after the first problem of a lineage named by $CAPTRACE_LINEAGE: the user did not type that path. */
 export const FROM_ENV = " (the lineage named by $CAPTRACE_LINEAGE)";
@@ -70,7 +68,7 @@ export class RunContext {
       name: file.display,
       cache: opts.cache !== false,
       env: this.env,
-      onWarning: (m) => void this.err(`captrace: warning: ${safeLine(m)}\n`),
+      onWarning: (m) => void this.err(`captrace: warning: ${escapeLine(m)}\n`),
     });
     if (!result.ok) {
       const blame = file.fromEnv ? FROM_ENV : "";
@@ -81,20 +79,17 @@ export class RunContext {
     return result.graph;
   }
 
-  /** The render options of this run's human output: colour, painter, width, detail. */
-  async renderOptions(opts: GlobalOptions, detail = false): Promise<CliRenderOptions> {
+  /** The render options of this run's human output: painter (colour policy), width, detail and `extra`. */
+  async renderOptions(opts: GlobalOptions, extra: Partial<RenderOptions> = {}): Promise<RenderOptions> {
     const level = colorLevel({ json: opts.json, color: opts.color, env: this.env, stdout: this.io.stdout });
-    if (level > 0) await loadColor();
-    return { color: level > 0, painter: await chalkAt(level), width: outputWidth(opts.width, this.env, this.io.stdout), detail };
+    const painter = (await chalkAt(level)) ?? PLAIN;
+    return { painter, width: outputWidth(opts.width, this.env, this.io.stdout), detail: false, ...extra };
   }
 
-  /**
-   * Prints `result` through the command's list of renderers: in `format` (text unless the command has
-   * --format), in JSON under --json.
-   */
-  async print<R, F extends string>(renderers: Renderers<R, F | "json">, result: R, opts: GlobalOptions, format: NoInfer<F> | "json", detail = false): Promise<void> {
-    const render = opts.json ? renderers.json : renderers[format];
-    await this.out(render(result, await this.renderOptions(opts, detail)));
+  /** Prints `result` through the command's renderers: in `format` (text unless the command has --format), JSON under --json. */
+  async print<C extends RenderedCommand>(command: C, result: Results[C], opts: GlobalOptions, format: Format<C>, extra: Partial<RenderOptions> = {}): Promise<void> {
+    const chosen = (opts.json ? "json" : format) as Format<C>;
+    await this.out(render(command, chosen, result, await this.renderOptions(opts, extra)));
   }
 
   /** Writes data on stdout, waiting for the stream to drain when it asks. */

@@ -7,7 +7,7 @@ import type { ErrorResult } from "../contract.js";
 import { EXIT } from "../exit-codes.js";
 import { formatProblem, type Problem } from "../problem.js";
 import { UnknownNameError } from "../query/resolve.js";
-import { safeLine } from "../render/style.js";
+import { escapeLine } from "../render/index.js";
 import { didYouMean } from "../suggest.js";
 import { writeOut, type CliIo } from "./io.js";
 
@@ -87,7 +87,7 @@ export function errorBody(failure: CliFailure, input?: number): ErrorResult {
 /** Reports a failure (`quiet`: its message was already shown, as commander's help is) and returns its exit code. */
 export async function report(failure: CliFailure, io: CliIo, json: boolean, quiet = false): Promise<number> {
   if (json) await writeOut(io.stdout, `${JSON.stringify(errorBody(failure), null, 2)}\n`);
-  else if (failure.problems.length) for (const p of failure.problems) await writeOut(io.stderr, `${safeLine(formatProblem(p))}\n`);
-  else if (!quiet) await writeOut(io.stderr, `captrace: ${safeLine(failure.message)}\n`);
+  else if (failure.problems.length) for (const p of failure.problems) await writeOut(io.stderr, `${escapeLine(formatProblem(p))}\n`);
+  else if (!quiet) await writeOut(io.stderr, `captrace: ${escapeLine(failure.message)}\n`);
   return failure.exitCode;
 }

@@ -1,39 +1,91 @@
-/** Shared human renderings of evidence, claims and parentage. */
+/** Shared human renderings of evidence, claims and parentage: one line each by default, blocks in detail. */
 import type { EntryResult, EvidenceResult, ParentageResult } from "../contract.js";
-import { painter, safe, safeLine, type RenderOptions } from "./style.js";
+import { stateSymbol } from "../notation.js";
+import { escapeLine, escapeText } from "./escape.js";
+import type { Painter, RenderOptions } from "./options.js";
 
-/** `source §at: note`, one line per evidence entry, indented. */
-export function evidenceLines(evidence: readonly EvidenceResult[], indent: string, opts: RenderOptions): string[] {
-  const c = painter(opts);
+/**
+ * What one rendering has printed already, so that a note, a sentence of one, or a piece of evidence met
+ * again (three models recorded as lacking an ability for the same reason) is printed once.
+ */
+export class Printed {
+  private readonly sentences = new Set<string>();
+  private readonly evidence = new Set<string>();
+
+  /** The sentences of `note` not printed yet (null when none is new), now counted as printed. */
+  note(note: string | null): string | null {
+    if (!note) return null;
+    const fresh = note.split(/(?<=[.!?])\s+/).filter((s) => {
+      const seen = this.sentences.has(s);
+      this.sentences.add(s);
+      return !seen;
+    });
+    return fresh.length ? fresh.join(" ") : null;
+  }
+
+  /** True the first time a piece of evidence is seen. */
+  firstEvidence(e: EvidenceResult): boolean {
+    const key = JSON.stringify([e.source, e.at, e.note]);
+    if (this.evidence.has(key)) return false;
+    this.evidence.add(key);
+    return true;
+  }
+}
+
+/** `source §at: note`, one line per evidence entry, indented; a piece printed before is named, not repeated. */
+export function evidenceLines(evidence: readonly EvidenceResult[], indent: string, opts: RenderOptions, printed: Printed): string[] {
+  const c = opts.painter;
   return evidence.map((e) => {
-    const where = [e.source, e.at].filter(Boolean).map((s) => safeLine(s!)).join(" ");
-    return `${indent}${c.cyan(where)}${e.note ? `: ${safe(e.note).replace(/\n/g, `\n${indent}  `)}` : ""}`;
+    const where = [e.source, e.at].filter(Boolean).map((s) => escapeLine(s!)).join(" ");
+    if (!printed.firstEvidence(e)) return `${indent}${c.cyan(where)}${e.note ? c.dim(" (as above)") : ""}`;
+    return `${indent}${c.cyan(where)}${e.note ? `: ${escapeText(e.note).replace(/\n/g, `\n${" ".repeat(indent.length + 2)}`)}` : ""}`;
   });
+}
+
+/** A note as an indented line, if it says anything not printed yet. */
+export function noteLines(note: string | null, indent: string, printed: Printed, style: (text: string) => string = (t) => t): string[] {
+  const fresh = printed.note(note);
+  return fresh ? [`${indent}${style(escapeText(fresh).replace(/\n/g, `\n${indent}`))}`] : [];
+}
+
+/** The ids of the sources a claim cites, each once, in order. */
+export function sourceIds(evidence: readonly EvidenceResult[]): string {
+  return [...new Set(evidence.map((e) => escapeLine(e.source)))].join(", ");
 }
 
 /** `davinci -> code-cushman-001` (or `(root) -> davinci`). */
 export function edge(from: readonly string[], to: string): string {
-  return `${from.length ? from.map(safeLine).join(" + ") : "(root)"} -> ${safeLine(to)}`;
+  return `${from.length ? from.map(escapeLine).join(" + ") : "(root)"} -> ${escapeLine(to)}`;
 }
 
 /** What a step is called in prose: its label, else its kind. */
 export function stepName(e: { label: string | null; kind: string; step: string }): string {
-  return safeLine(e.label ?? e.kind);
+  return escapeLine(e.label ?? e.kind);
 }
 
-/** One claim as a block: effect, step, edge, confidence, evidence. */
-export function entryBlock(e: EntryResult, opts: RenderOptions): string[] {
-  const c = painter(opts);
-  const head = `${c.bold(e.effect.padEnd(12))} ${stepName(e)} ${c.dim(`[${safeLine(e.step)}, ${safeLine(e.kind)}]`)}`;
-  const lines = [`  ${head}`, `  ${" ".repeat(13)}${edge(e.from, e.to)}  confidence: ${confidenceText(e.confidence, opts)}`];
-  if (e.note) lines.push(`  ${" ".repeat(13)}${c.italic(safe(e.note))}`);
-  lines.push(...evidenceLines(e.evidence, `  ${" ".repeat(13)}- `, opts));
+/** One claim on one line: symbol, effect, step (name and id), confidence and the ids of its sources. */
+export function entryLine(e: EntryResult, indent: string, opts: RenderOptions): string {
+  const c = opts.painter;
+  const sources = e.evidence.length ? `; ${sourceIds(e.evidence)}` : "";
+  const symbol = (stateSymbol(e.effect) || " ").padEnd(2);
+  return `${indent}${symbol} ${c.bold(e.effect)} by ${stepName(e)} ${c.dim(`[${escapeLine(e.step)}]`)}: ${confidenceText(e.confidence, c)}${sources}`;
+}
+
+/** One claim as a block: effect, step, edge, confidence, note and evidence. */
+export function entryBlock(e: EntryResult, opts: RenderOptions, printed: Printed): string[] {
+  const c = opts.painter;
+  const pad = " ".repeat(15);
+  const lines = [
+    `  ${c.bold(e.effect.padEnd(12))} ${stepName(e)} ${c.dim(`[${escapeLine(e.step)}, ${escapeLine(e.kind)}]`)}`,
+    `${pad}${edge(e.from, e.to)}  confidence: ${confidenceText(e.confidence, c)}`,
+  ];
+  lines.push(...noteLines(e.note, pad, printed, c.italic));
+  lines.push(...evidenceLines(e.evidence, `${pad}- `, opts, printed));
   return lines;
 }
 
 /** A confidence level, coloured by how sure it is. */
-export function confidenceText(level: string, opts: RenderOptions): string {
-  const c = painter(opts);
+export function confidenceText(level: string, c: Painter): string {
   switch (level) {
     case "established":
       return c.green(level);
@@ -46,16 +98,21 @@ export function confidenceText(level: string, opts: RenderOptions): string {
   }
 }
 
-/** A step's parentage, with each alternative reading a source gives. */
-export function parentageLines(p: ParentageResult, opts: RenderOptions): string[] {
-  const c = painter(opts);
-  const lines = [
-    `  ${edge(p.from, p.to)}  ${c.dim(`[${safeLine(p.step)}: ${stepName(p)}]`)}  parentage: ${confidenceText(p.confidence, opts)}`,
-  ];
+/** A step's parentage on one line: who it made from whom, how sure, and how many other readings there are. */
+export function parentageLine(p: ParentageResult, indent: string, opts: RenderOptions): string {
+  const c = opts.painter;
+  const alts = p.alternatives.length ? `; ${p.alternatives.length} other reading${p.alternatives.length === 1 ? "" : "s"}` : "";
+  return `${indent}${edge(p.from, p.to)} ${c.dim(`[${escapeLine(p.step)}]`)}: parentage ${confidenceText(p.confidence, c)}${alts}`;
+}
+
+/** A step's parentage, with each alternative reading a source gives, its notes and evidence. */
+export function parentageLines(p: ParentageResult, opts: RenderOptions, printed: Printed): string[] {
+  const c = opts.painter;
+  const lines = [`  ${edge(p.from, p.to)}  ${c.dim(`[${escapeLine(p.step)}: ${stepName(p)}]`)}  parentage: ${confidenceText(p.confidence, c)}`];
   for (const alt of p.alternatives) {
-    lines.push(`    ${c.yellow("alternative reading")}: ${edge(alt.from, p.to)}${alt.from.length === 0 ? " (base unknown)" : ""}  confidence: ${confidenceText(alt.confidence, opts)}`);
-    if (alt.note) lines.push(`      ${safe(alt.note)}`);
-    lines.push(...evidenceLines(alt.evidence, "      - ", opts));
+    lines.push(`    ${c.yellow("alternative reading")}: ${edge(alt.from, p.to)}${alt.from.length === 0 ? " (base unknown)" : ""}  confidence: ${confidenceText(alt.confidence, c)}`);
+    lines.push(...noteLines(alt.note, "      ", printed));
+    lines.push(...evidenceLines(alt.evidence, "      - ", opts, printed));
   }
   return lines;
 }

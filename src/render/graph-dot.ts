@@ -1,11 +1,14 @@
 /** Graphviz DOT rendering of `graph`: models grouped by series, steps as labelled edges, dashed when not established. */
 import type { GraphResult } from "../contract.js";
+import { escapeText } from "./escape.js";
 
-/** A DOT double-quoted string: backslashes, quotes and newlines escaped, control characters dropped. */
+/**
+ * A DOT double-quoted string: hidden and controlling characters shown as escapes (escapeText, as on the
+ * terminal: C1 controls, bidi overrides, zero-width characters), then backslashes, quotes and newlines
+ * escaped for DOT.
+ */
 export function dotString(text: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
-  return `"${clean.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+  return `"${escapeText(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 }
 
 /** Fill colours for an ability's state. */

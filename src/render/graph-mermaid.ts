@@ -1,11 +1,11 @@
 /** Mermaid rendering of `graph`: a Markdown ```mermaid block, series as subgraphs, dashed edges when not established. */
 import type { GraphResult } from "../contract.js";
+import { escapeLine } from "./escape.js";
 import { bySeries, STATE_COLORS } from "./graph-dot.js";
 
-/** Text safe inside a Mermaid quoted label. */
+/** Text safe inside a Mermaid quoted label: hidden and controlling characters shown as escapes (escapeLine), quotes and angle brackets as entities. */
 function label(text: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/"/g, "#quot;").replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"));
+  return escapeLine(text).replace(/"/g, "#quot;").replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"));
 }
 
 /** Renders a Markdown-fenced Mermaid flowchart. */

@@ -1,4 +1,8 @@
-/** The renderer registry: for each command, one renderer per format. */
+/**
+ * Every command's output formats, one list each (the first is the default), and one renderer per format,
+ * typed `Record<Format, Renderer>` so a format cannot be half-wired: the CLI renders every command the
+ * same way, `render(command, format, result, options)`.
+ */
 import type {
   DiffResult,
   GraphResult,
@@ -10,52 +14,73 @@ import type {
   TraceResult,
   TreeResult,
 } from "../contract.js";
+import { renderDiffText } from "./diff-text.js";
+import { renderJson, type Renderer } from "./format.js";
 import { renderGraphDot } from "./graph-dot.js";
 import { renderGraphMermaid } from "./graph-mermaid.js";
-import { renderMatrixCsv, renderMatrixMarkdown, renderMatrixTable } from "./matrix-text.js";
-import { renderRoadmapText } from "./roadmap-text.js";
-import { renderTreeText, type TreeRenderOptions } from "./tree-text.js";
-import { renderDiffText } from "./diff-text.js";
-import { renderJson, type Renderers } from "./format.js";
 import { renderListText } from "./list-text.js";
+import { renderMatrixCsv, renderMatrixMarkdown, renderMatrixTable } from "./matrix-text.js";
+import type { RenderOptions } from "./options.js";
+import { renderRoadmapText } from "./roadmap-text.js";
 import { renderShowAbilityText, renderShowModelText } from "./show-text.js";
 import { renderTraceText } from "./trace-text.js";
+import { renderTreeText } from "./tree-text.js";
 
-/** Renderers for `trace`. */
-export const traceRenderers: Renderers<TraceResult> = { text: renderTraceText, json: renderJson };
-/** Renderers for `diff`. */
-export const diffRenderers: Renderers<DiffResult> = { text: renderDiffText, json: renderJson };
-/** Renderers for `show`. */
-export const showRenderers: Renderers<ShowModelResult | ShowAbilityResult> = {
-  text: (r, o) => (r.kind === "model" ? renderShowModelText(r, o) : renderShowAbilityText(r, o)),
-  json: renderJson,
+/** Each command's formats; the first is what it prints without `--format`. */
+export const FORMATS = {
+  trace: ["text", "json"],
+  diff: ["text", "json"],
+  show: ["text", "json"],
+  list: ["text", "json"],
+  roadmap: ["text", "json"],
+  tree: ["text", "json"],
+  matrix: ["table", "markdown", "csv", "json"],
+  graph: ["dot", "mermaid", "json"],
+} as const;
+
+/** A command that renders a result. */
+export type RenderedCommand = keyof typeof FORMATS;
+/** The formats of one command. */
+export type Format<C extends RenderedCommand> = (typeof FORMATS)[C][number];
+
+/** What each command's query returns. */
+export interface Results {
+  trace: TraceResult;
+  diff: DiffResult;
+  show: ShowModelResult | ShowAbilityResult;
+  list: ListResult;
+  roadmap: RoadmapResult;
+  tree: TreeResult;
+  matrix: MatrixResult;
+  graph: GraphResult;
+}
+
+/** The renderers of one command, one per format. */
+export type Renderers<C extends RenderedCommand> = Record<Format<C>, Renderer<Results[C]>>;
+
+/** Every command's renderers. */
+export const RENDERERS: { [C in RenderedCommand]: Renderers<C> } = {
+  trace: { text: renderTraceText, json: renderJson },
+  diff: { text: renderDiffText, json: renderJson },
+  show: { text: (r, o) => (r.kind === "model" ? renderShowModelText(r, o) : renderShowAbilityText(r, o)), json: renderJson },
+  list: { text: renderListText, json: renderJson },
+  roadmap: { text: renderRoadmapText, json: renderJson },
+  tree: { text: renderTreeText, json: renderJson },
+  matrix: { table: renderMatrixTable, markdown: renderMatrixMarkdown, csv: renderMatrixCsv, json: renderJson },
+  graph: { dot: renderGraphDot, mermaid: renderGraphMermaid, json: renderJson },
 };
-/** Renderers for `list`. */
-export const listRenderers: Renderers<ListResult> = { text: renderListText, json: renderJson };
-/** Renderers for `roadmap`. */
-export const roadmapRenderers: Renderers<RoadmapResult> = { text: renderRoadmapText, json: renderJson };
+
+/** Renders a command's result in one of its formats: the text to write on stdout. */
+export function render<C extends RenderedCommand>(command: C, format: Format<C>, result: Results[C], opts: RenderOptions): string {
+  const renderers: Renderers<C> = RENDERERS[command];
+  return renderers[format](result, opts);
+}
 
 /** The formats `matrix --format` takes. */
-export const MATRIX_FORMATS = ["table", "markdown", "csv", "json"] as const;
-/** Renderers for `matrix`, one per `--format`. */
-export const matrixRenderers: Renderers<MatrixResult, (typeof MATRIX_FORMATS)[number]> = {
-  table: renderMatrixTable,
-  markdown: renderMatrixMarkdown,
-  csv: renderMatrixCsv,
-  json: renderJson,
-};
-
+export const MATRIX_FORMATS = FORMATS.matrix;
 /** The formats `graph --format` takes. */
-export const GRAPH_FORMATS = ["dot", "mermaid", "json"] as const;
-/** Renderers for `graph`, one per `--format`. */
-export const graphRenderers: Renderers<GraphResult, (typeof GRAPH_FORMATS)[number]> = {
-  dot: renderGraphDot,
-  mermaid: renderGraphMermaid,
-  json: renderJson,
-};
+export const GRAPH_FORMATS = FORMATS.graph;
 
-/** Renderers for `tree` (the text one takes a charset). */
-export const treeRenderers: { text: (r: TreeResult, o: TreeRenderOptions) => string; json: (r: TreeResult) => string } = {
-  text: renderTreeText,
-  json: renderJson,
-};
+export { createPainter, DEFAULT_RENDER_OPTIONS, PLAIN, type Painter, type RenderOptions } from "./options.js";
+export { escapeLine, escapeText } from "./escape.js";
+export type { Renderer } from "./format.js";

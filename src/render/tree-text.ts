@@ -1,7 +1,10 @@
 /** Human rendering of `tree`: box-drawing (or ASCII) branches, each edge labelled with its step. */
 import type { TreeResult } from "../contract.js";
 import { stateSymbol } from "../notation.js";
-import { painter, safeLine, type RenderOptions } from "./style.js";
+import { escapeLine } from "./escape.js";
+import type { RenderOptions } from "./options.js";
+import { breakLine, measure } from "./wrap.js";
+
 
 /** Tree options: the characters to draw branches with. */
 export interface TreeRenderOptions extends RenderOptions {
@@ -14,18 +17,27 @@ const CHARS = {
 };
 
 /** Renders a tree result. */
-export function renderTreeText(r: TreeResult, opts: TreeRenderOptions): string {
-  const c = painter(opts);
-  const ch = CHARS[opts.charset];
+export function renderTreeText(r: TreeResult, opts: RenderOptions): string {
+  const c = opts.painter;
+  const ch = CHARS[opts.charset ?? "utf8"];
   const out: string[] = [];
   const open: boolean[] = []; // open[d]: the line at depth d has siblings still to come
   for (const line of r.lines) {
     open.length = line.depth;
     const prefix = line.depth === 0 ? "" : open.slice(1).map((o) => (o ? ch.bar : ch.gap)).join("") + (line.last ? ch.last : ch.tee);
-    const edge = line.step && line.depth > 0 ? c.dim(` [${safeLine(line.label ?? line.kind ?? line.step)}${line.confidence && line.confidence !== "established" ? `, ${line.confidence}` : ""}]`) : "";
+    const edge = line.step && line.depth > 0 ? c.dim(` [${escapeLine(line.label ?? line.kind ?? line.step)}${line.confidence && line.confidence !== "established" ? `, ${line.confidence}` : ""}]`) : "";
     const state = line.state === null ? "" : ` ${c.bold(stateSymbol(line.state) || "·")} ${c.dim(line.state)}`;
     const mark = line.repeated ? " (*)" : line.cut ? " ..." : "";
-    out.push(`${prefix}${c.bold(safeLine(line.model))}${edge}${state}${mark}`);
+    const text = `${c.bold(escapeLine(line.model))}${edge}${state}${mark}`;
+    const room = opts.width - measure(prefix);
+    if (opts.width <= 0 || measure(text) <= room) out.push(prefix + text);
+    else {
+      // Too long: the text wraps beside its own branch, its later lines under the model's name.
+      const under = line.depth === 0 ? "  " : `${open.slice(1).map((o) => (o ? ch.bar : ch.gap)).join("")}${line.last ? ch.gap : ch.bar}  `;
+      const parts = breakLine(text, Math.max(10, opts.width - measure(under)));
+      out.push(prefix + parts[0]!);
+      for (let i = 1; i < parts.length; i++) out.push(under + parts[i]!);
+    }
     open[line.depth] = !line.last;
   }
   if (r.lines.some((l) => l.repeated)) out.push("", c.dim("(*) shown in full above"));

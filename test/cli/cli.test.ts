@@ -28,8 +28,8 @@ describe("captrace CLI (in-process)", () => {
   it("trace exits 0 when the ability is present and 1 when absent", async () => {
     const present = await cli(["--lineage", SMALL, "trace", "dpo", "coding"]);
     expect(present.code).toBe(0);
-    expect(present.stdout.split("\n")[0]).toBe(
-      "coding in dpo: introduced by code-training (base -> coder), lost by merge (coder + sft -> merged), restored by preference-optimization (merged -> dpo); confidence: speculative",
+    expect(present.stdout.split("\n\n")[0]!.replace(/\n\s+/g, " ")).toBe(
+      "coding in dpo: introduced by code-training in coder, lost by merge in merged, restored by preference-optimization in dpo; confidence: speculative",
     );
     const absent = await cli(["--lineage", SMALL, "trace", "sft", "coding"]);
     expect(absent.code).toBe(1);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { outputWidth } from "../../src/cli/width.js";
-import { showRenderers, traceRenderers } from "../../src/render/index.js";
+import { PLAIN, RENDERERS } from "../../src/render/index.js";
 import { cli } from "../support/run-cli.js";
 
 const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
@@ -16,7 +16,7 @@ describe("the output width", () => {
     expect(outputWidth(undefined, {}, tty)).toBe(132);
     expect(outputWidth(undefined, {}, pipe)).toBe(80);
     expect(outputWidth(undefined, { COLUMNS: "wide" }, pipe)).toBe(80);
-    expect(outputWidth(0, { COLUMNS: "100" }, tty)).toBe(Infinity);
+    expect(outputWidth(0, { COLUMNS: "100" }, tty)).toBe(0);
   });
 
   it("--width takes a whole number only", async () => {
@@ -28,14 +28,14 @@ describe("the output width", () => {
 
 describe("the render options a command passes", () => {
   it("carry the width and, with --evidence or -v, detail", async () => {
-    const text = vi.spyOn(traceRenderers, "text");
+    const text = vi.spyOn(RENDERERS.trace, "text");
     await cli(["--lineage", SMALL, "--width", "100", "trace", "dpo", "coding"]);
-    expect(text.mock.calls[0]![1]).toMatchObject({ width: 100, detail: false, color: false, painter: undefined });
+    expect(text.mock.calls[0]![1]).toMatchObject({ width: 100, detail: false, painter: PLAIN });
     await cli(["--lineage", SMALL, "trace", "dpo", "coding", "-v"], { env: { COLUMNS: "90" } });
     expect(text.mock.calls[1]![1]).toMatchObject({ width: 90, detail: true });
     await cli(["--lineage", SMALL, "--width", "0", "trace", "dpo", "coding", "--evidence"], { tty: true, columns: 120 });
-    expect(text.mock.calls[2]![1]).toMatchObject({ width: Infinity, detail: true, color: true });
-    const show = vi.spyOn(showRenderers, "text");
+    expect(text.mock.calls[2]![1]).toMatchObject({ width: 0, detail: true });
+    const show = vi.spyOn(RENDERERS.show, "text");
     await cli(["--lineage", SMALL, "show", "dpo", "--evidence"], { tty: true, columns: 120, env: { FORCE_COLOR: "3" } });
     const opts = show.mock.calls[0]![1] as unknown as { width: number; detail: boolean; painter?: { level: number } };
     expect(opts).toMatchObject({ width: 120, detail: true });

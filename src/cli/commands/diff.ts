@@ -2,7 +2,6 @@
 import type { Command } from "commander";
 import { EXIT } from "../../exit-codes.js";
 import { diff } from "../../query/diff.js";
-import { diffRenderers } from "../../render/index.js";
 import { globals, type RunContext } from "../context.js";
 
 /** Adds `diff`. */
@@ -16,7 +15,7 @@ export function registerDiff(program: Command, ctx: RunContext): void {
     .action(async (a: string, b: string, o: { exitCode?: boolean }, cmd: Command) => {
       const opts = globals(cmd);
       const result = diff(await ctx.loadGraph(opts), { from: a, to: b });
-      await ctx.print(diffRenderers, result, opts, "text");
+      await ctx.print("diff", result, opts, "text");
       ctx.exitCode = o.exitCode && result.changes.length > 0 ? EXIT.no : EXIT.ok;
     });
 }

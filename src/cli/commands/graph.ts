@@ -1,7 +1,7 @@
 /** `captrace graph`: the lineage as Graphviz or Mermaid. */
 import { Option, type Command } from "commander";
 import { graphView } from "../../query/graph-view.js";
-import { GRAPH_FORMATS, graphRenderers } from "../../render/index.js";
+import { GRAPH_FORMATS } from "../../render/index.js";
 import { globals, type RunContext } from "../context.js";
 import { oneOf } from "../options.js";
 
@@ -16,6 +16,6 @@ export function registerGraph(program: Command, ctx: RunContext): void {
       const opts = globals(cmd);
       const result = graphView(await ctx.loadGraph(opts), { ability: o.ability });
       // A graph description is data for another program: never terminal colour.
-      await ctx.print(graphRenderers, result, { ...opts, color: false }, o.format);
+      await ctx.print("graph", result, { ...opts, color: false }, o.format);
     });
 }

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { Command } from "commander";
 import { EXIT } from "../../exit-codes.js";
 import { packageDir } from "../../package-root.js";
-import { safeLine } from "../../render/style.js";
+import { escapeLine } from "../../render/index.js";
 import { CliFailure, usage } from "../errors.js";
 import { globals, type RunContext } from "../context.js";
 import { starterLineage } from "../starter-lineage.js";
@@ -49,8 +49,8 @@ export function registerInit(program: Command, ctx: RunContext): void {
     .action(async (file: string | undefined, _o: unknown, cmd: Command) => {
       const opts = globals(cmd);
       const target = ctx.locate(file ?? INIT_DEFAULT_FILE);
-      createNew(target.real, safeLine(target.display), starterLineage(shippedSchemaUrl()));
+      createNew(target.real, escapeLine(target.display), starterLineage(shippedSchemaUrl()));
       if (opts.json) await ctx.out(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, created: target.display }, null, 2)}\n`);
-      else await ctx.err(`created ${safeLine(target.display)}: edit it, then run captrace validate ${safeLine(target.display)}\n`);
+      else await ctx.err(`created ${escapeLine(target.display)}: edit it, then run captrace validate ${escapeLine(target.display)}\n`);
     });
 }

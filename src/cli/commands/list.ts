@@ -1,7 +1,6 @@
 /** `captrace list WHAT`. */
 import { Argument, type Command } from "commander";
 import { list, LISTABLE, type Listable } from "../../query/list.js";
-import { listRenderers } from "../../render/index.js";
 import { globals, type RunContext } from "../context.js";
 import { oneOf } from "../options.js";
 
@@ -13,6 +12,6 @@ export function registerList(program: Command, ctx: RunContext): void {
     .addArgument(new Argument("<what>", LISTABLE.join("|")).choices(LISTABLE).argParser(oneOf(LISTABLE)))
     .action(async (what: Listable, _o: unknown, cmd: Command) => {
       const opts = globals(cmd);
-      await ctx.print(listRenderers, list(await ctx.loadGraph(opts), what), opts, "text");
+      await ctx.print("list", list(await ctx.loadGraph(opts), what), opts, "text");
     });
 }

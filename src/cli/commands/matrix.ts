@@ -1,7 +1,7 @@
 /** `captrace matrix`: models by abilities. */
 import { Option, type Command } from "commander";
 import { matrix } from "../../query/matrix.js";
-import { MATRIX_FORMATS, matrixRenderers } from "../../render/index.js";
+import { MATRIX_FORMATS } from "../../render/index.js";
 import { globals, type RunContext } from "../context.js";
 import { commaList, oneOf } from "../options.js";
 
@@ -18,6 +18,6 @@ export function registerMatrix(program: Command, ctx: RunContext): void {
     .action(async (o: MatrixOptions, cmd: Command) => {
       const opts = globals(cmd);
       const result = matrix(await ctx.loadGraph(opts), { models: o.models, abilities: o.abilities });
-      await ctx.print(matrixRenderers, result, opts, o.format);
+      await ctx.print("matrix", result, opts, o.format);
     });
 }

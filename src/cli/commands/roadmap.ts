@@ -1,7 +1,6 @@
 /** `captrace roadmap MODEL`. */
 import type { Command } from "commander";
 import { roadmap } from "../../query/roadmap.js";
-import { roadmapRenderers } from "../../render/index.js";
 import { globals, type RunContext } from "../context.js";
 
 /** Adds `roadmap`. */
@@ -12,6 +11,6 @@ export function registerRoadmap(program: Command, ctx: RunContext): void {
     .argument("<model>", "model id or alias")
     .action(async (model: string, _o: unknown, cmd: Command) => {
       const opts = globals(cmd);
-      await ctx.print(roadmapRenderers, roadmap(await ctx.loadGraph(opts), model), opts, "text");
+      await ctx.print("roadmap", roadmap(await ctx.loadGraph(opts), model), opts, "text");
     });
 }

@@ -1,7 +1,6 @@
 /** `captrace show NAME`: a model's card or an ability across the lineage. */
 import type { Command } from "commander";
 import { show } from "../../query/show.js";
-import { showRenderers } from "../../render/index.js";
 import { globals, type RunContext } from "../context.js";
 
 /** Adds `show`. */
@@ -13,6 +12,6 @@ export function registerShow(program: Command, ctx: RunContext): void {
     .option("-v, --evidence", "also the evidence notes and parentage details")
     .action(async (name: string, o: { evidence?: boolean }, cmd: Command) => {
       const opts = globals(cmd);
-      await ctx.print(showRenderers, show(await ctx.loadGraph(opts), name), opts, "text", o.evidence === true);
+      await ctx.print("show", show(await ctx.loadGraph(opts), name), opts, "text", { detail: o.evidence === true });
     });
 }

@@ -4,7 +4,6 @@ import { EXIT } from "../../exit-codes.js";
 import type { LineageGraph } from "../../graph/build-graph.js";
 import { trace } from "../../query/trace.js";
 import { UnknownNameError } from "../../query/resolve.js";
-import { traceRenderers } from "../../render/index.js";
 import { traceBatch } from "../batch.js";
 import { globals, type RunContext } from "../context.js";
 import { usage } from "../errors.js";
@@ -44,7 +43,7 @@ export function registerTrace(program: Command, ctx: RunContext): void {
         throw usage("trace needs a model and an ability: captrace trace MODEL ABILITY (or --batch)");
       }
       const result = traceOrSwap(await ctx.loadGraph(opts), model, ability);
-      await ctx.print(traceRenderers, result, opts, "text", o.evidence === true);
+      await ctx.print("trace", result, opts, "text", { detail: o.evidence === true });
       ctx.exitCode = result.present ? EXIT.ok : EXIT.no;
     });
 }

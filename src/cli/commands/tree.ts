@@ -1,19 +1,11 @@
 /** `captrace tree [MODEL]`. */
 import { Option, type Command } from "commander";
-import type { TreeResult } from "../../contract.js";
 import { tree } from "../../query/tree.js";
-import type { Renderers } from "../../render/format.js";
-import { treeRenderers } from "../../render/index.js";
 import { globals, type RunContext } from "../context.js";
 import { nonNegativeInt, oneOf } from "../options.js";
 
 const CHARSETS = ["utf8", "ascii"] as const;
 type TreeOptions = { descendants?: boolean; depth?: number; charset: (typeof CHARSETS)[number]; ability?: string };
-
-/** tree's formats, the text one drawing branches with `charset`. */
-function treeFormats(charset: TreeOptions["charset"]): Renderers<TreeResult> {
-  return { text: (r, o) => treeRenderers.text(r, { ...o, charset }), json: treeRenderers.json };
-}
 
 /** Adds `tree`. */
 export function registerTree(program: Command, ctx: RunContext): void {
@@ -30,6 +22,6 @@ export function registerTree(program: Command, ctx: RunContext): void {
       const opts = globals(cmd);
       const direction = o.descendants ? "descendants" : "ancestors";
       const result = tree(await ctx.loadGraph(opts), { model, direction, depth: o.depth, ability: o.ability });
-      await ctx.print(treeFormats(o.charset), result, opts, "text");
+      await ctx.print("tree", result, opts, "text", { charset: o.charset });
     });
 }

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { EXIT } from "../../exit-codes.js";
 import { formatProblem } from "../../problem.js";
-import { safeLine } from "../../render/style.js";
+import { escapeLine } from "../../render/index.js";
 import { validateFile, validateText, type Validation } from "../../validate.js";
 import { readStdin, STDIN_NAME } from "../stdin-text.js";
 import { FROM_ENV, globals, shownAs, type GlobalOptions, type RunContext } from "../context.js";
@@ -11,8 +11,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** One file's report: its problems on stderr, then its summary (stdout when valid, stderr when not). */
 async function printReport(ctx: RunContext, v: Validation): Promise<void> {
-  for (const p of v.problems) await ctx.err(`${safeLine(formatProblem(p))}\n`);
-  const name = safeLine(v.file);
+  for (const p of v.problems) await ctx.err(`${escapeLine(formatProblem(p))}\n`);
+  const name = escapeLine(v.file);
   if (v.counts) {
     const c = v.counts;
     const what = [plural(c.models, "model", "models"), plural(c.steps, "step", "steps"), plural(c.abilities, "ability", "abilities"), plural(c.claims, "claim", "claims")];
@@ -32,7 +32,7 @@ async function validateOne(ctx: RunContext, opts: GlobalOptions, name: string | 
     name: file.display,
     cache: opts.cache !== false,
     env: ctx.env,
-    onWarning: (m) => void ctx.err(`captrace: warning: ${safeLine(m)}\n`),
+    onWarning: (m) => void ctx.err(`captrace: warning: ${escapeLine(m)}\n`),
   });
   return { ...v, file: file.display, problems: shownAs(v.problems, file.display, file.fromEnv ? FROM_ENV : "") };
 }

@@ -1,0 +1,211 @@
+import stringWidth from "string-width";
+import { describe, expect, it } from "vitest";
+import type { ListResult, MatrixResult, RoadmapResult, ShowAbilityResult, TreeResult } from "../../src/contract.js";
+import { columnGroups } from "../../src/render/matrix-text.js";
+import { PLAIN, render, type Painter, type RenderOptions } from "../../src/render/index.js";
+import { diffOf, entry, evidence, parentage, showModelOf, traceOf } from "./results.js";
+
+const plain = (width = 80, detail = false): RenderOptions => ({ painter: PLAIN, width, detail });
+const lines = (text: string) => text.trimEnd().split("\n");
+const widest = (text: string) => Math.max(...lines(text).map((l) => stringWidth(l)));
+
+describe("trace text", () => {
+  it("answers first, then the path and one line per step; notes and evidence only in detail", () => {
+    const short = render("trace", "text", traceOf(), plain());
+    expect(lines(short)[0]).toBe("math in top: introduced by Tuning in top; confidence: established");
+    expect(short).toContain("Path: base -> top");
+    expect(short).toContain("+  introduced by Tuning [tune]: established; paper");
+    expect(short).not.toContain("What the paper says.");
+    expect(short).toContain("--evidence");
+    const full = render("trace", "text", traceOf(), plain(80, true));
+    expect(full).toContain("A note on the claim.");
+    expect(full).toContain("paper §1: What the paper says.");
+    expect(full).toContain("Parentage along the path");
+    expect(full).not.toContain("--evidence");
+  });
+
+  it("says an absence, the records of lacking (each source once), and where else the ability is", () => {
+    const lack = { confidence: "likely" as const, evidence: [evidence("paper", "Not there."), evidence("paper", "Nor here.")], note: "Same reason." };
+    const r = traceOf({ present: false, state: "absent", introducedBy: null, history: [], parentage: [], lacks: [{ model: "top", ...lack }, { model: "base", ...lack }], elsewhere: [{ model: "other", state: "introduced" }], elsewhereTotal: 3 });
+    const short = render("trace", "text", r, plain());
+    expect(lines(short)[0]).toBe("math in top: absent (no step on its lineage introduces or unlocks it)");
+    expect(short).toContain("  top: likely; paper\n  base: likely; paper");
+    expect(short).toContain("Present elsewhere in the lineage: other (introduced), and 2 more");
+    const full = render("trace", "text", r, plain(0, true));
+    expect(full.match(/Same reason\./g)).toHaveLength(1);
+    expect(full.match(/Not there\./g)).toHaveLength(1);
+    expect(full).toContain("paper §1 (as above)");
+    expect(render("trace", "text", traceOf({ present: false, state: "absent", introducedBy: null, history: [], parentage: [] }), plain())).toContain("No model in the lineage has math.");
+  });
+
+  it("shows each reading when paths disagree, and names steps read otherwise", () => {
+    const reading = { state: "weakened" as const, present: true, introducedBy: null, history: [], path: ["base", "side", "top"], confidence: "likely" as const };
+    const alt = parentage({ step: "tune", alternatives: [{ from: [], confidence: "hypothesis", evidence: [], note: "Maybe no base." }] });
+    const short = render("trace", "text", traceOf({ agreement: false, readings: [reading, reading], truncated: true, parentage: [alt] }), plain());
+    expect(short).toContain("Paths disagree: 2 readings reach top (more exist; only the first are kept).");
+    expect(short).toContain("  2. weakened (confidence: likely) via base -> side -> top");
+    expect(short).toContain("Parentage: tune has another reading");
+    expect(render("trace", "text", traceOf({ parentage: [alt] }), plain(0, true))).toContain("alternative reading: (root) -> b (base unknown)  confidence: hypothesis");
+  });
+
+  it("wraps a long answer at word boundaries with a hanging indent, and not at width 0", () => {
+    const long = entry({ step: "tune", label: "A very long step label that goes on and on", from: ["base"], to: "top" });
+    const r = traceOf({ introducedBy: long, history: [long, { ...long, effect: "strengthened" }, { ...long, effect: "weakened" }] });
+    const text = render("trace", "text", r, plain(40));
+    expect(widest(text)).toBeLessThanOrEqual(40);
+    expect(lines(text)[1]).toMatch(/^ {2}\S/);
+    expect(lines(render("trace", "text", r, plain(0)))[0]).toMatch(/^math in top: .* confidence: established$/);
+  });
+});
+
+describe("diff text", () => {
+  it("names the relation and says when nothing differs", () => {
+    const r = { ...diffOf(0), relation: "same" as const, commonAncestors: [] };
+    expect(render("diff", "text", r, plain())).toBe("left is the same model as right.\nNo ability differs between left and right.\n");
+  });
+
+  it("puts one line per step in 'explained by', with edges only in detail, and marks 'again'", () => {
+    const r = diffOf(1);
+    r.changes[0]!.stateChanged = false;
+    const short = render("diff", "text", r, plain(120));
+    expect(short).toContain("0 abilities change state; 1 more is changed again in the same direction:");
+    expect(short).toMatch(/│ < introduced by fine-tuning\s+│/);
+    expect(short).toMatch(/│ > lost by fine-tuning\s+│/);
+    expect(short).toContain("+ introduced again");
+    expect(render("diff", "text", r, plain(120, true))).toContain("< introduced by fine-tuning (root -> left)");
+  });
+});
+
+describe("show text", () => {
+  it("prints a model card, a one-line parentage, the abilities table and the lacking records", () => {
+    const r = showModelOf({ aliases: ["t"], lacks: [{ model: "top", ability: "code", confidence: "likely", evidence: [evidence("paper", "No code.")], note: null }] });
+    const short = render("show", "text", r, plain());
+    expect(lines(short)[0]).toBe("Top (top)");
+    expect(short).toContain("  aliases       t");
+    expect(short).toContain("base -> top [tune]: parentage established");
+    expect(short).toMatch(/│ \+ +│ math +│ introduced +│ likely +│/);
+    expect(short).not.toContain("introduced by");
+    expect(short).toContain("  code: likely; paper");
+    const full = render("show", "text", r, plain(120, true));
+    expect(full).toContain("introduced by");
+    expect(full).toContain("paper §1: Top is tuned from base.");
+    expect(full).toContain("paper §1: No code.");
+  });
+
+  it("prints an ability across models, then its claims", () => {
+    const r: ShowAbilityResult = {
+      schemaVersion: 1,
+      kind: "ability",
+      id: "math",
+      name: "Math",
+      aliases: [],
+      description: "Doing sums.",
+      models: [{ model: "top", name: "Top", state: "absent", present: false, confidence: null, introducedBy: null, agreement: false, lacked: true }],
+      claims: [entry({ step: "tune", note: "Claim note." })],
+    };
+    const short = render("show", "text", r, plain());
+    expect(short).toContain("absent (recorded as lacking) (paths disagree)");
+    expect(short).toContain("Claims\n  +  introduced by fine-tuning [tune]: established; src");
+    expect(render("show", "text", r, plain(80, true))).toContain("Claim note.");
+  });
+});
+
+describe("list text", () => {
+  const cases: ListResult[] = [
+    { schemaVersion: 1, what: "models", items: [{ id: "m", name: "M", aliases: [], series: "S", api: null, released: "2020", params: "1B", context: 2048, parents: ["a", "b"] }] },
+    { schemaVersion: 1, what: "abilities", items: [{ id: "x", name: "X", aliases: ["y"], claims: 2, models: 3 }] },
+    { schemaVersion: 1, what: "steps", items: [{ id: "s", kind: "merge", label: null, from: [], to: "m", confidence: "likely", claims: 1, alternatives: 2 }] },
+    { schemaVersion: 1, what: "sources", items: [{ id: "p", title: "A title longer than sixty characters, kept whole: the table wraps it instead", authors: [], year: 2022, identifier: "arXiv:1", url: null, cited: 4 }] },
+  ];
+  it.each(cases)("draws a $what table that fits, one line a row and no rule between rows", (r) => {
+    const text = render("list", "text", r, plain(60));
+    expect(widest(text)).toBeLessThanOrEqual(60);
+    expect(lines(text)[1]).toMatch(/^│ id /);
+    expect(text.match(/├/g)).toHaveLength(1);
+  });
+
+  it("keeps every cell", () => {
+    expect(render("list", "text", cases[0]!, plain(0))).toMatch(/│ m +│ M +│ S +│ 2020 +│ 1B +│ 2048 +│ a, b +│/);
+    expect(render("list", "text", cases[2]!, plain(0))).toMatch(/│ s +│ merge +│ \(root\) +│ m +│ likely \(\+2 alt\.\) +│ 1 +│/);
+    expect(render("list", "text", cases[3]!, plain(0))).toContain("kept whole: the table wraps it instead");
+  });
+});
+
+describe("tree text", () => {
+  const line = (depth: number, model: string, over: Partial<TreeResult["lines"][number]> = {}) => ({ depth, model, name: model, step: depth ? `to-${model}` : null, kind: depth ? "fine-tuning" : null, label: null, confidence: depth ? ("established" as const) : null, state: null, repeated: false, cut: false, last: true, ...over });
+  const r: TreeResult = { schemaVersion: 1, direction: "lineage", model: null, ability: null, lines: [line(0, "root"), line(1, "a", { last: false, confidence: "likely" }), line(2, "deep", { repeated: true }), line(1, "b", { state: "lost", cut: true })] };
+
+  it("draws branches in utf8 or ascii, marks repeats and cuts, and explains (*)", () => {
+    expect(render("tree", "text", r, plain())).toBe(["root", "├── a [fine-tuning, likely]", "│   └── deep [fine-tuning] (*)", "└── b [fine-tuning] -- lost ...", "", "(*) shown in full above", ""].join("\n"));
+    expect(render("tree", "text", r, { ...plain(), charset: "ascii" })).toContain("|-- a [fine-tuning, likely]\n|   `-- deep");
+  });
+
+  it("wraps a long line beside its branch", () => {
+    const long: TreeResult = { ...r, lines: [line(0, "root"), line(1, "a", { label: "a label of many words that cannot fit in a narrow terminal", last: false }), line(1, "b")] };
+    const text = render("tree", "text", long, plain(40));
+    expect(widest(text)).toBeLessThanOrEqual(40);
+    expect(lines(text)[2]).toMatch(/^│ {5}\S/);
+  });
+});
+
+describe("matrix table", () => {
+  const abilities = Array.from({ length: 12 }, (_, i) => ({ id: `ability-number-${i}`, name: `A${i}` }));
+  const r: MatrixResult = {
+    schemaVersion: 1,
+    models: [{ id: "m1", name: "M1" }, { id: "m2", name: "M2" }],
+    abilities,
+    rows: ["m1", "m2"].map((model, k) => ({ model, cells: abilities.map((a, i) => ({ ability: a.id, state: "introduced" as const, symbol: (i + k) % 2 ? "+" : "", agreement: i !== 3 })) })),
+  };
+
+  it("splits a matrix too wide into column groups that fit, the model column repeated, every cell kept", () => {
+    const text = render("matrix", "table", r, plain(80));
+    expect(widest(text)).toBeLessThanOrEqual(80);
+    const tables = text.split("\n\n");
+    expect(tables.length).toBeGreaterThan(1);
+    for (const t of tables.slice(0, -1)) expect(t).toMatch(/^┌[^\n]*\n│ model /);
+    expect(text.match(/│ m1 /g)).toHaveLength(tables.length);
+    expect(text.replace(/\n/g, "").match(/number-/g)).toHaveLength(12);
+    expect(text).toContain("+?");
+    expect(text).toContain("? paths disagree");
+  });
+
+  it("is one table at width 0", () => {
+    const text = render("matrix", "table", r, plain(0));
+    expect(text.match(/┌/g)).toHaveLength(1);
+    expect(lines(text)[1]).toContain("ability-number-11");
+  });
+
+  it("groups columns in order, each group at least one column", () => {
+    expect(columnGroups([10, 10, 10], 5, 0)).toEqual([[0, 3]]);
+    expect(columnGroups([10, 10, 10], 5, 40)).toEqual([[0, 2], [2, 3]]);
+    expect(columnGroups([100, 10], 5, 40)).toEqual([[0, 1], [1, 2]]);
+  });
+});
+
+describe("roadmap text", () => {
+  const step = { ...parentage({ step: "tune", label: "Tuning", method: "SFT", evidence: [evidence("paper", "It was tuned.")] }), order: 1, contributes: [{ ability: "math", effect: "introduced" as const, confidence: "likely" as const }, { ability: "code", effect: "weakened" as const, confidence: "hypothesis" as const }], approximations: [] };
+  const r: RoadmapResult = { schemaVersion: 1, model: "b", steps: [step] };
+  it("numbers the steps, says what each contributes, and its evidence in detail", () => {
+    const short = render("roadmap", "text", r, plain());
+    expect(short).toContain("Roadmap to b: 1 step, in order");
+    expect(short).toContain(" 1. Tuning (SFT)  a -> b  parentage: established");
+    expect(short).toContain("    contributes: math (introduced, likely)");
+    expect(short).toContain("    also:        code weakened (hypothesis)");
+    expect(short).toContain("    sources: paper");
+    expect(render("roadmap", "text", r, plain(80, true))).toContain("paper §1: It was tuned.");
+  });
+});
+
+describe("colour", () => {
+  it("paints with the painter it is given, and only with it", () => {
+    const mark = (tag: string) => (t: string) => `<${tag}>${t}</${tag}>`;
+    const painter: Painter = { bold: mark("b"), dim: mark("d"), italic: mark("i"), cyan: mark("c"), green: mark("g"), yellow: mark("y"), red: mark("r") };
+    const text = render("trace", "text", traceOf(), { painter, width: 0, detail: false });
+    expect(text).toContain("<b>Path</b>");
+    expect(text).toContain("confidence: <g>established</g>");
+    expect(render("list", "text", { schemaVersion: 1, what: "abilities", items: [] }, { painter, width: 0, detail: false })).toContain("<b>id</b>");
+    const none = render("trace", "text", traceOf(), plain(0));
+    expect(none).not.toContain("<");
+    expect(none).not.toContain("\u001b");
+  });
+});
