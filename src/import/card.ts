@@ -199,7 +199,7 @@ export function importCardData(data: Record<string, unknown>, origin: CardOrigin
   if (data.base_model_relation !== undefined && declared === null) {
     problems.push({ file, severity: "warning", message: `base_model_relation: ${JSON.stringify(data.base_model_relation)} is not finetune, adapter, merge or quantized; recorded as unspecified` });
   }
-  const relation = declared ?? inferRelation(bases.length, tags ?? [], libraryName);
+  const relation = declared ?? inferRelation(bases.length, tags ?? [], libraryName, facts.quantizedBy);
   const { kind, method } = stepKindFor(relation);
   const notes: string[] = [];
   if (!declared) notes.push(`The card gives no base_model_relation: the Hub infers it; recorded as unspecified and read as ${relation} from what the card shows.`);

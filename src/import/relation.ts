@@ -35,15 +35,21 @@ export function parseRelation(value: unknown): Exclude<HubRelation, "unspecified
 
 /**
  * The relation the Hub would infer when a card states none, from what the card itself shows: several bases
- * make a merge, GGUF or a quantization tag a quantization, a PEFT adapter an adapter, anything else a finetune.
- * (The Hub also looks at the repo's files, which a card alone does not show.)
+ * or a mergekit tag make a merge; GGUF/GPTQ/AWQ/EXL2 tags or a `quantized_by` a quantization; a PEFT
+ * library an adapter; anything else a finetune. (The Hub also looks at the repo's files, which a card
+ * alone does not show.)
  */
-export function inferRelation(baseCount: number, tags: readonly string[], libraryName: string | undefined): Exclude<HubRelation, "unspecified"> {
-  const lower = tags.map((t) => t.toLowerCase());
+export function inferRelation(
+  baseCount: number,
+  tags: readonly string[],
+  libraryName: string | undefined,
+  quantizedBy?: string,
+): Exclude<HubRelation, "unspecified"> {
+  const lower = new Set(tags.map((t) => t.toLowerCase()));
   const lib = libraryName?.toLowerCase();
-  if (baseCount > 1) return "merge";
-  if (lib === "gguf" || lower.some((t) => t === "gguf" || t === "quantized" || t === "gptq" || t === "awq" || t === "exl2")) return "quantized";
-  if (lib === "peft" || lower.some((t) => t === "peft" || t === "lora" || t.startsWith("base_model:adapter:"))) return "adapter";
+  if (baseCount > 1 || lower.has("mergekit") || lower.has("merge")) return "merge";
+  if (lib === "gguf" || quantizedBy !== undefined || ["gguf", "quantized", "gptq", "awq", "exl2"].some((t) => lower.has(t))) return "quantized";
+  if (lib === "peft") return "adapter";
   return "finetune";
 }
 
