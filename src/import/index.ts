@@ -9,3 +9,5 @@ export { FragmentMerger, mergeFragments, type ImportResult } from "./merge-fragm
 export type { Fragment, ImportProblem } from "./fragment.js";
 export { normalizeHubId, toLineageId, fromLineageId, hubUrl } from "./hub-id.js";
 export { writeLineageJson, lineageJson } from "./write-json.js";
+export { mergeInto, type MergeConflict, type MergeIntoResult } from "./merge-into.js";
+export { exportHfCard, hubIdOf, relationOfStep, UnknownModelError } from "./export-card.js";
