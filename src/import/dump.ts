@@ -9,6 +9,8 @@ import type { FragmentMerger } from "./merge-fragments.js";
 import type { Fragment, ImportProblem } from "./fragment.js";
 import { modelEntry } from "./facts.js";
 import { normalizeHubId, toLineageId } from "./hub-id.js";
+import type { ClaimEntry } from "../schema.js";
+import { CONFIDENCE_LEVELS, EFFECTS } from "../vocabulary.js";
 import { parseRelation, relationFromTag, stepKindFor, type HubRelation } from "./relation.js";
 
 /** The column names read, first match wins (hub-stats uses `id`, `tags`; model-atlas style dumps `model_id`, `base_model`, `relation`). */
@@ -19,7 +21,28 @@ export const DUMP_COLUMNS = {
   tags: ["tags"],
   license: ["license"],
   pipeline: ["pipeline_tag"],
+  /** A captrace extension: claims on the step the row declares, `[{ability, effect, confidence, note?}]`. */
+  claims: ["claims"],
 } as const;
+
+const ABILITY_ID = /^[A-Za-z0-9_][A-Za-z0-9_.:+-]*$/;
+const EFFECT_NAMES = new Set<string>(EFFECTS);
+const CONFIDENCE_NAMES = new Set<string>(CONFIDENCE_LEVELS);
+
+/** The claims a row carries (captrace's own column), each citing the dump at the row; bad ones give a problem. */
+function rowClaims(value: unknown, where: string, source: string, at: string, problems: ImportProblem[]): ClaimEntry[] {
+  const out: ClaimEntry[] = [];
+  for (const c of listCell(typeof value === "string" ? value : value === undefined ? undefined : value)) {
+    const o = c !== null && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : undefined;
+    const ability = o?.ability, effect = o?.effect, confidence = o?.confidence;
+    if (typeof ability !== "string" || !ABILITY_ID.test(ability) || typeof effect !== "string" || !EFFECT_NAMES.has(effect) || typeof confidence !== "string" || !CONFIDENCE_NAMES.has(confidence)) {
+      problems.push({ file: where, severity: "warning", message: `claims: ${JSON.stringify(c)} is not {ability, effect, confidence}; ignored` });
+      continue;
+    }
+    out.push({ ability, effect: effect as ClaimEntry["effect"], confidence: confidence as ClaimEntry["confidence"], evidence: [{ source, at }], ...(typeof o!.note === "string" ? { note: o!.note } : {}) });
+  }
+  return out;
+}
 
 /** Longest row accepted, in bytes (a longer one is a problem, not a memory blow-up in the CSV parser). */
 export const MAX_ROW_BYTES = 1024 * 1024;
@@ -75,9 +98,8 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
   const license = pick(row, DUMP_COLUMNS.license);
   const pipeline = pick(row, DUMP_COLUMNS.pipeline);
   const fragment: Fragment = {
+    // No per-model evidence: at a million rows it would double the lineage; the step cites the row.
     models: [{ hubId, entry: modelEntry(hubId, toLineageId(hubId), {
-      source,
-      sourceNote: `the dump, ${at}`,
       ...(typeof license === "string" ? { license } : {}),
       ...(typeof pipeline === "string" ? { pipelineTag: pipeline } : {}),
     }) }],
@@ -99,9 +121,11 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
         label: declared ? `${declared} (declared)` : `relation unspecified (read as ${read})`,
         confidence: "established",
         evidence: [{ source, at }],
-        claims: [],
+        claims: rowClaims(pick(row, DUMP_COLUMNS.claims), where, source, at, problems),
       },
     });
+  } else if (pick(row, DUMP_COLUMNS.claims) !== undefined) {
+    problems.push({ file: where, severity: "warning", message: "claims on a row that declares no base: no step to carry them; ignored" });
   }
   return fragment;
 }

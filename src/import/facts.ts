@@ -40,8 +40,8 @@ const list = (xs: readonly string[] | undefined): string | undefined => (xs && x
 /** The description lines for the facts, in a fixed order, each `key: value`. */
 export function factLines(hubId: string, facts: ModelFacts): string[] {
   const lines: string[] = [];
-  if (facts.external) lines.push(`external: named as a base, not described by the imported input`);
-  lines.push(`hub: ${hubUrl(hubId)}`);
+  // A described model's card (its source) carries its Hub URL; an external root has only this line to say where it is.
+  if (facts.external) lines.push(`external: named as a base, not described by the imported input`, `hub: ${hubUrl(hubId)}`);
   const license = [facts.license, facts.licenseName, facts.licenseLink].filter((x) => x !== undefined);
   const pairs: [string, string | undefined][] = [
     ["license", license.length > 0 ? license.join(" · ") : undefined],
@@ -62,7 +62,8 @@ export function modelEntry(hubId: string, lineageId: string, facts: ModelFacts):
   const entry: ModelEntry = { name: hubId };
   if (lineageId.toLowerCase() !== hubId.toLowerCase()) entry.aliases = [hubId];
   if (facts.released) entry.released = facts.released;
-  entry.description = factLines(hubId, facts).join("\n");
+  const lines = factLines(hubId, facts);
+  if (lines.length > 0) entry.description = lines.join("\n");
   const evidence: EvidenceEntry[] = [];
   if (facts.source) evidence.push({ source: facts.source, note: facts.sourceNote ?? "the model card's front matter" });
   for (const e of facts.evaluations ?? []) evidence.push({ source: e.source, at: e.at, note: e.note });

@@ -8,6 +8,6 @@ export { hubCacheDir, type Env } from "./hub-cache.js";
 export { FragmentMerger, mergeFragments, type ImportResult } from "./merge-fragments.js";
 export type { Fragment, ImportProblem } from "./fragment.js";
 export { normalizeHubId, toLineageId, fromLineageId, hubUrl } from "./hub-id.js";
-export { writeLineageJson, lineageJson } from "./write-json.js";
+export { writeLineageJson, writeLineageJsonFile, lineageJson } from "./write-json.js";
 export { mergeInto, type MergeConflict, type MergeIntoResult } from "./merge-into.js";
 export { exportHfCard, hubIdOf, relationOfStep, UnknownModelError } from "./export-card.js";

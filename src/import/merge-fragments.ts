@@ -92,11 +92,14 @@ export class FragmentMerger {
       const to = ensure(s.to);
       steps.push({ id: importedStepId(to), ...s.step, from: s.from.map(ensure), to });
     }
+    // Abilities named by imported claims (hub dumps may carry them) get an entry named by their id.
+    const abilities: LineageFile["abilities"] = {};
+    for (const s of steps) for (const c of s.claims) abilities[c.ability] ??= { name: c.ability };
     const lineage: LineageFile = {
       lineage: FORMAT_VERSION,
       title: options.title ?? "Imported from the Hugging Face Hub",
       sources: this.sources,
-      abilities: {},
+      abilities,
       models,
       steps,
     };

@@ -1,4 +1,5 @@
 /** Writes a lineage as JSON piece by piece: a million-model lineage is larger than one JavaScript string may be. */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import type { LineageFile } from "../schema.js";
 
 /** Calls `write` with successive chunks of the lineage as JSON (one model or step a line), the same value `JSON.stringify` gives. */
@@ -32,4 +33,25 @@ export function lineageJson(lineage: LineageFile): string {
   let out = "";
   writeLineageJson(lineage, (c) => (out += c));
   return out;
+}
+
+/** Writes the lineage as JSON to `path` atomically (a temporary file renamed over it), never holding the whole text in memory. */
+export function writeLineageJsonFile(lineage: LineageFile, path: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(tmp, "wx");
+  try {
+    writeLineageJson(lineage, (chunk) => {
+      writeSync(fd, chunk);
+    });
+    closeSync(fd);
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }
