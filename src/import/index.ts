@@ -11,3 +11,4 @@ export { normalizeHubId, toLineageId, fromLineageId, hubUrl } from "./hub-id.js"
 export { writeLineageJson, writeLineageJsonFile, lineageJson } from "./write-json.js";
 export { mergeInto, type MergeConflict, type MergeIntoResult } from "./merge-into.js";
 export { exportHfCard, hubIdOf, relationOfStep, UnknownModelError } from "./export-card.js";
+export { runImportHf, runExportHfCard, type ImportHfOptions, type CommandOutput } from "./run-import.js";

@@ -114,6 +114,12 @@ export function mergeInto(existing: string, imported: LineageFile, file = "linea
   for (const s of newSteps) for (const m of [s.to, ...s.from]) needed.add(m);
   const models = newModels.filter(([id]) => needed.has(id) || !isExternalOnly(imported, id));
 
+  // Only sources that something added cites: a card whose step was a conflict brings nothing.
+  const cited = new Set<string>();
+  for (const [, m] of models) for (const e of m.evidence ?? []) cited.add(e.source);
+  for (const s of newSteps) for (const e of [...s.evidence, ...s.claims.flatMap((c) => c.evidence)]) cited.add(e.source);
+  const sourcesToAdd = newSources.filter(([id]) => cited.has(id));
+
   const ops: [start: number, end: number, insert: string][] = [];
   const plan = (key: "sources" | "models" | "steps", value: Record<string, unknown> | unknown[]) => {
     if (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0) return;
@@ -129,7 +135,7 @@ export function mergeInto(existing: string, imported: LineageFile, file = "linea
     const all = Array.isArray(value) ? [...((old as unknown[] | null) ?? []), ...value] : { ...((old as Record<string, unknown> | null) ?? {}), ...value };
     ops.push([node.range[0], node.range[1], "\n" + block(all, "  ").replace(/\n$/, "")]);
   };
-  plan("sources", Object.fromEntries(newSources) as Record<string, SourceEntry>);
+  plan("sources", Object.fromEntries(sourcesToAdd) as Record<string, SourceEntry>);
   plan("models", Object.fromEntries(models));
   plan("steps", newSteps.map(stripDefaults));
 
@@ -139,7 +145,7 @@ export function mergeInto(existing: string, imported: LineageFile, file = "linea
     const needsBreak = start === end && start > 0 && text[start - 1] !== "\n";
     text = text.slice(0, start) + (needsBreak ? "\n" : "") + insert + text.slice(end);
   }
-  const added = { models: models.map(([id]) => id), sources: newSources.map(([id]) => id), steps: newSteps.map((s) => s.id) };
+  const added = { models: models.map(([id]) => id), sources: sourcesToAdd.map(([id]) => id), steps: newSteps.map((s) => s.id) };
   const after = loadLineageText(text, file);
   if (!after.ok) return { text: existing, conflicts, added: none, problems: after.problems };
   return { text, conflicts, added, problems: [] };
