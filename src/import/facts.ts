@@ -42,18 +42,20 @@ export function factLines(hubId: string, facts: ModelFacts): string[] {
   const lines: string[] = [];
   // A described model's card (its source) carries its Hub URL; an external root has only this line to say where it is.
   if (facts.external) lines.push(`external: named as a base, not described by the imported input`, `hub: ${hubUrl(hubId)}`);
-  const license = [facts.license, facts.licenseName, facts.licenseLink].filter((x) => x !== undefined);
-  const pairs: [string, string | undefined][] = [
-    ["license", license.length > 0 ? license.join(" · ") : undefined],
-    ["datasets", list(facts.datasets)],
-    ["language", list(facts.language)],
-    ["pipeline", facts.pipelineTag],
-    ["library", facts.libraryName],
-    ["quantized by", facts.quantizedBy],
-    ["new version", facts.newVersion],
-    ["tags", list(facts.tags)],
-  ];
-  for (const [key, value] of pairs) if (value !== undefined) lines.push(`${key}: ${value}`);
+  // Plain ifs, not a table: this runs once per model, a million times for a hub dump.
+  if (facts.license !== undefined || facts.licenseName !== undefined || facts.licenseLink !== undefined) {
+    lines.push(`license: ${[facts.license, facts.licenseName, facts.licenseLink].filter((x) => x !== undefined).join(" · ")}`);
+  }
+  const datasets = list(facts.datasets);
+  if (datasets !== undefined) lines.push(`datasets: ${datasets}`);
+  const language = list(facts.language);
+  if (language !== undefined) lines.push(`language: ${language}`);
+  if (facts.pipelineTag !== undefined) lines.push(`pipeline: ${facts.pipelineTag}`);
+  if (facts.libraryName !== undefined) lines.push(`library: ${facts.libraryName}`);
+  if (facts.quantizedBy !== undefined) lines.push(`quantized by: ${facts.quantizedBy}`);
+  if (facts.newVersion !== undefined) lines.push(`new version: ${facts.newVersion}`);
+  const tags = list(facts.tags);
+  if (tags !== undefined) lines.push(`tags: ${tags}`);
   return lines;
 }
 

@@ -75,12 +75,11 @@ export class FragmentMerger {
       let id = idOf.get(key);
       if (id !== undefined) return id;
       const m = this.models.get(key);
-      const spelling = m?.hubId ?? hubId;
-      id = toLineageId(spelling);
+      id = toLineageId(m?.hubId ?? hubId);
       idOf.set(key, id);
       if (m) models[id] = m.entry;
       else {
-        models[id] = modelEntry(spelling, id, { external: true });
+        models[id] = modelEntry(hubId, id, { external: true });
         external++;
       }
       return id;
