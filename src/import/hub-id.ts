@@ -1,0 +1,46 @@
+/** Hugging Face repo ids (`org/name`) and the lineage ids that stand for them. */
+
+/** The Hub's own rule for a repo id: an optional namespace and a name, each of letters, digits and `_ . -`, no `--` or `..`, at most 96 characters. */
+const HUB_ID = /^(?:[A-Za-z0-9][\w.-]{0,95}\/)?[A-Za-z0-9][\w.-]{0,95}$/;
+
+/** Whether `text` is a well-formed Hub repo id. */
+export function isHubId(text: string): boolean {
+  return HUB_ID.test(text) && !text.includes("--") && !text.includes("..") && !/[.-]$/.test(text);
+}
+
+/**
+ * Normalises what a card gives as a base model to a Hub repo id: trims, accepts a huggingface.co URL
+ * (https://huggingface.co/org/name, with /tree/REV or more after it) and drops a trailing `.git`.
+ * Returns null for anything else (local paths, free text).
+ */
+export function normalizeHubId(value: string): string | null {
+  let text = value.trim();
+  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:models\/)?([^/?#\s]+(?:\/[^/?#\s]+)?)/i.exec(text);
+  if (url) text = url[1]!;
+  text = text.replace(/\.git$/, "");
+  return isHubId(text) ? text : null;
+}
+
+/**
+ * The lineage id for a Hub repo id. The lineage format's ids may not hold `/` (src/schema.ts `Id`), so
+ * `org/name` becomes `org--name`, the Hub cache's own spelling, unambiguous because the Hub forbids `--`
+ * in repo ids. When the schema allows `/`, this becomes the identity: the one place to change.
+ */
+export function toLineageId(hubId: string): string {
+  return hubId.replace("/", "--");
+}
+
+/** The Hub repo id a lineage id stands for (the inverse of `toLineageId`). */
+export function fromLineageId(id: string): string {
+  return id.replace("--", "/");
+}
+
+/** The key two spellings of one repo id share: the Hub matches ids ignoring case. */
+export function hubKey(hubId: string): string {
+  return hubId.toLowerCase();
+}
+
+/** The model's page on the Hub. */
+export function hubUrl(hubId: string): string {
+  return `https://huggingface.co/${hubId}`;
+}

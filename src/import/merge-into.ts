@@ -1,0 +1,163 @@
+/**
+ * Adds an imported lineage to an existing lineage file's text, never changing or dropping what a person
+ * wrote: new models, sources and steps are appended as text at the end of their blocks, so every existing
+ * byte (comments, order, quoting) stays as it was. A different base for a model the file already
+ * derives is a conflict: reported, not applied.
+ */
+import { isMap, isSeq, parseDocument, stringify, type Node as YamlNode } from "yaml";
+import { loadLineageText } from "../load/load-lineage.js";
+import type { Problem } from "../problem.js";
+import type { LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
+
+/** A base the import gives for a model whose parentage the file already records otherwise. */
+export interface MergeConflict {
+  model: string;
+  inFile: string[];
+  imported: string[];
+  message: string;
+}
+
+/** The merged text, what was added, and what was not applied. */
+export interface MergeIntoResult {
+  text: string;
+  conflicts: MergeConflict[];
+  added: { models: string[]; sources: string[]; steps: string[] };
+  /** Non-empty when the merged text would not validate: then `text` is the original, unchanged. */
+  problems: Problem[];
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+/** Indentation of the line holding position `at`. */
+function indentAt(text: string, at: number): string {
+  const start = text.lastIndexOf("\n", at - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/** YAML lines for entries, indented to sit inside a block collection. */
+function block(value: unknown, indent: string): string {
+  const body = stringify(value, { lineWidth: 0 });
+  return body
+    .split("\n")
+    .filter((line, i, all) => !(i === all.length - 1 && line === ""))
+    .map((line) => (line === "" ? line : indent + line))
+    .join("\n") + "\n";
+}
+
+/** Where and how to append entries to the top-level collection `key` (a block map or sequence); null when it must be rewritten. */
+function appendPoint(text: string, doc: ReturnType<typeof parseDocument>, key: string): { at: number; indent: string } | null {
+  const node = doc.get(key, true) as YamlNode | undefined;
+  if (!node || !(isMap(node) || isSeq(node)) || node.flow || node.items.length === 0 || !node.range) return null;
+  const first = node.items[0]!;
+  const firstNode = (isMap(node) ? (first as { key: YamlNode }).key : first) as YamlNode;
+  return { at: node.range[2], indent: indentAt(text, firstNode.range![0]) };
+}
+
+/** Merges `imported` into the lineage file text `existing`. Pure; the text is validated before it is returned. */
+export function mergeInto(existing: string, imported: LineageFile, file = "lineage.yaml"): MergeIntoResult {
+  const before = loadLineageText(existing, file);
+  const none = { models: [], sources: [], steps: [] };
+  if (!before.ok) return { text: existing, conflicts: [], added: none, problems: before.problems };
+  const current = before.lineage;
+  const doc = parseDocument(existing);
+
+  // Names a person's file already uses, ignoring case: ids and aliases.
+  const nameToId = new Map<string, string>();
+  for (const [id, m] of Object.entries(current.models)) {
+    nameToId.set(lower(id), id);
+    for (const a of m.aliases ?? []) nameToId.set(lower(a), id);
+  }
+  const idMap = new Map<string, string>();
+  const newModels: [string, ModelEntry][] = [];
+  for (const [id, m] of Object.entries(imported.models)) {
+    const hit = [id, ...(m.aliases ?? [])].map((n) => nameToId.get(lower(n))).find((x) => x !== undefined);
+    if (hit !== undefined) idMap.set(id, hit);
+    else {
+      idMap.set(id, id);
+      nameToId.set(lower(id), id);
+      for (const a of m.aliases ?? []) nameToId.set(lower(a), id);
+      newModels.push([id, m]);
+    }
+  }
+  const sourceIds = new Set(Object.keys(current.sources).map(lower));
+  const newSources = Object.entries(imported.sources).filter(([id]) => !sourceIds.has(lower(id)));
+
+  const madeBy = new Map(current.steps.map((s) => [s.to, s]));
+  const stepIds = new Set(current.steps.map((s) => lower(s.id)));
+  const conflicts: MergeConflict[] = [];
+  const newSteps: StepEntry[] = [];
+  for (const s of imported.steps) {
+    const to = idMap.get(s.to) ?? s.to;
+    const from = s.from.map((f) => idMap.get(f) ?? f);
+    const had = madeBy.get(to);
+    if (had) {
+      const same = had.from.length === from.length && had.from.every((f) => from.includes(f));
+      if (!same) {
+        conflicts.push({
+          model: to,
+          inFile: had.from,
+          imported: from,
+          message: `${to}: the import names ${from.join(", ") || "no base"} as its base; the file has ${had.from.join(", ") || "none (a root)"}; kept the file's`,
+        });
+      }
+      continue;
+    }
+    let id = s.id;
+    for (let n = 2; stepIds.has(lower(id)); n++) id = `${s.id}-${n}`;
+    stepIds.add(lower(id));
+    newSteps.push({ ...s, id, to, from });
+    madeBy.set(to, newSteps[newSteps.length - 1]!);
+  }
+
+  // An imported external root the file does not need (no new step names it) is left out.
+  const needed = new Set<string>();
+  for (const s of newSteps) for (const m of [s.to, ...s.from]) needed.add(m);
+  const models = newModels.filter(([id]) => needed.has(id) || !isExternalOnly(imported, id));
+
+  // Only sources that something added cites: a card whose step was a conflict brings nothing.
+  const cited = new Set<string>();
+  for (const [, m] of models) for (const e of m.evidence ?? []) cited.add(e.source);
+  for (const s of newSteps) for (const e of [...s.evidence, ...s.claims.flatMap((c) => c.evidence)]) cited.add(e.source);
+  const sourcesToAdd = newSources.filter(([id]) => cited.has(id));
+
+  const ops: [start: number, end: number, insert: string][] = [];
+  const plan = (key: "sources" | "models" | "steps", value: Record<string, unknown> | unknown[]) => {
+    if (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0) return;
+    const point = appendPoint(existing, doc, key);
+    if (point) {
+      ops.push([point.at, point.at, block(value, point.indent)]);
+      return;
+    }
+    // An empty or flow-style collection (`models: {}`): only that node is rewritten, as a block holding old and new.
+    const node = doc.get(key, true) as (YamlNode & { range?: [number, number, number] }) | undefined;
+    if (!node?.range) return;
+    const old = doc.toJS()[key] as Record<string, unknown> | unknown[] | null;
+    const all = Array.isArray(value) ? [...((old as unknown[] | null) ?? []), ...value] : { ...((old as Record<string, unknown> | null) ?? {}), ...value };
+    ops.push([node.range[0], node.range[1], "\n" + block(all, "  ").replace(/\n$/, "")]);
+  };
+  plan("sources", Object.fromEntries(sourcesToAdd) as Record<string, SourceEntry>);
+  plan("models", Object.fromEntries(models));
+  plan("steps", newSteps.map(stripDefaults));
+
+  // Apply from the end so earlier positions stay valid.
+  let text = existing;
+  for (const [start, end, insert] of ops.sort((x, y) => y[0] - x[0])) {
+    const needsBreak = start === end && start > 0 && text[start - 1] !== "\n";
+    text = text.slice(0, start) + (needsBreak ? "\n" : "") + insert + text.slice(end);
+  }
+  const added = { models: models.map(([id]) => id), sources: sourcesToAdd.map(([id]) => id), steps: newSteps.map((s) => s.id) };
+  const after = loadLineageText(text, file);
+  if (!after.ok) return { text: existing, conflicts, added: none, problems: after.problems };
+  return { text, conflicts, added, problems: [] };
+}
+
+/** Whether the import holds `id` only as an external root (named as a base, described by nothing). */
+function isExternalOnly(imported: LineageFile, id: string): boolean {
+  return imported.models[id]?.description?.startsWith("external:") === true;
+}
+
+/** A step as a person would write it: empty defaults left out. */
+function stripDefaults(step: StepEntry): Record<string, unknown> {
+  const { claims, evidence, ...rest } = step;
+  return { ...rest, ...(evidence.length > 0 ? { evidence } : {}), ...(claims.length > 0 ? { claims } : {}) };
+}

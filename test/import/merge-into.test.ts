@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildGraph } from "../../src/graph/build-graph.js";
+import { ancestors } from "../../src/graph/walk.js";
+import { importCardText } from "../../src/import/card.js";
+import { exportHfCard, UnknownModelError } from "../../src/import/export-card.js";
+import { importPaths } from "../../src/import/import-paths.js";
+import { mergeFragments } from "../../src/import/merge-fragments.js";
+import { mergeInto } from "../../src/import/merge-into.js";
+import { loadLineageText } from "../../src/load/load-lineage.js";
+import type { LineageFile } from "../../src/schema.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const EMBEDDED = readFileSync(join(ROOT, "lineage.yaml"), "utf8");
+
+const cards = (...list: [string, string][]) => mergeFragments(list.map(([hubId, text]) => importCardText(text, { file: `${hubId}/README.md`, hubId }))).lineage;
+
+function load(text: string): LineageFile {
+  const r = loadLineageText(text, "lineage.yaml");
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("\n"));
+  return r.lineage;
+}
+
+describe("mergeInto", () => {
+  it("the embedded lineage plus imported cards keeps every original model, step and claim, every original line in order, and adds the new", async () => {
+    const imported = (await importPaths([join(ROOT, "test", "fixtures", "hf-cards")])).lineage;
+    // Cards that touch the embedded lineage: a finetune of one of its models, and a card with another base for text-davinci-002.
+    const touching = cards(
+      ["acme/davinci-chat", "---\nbase_model: davinci\nbase_model_relation: finetune\n---\n"],
+      ["text-davinci-002", "---\nbase_model: openai/gpt-4\n---\n"],
+    );
+    const first = mergeInto(EMBEDDED, imported);
+    expect(first.problems).toEqual([]);
+    const result = mergeInto(first.text, touching);
+    expect(result.problems).toEqual([]);
+
+    const before = load(EMBEDDED);
+    const after = load(result.text);
+    for (const [id, model] of Object.entries(before.models)) expect(after.models[id], id).toEqual(model);
+    for (const [id, source] of Object.entries(before.sources)) expect(after.sources[id]).toEqual(source);
+    expect(after.abilities).toEqual(before.abilities);
+    expect(after.steps.slice(0, before.steps.length)).toEqual(before.steps);
+    const claims = (l: LineageFile) => l.steps.flatMap((s) => s.claims.map((c) => [s.id, c]));
+    expect(claims(after)).toEqual(claims(before));
+
+    // Every original line is still there, in order (insertions only).
+    const lines = result.text.split("\n");
+    let i = 0;
+    for (const line of EMBEDDED.split("\n")) {
+      while (i < lines.length && lines[i] !== line) i++;
+      expect(i, `original line lost: ${line}`).toBeLessThan(lines.length);
+      i++;
+    }
+    expect(result.text.startsWith(EMBEDDED.slice(0, EMBEDDED.indexOf("\nabilities:")))).toBe(true);
+
+    // What is new was added: the cards' models, and a finetune of the file's own davinci.
+    expect(first.added.models).toContain("bartowski--openai_gpt-oss-120b-GGUF");
+    expect(first.added.steps).toHaveLength(imported.steps.length);
+    const graph = buildGraph(after);
+    expect(ancestors(graph, "acme--davinci-chat")).toEqual(["davinci", "acme--davinci-chat"]);
+    // The conflict is reported, not applied.
+    expect(result.conflicts).toEqual([
+      { model: "text-davinci-002", inFile: ["code-davinci-002"], imported: ["openai--gpt-4"], message: "text-davinci-002: the import names openai--gpt-4 as its base; the file has code-davinci-002; kept the file's" },
+    ]);
+    expect(after.steps.find((s) => s.to === "text-davinci-002")!.from).toEqual(["code-davinci-002"]);
+    expect(after.models["openai--gpt-4"]).toBeUndefined();
+  });
+
+  it("merging the same import twice adds nothing the second time", () => {
+    const imported = cards(["x/A", "---\nbase_model: x/B\n---\n"]);
+    const once = mergeInto(EMBEDDED, imported);
+    const twice = mergeInto(once.text, imported);
+    expect(twice.text).toBe(once.text);
+    expect(twice.added).toEqual({ models: [], sources: [], steps: [] });
+  });
+
+  it("a file with empty or flow-style collections gets block entries; the rest of its text is kept", () => {
+    const text = "# mine\nlineage: 1\ntitle: t  # a comment\nsources: {}\nabilities: {}\nmodels: {base: {name: Base}}\nsteps: []\n";
+    const r = mergeInto(text, cards(["x/Tuned", "---\nbase_model: base\n---\n"]));
+    expect(r.problems).toEqual([]);
+    expect(r.text.startsWith("# mine\nlineage: 1\ntitle: t  # a comment\n")).toBe(true);
+    const l = load(r.text);
+    expect(l.models.base).toEqual({ name: "Base" });
+    expect(l.steps.map((s) => [s.to, s.from])).toEqual([["x--Tuned", ["base"]]]);
+  });
+
+  it("an invalid file is not merged: its problems come back and the text is unchanged", () => {
+    const r = mergeInto("lineage: 1\ntitle: t\n", cards(["x/A", "---\nbase_model: x/B\n---\n"]));
+    expect(r.text).toBe("lineage: 1\ntitle: t\n");
+    expect(r.problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe("exportHfCard", () => {
+  const lineage = cards(
+    ["x/Tuned", "---\nbase_model: x/Base\nbase_model_relation: finetune\n---\n"],
+    ["x/Q", "---\nbase_model: x/Tuned\nbase_model_relation: quantized\n---\n"],
+    ["x/M", "---\nbase_model: [x/Tuned, y/Other]\nbase_model_relation: merge\n---\n"],
+    ["x/L", "---\nbase_model: x/Base\nbase_model_relation: adapter\n---\n"],
+  );
+  it("gives base_model and base_model_relation with Hub ids, for any spelling of the model", () => {
+    expect(exportHfCard(lineage, "x/q")).toBe("base_model: x/Tuned\nbase_model_relation: quantized\n");
+    expect(exportHfCard(lineage, "x--M")).toBe("base_model:\n  - x/Tuned\n  - y/Other\nbase_model_relation: merge\n");
+    expect(exportHfCard(lineage, "x/L")).toBe("base_model: x/Base\nbase_model_relation: adapter\n");
+    expect(exportHfCard(lineage, "x/Base")).toBe("# x/Base: no base model recorded (a root of this lineage)\n");
+  });
+  it("round-trips: the exported lines import back as the same step", () => {
+    const back = importCardText(`---\n${exportHfCard(lineage, "x/M")}---\n`, { file: "M/README.md", hubId: "x/M" });
+    expect(back.steps[0]).toMatchObject({ from: ["x/Tuned", "y/Other"], step: { kind: "merge" } });
+  });
+  it("a model of a hand-written lineage: bases that are not Hub ids are flagged; an unknown model throws a clear error", () => {
+    const embedded = load(EMBEDDED);
+    expect(exportHfCard(embedded, "ChatGPT")).toBe("# not Hub repo ids (org/name): text-davinci-002\nbase_model: text-davinci-002\nbase_model_relation: finetune\n");
+    expect(() => exportHfCard(embedded, "nope")).toThrow(UnknownModelError);
+  });
+});
