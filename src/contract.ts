@@ -236,6 +236,41 @@ export const ListOut = z.discriminatedUnion("what", [
   z.strictObject({ schemaVersion: Version, what: z.literal("sources"), items: z.array(SourceRow) }),
 ]);
 
+/** `captrace show STEP --json`: what the step did (its parentage) and its claims. */
+export const ShowStepOut = z.strictObject({
+  schemaVersion: Version,
+  kind: z.literal("step"),
+  id: z.string(),
+  /** The step's kind, label, method, parents, child, parentage confidence, evidence and alternative readings. */
+  parentage: ParentageOut,
+  claims: z.array(EntryOut),
+});
+
+/** One thing a source is cited for. */
+export const SupportOut = z.strictObject({
+  /** What it supports: a step's claim, a step's parentage or an alternative reading of it, a model's facts, a recorded lack, an approximation, or a model's paper. */
+  what: z.enum(["claim", "parentage", "alternative", "model", "lack", "approximation", "paper"]),
+  step: z.string().nullable(),
+  model: z.string().nullable(),
+  ability: z.string().nullable(),
+  effect: z.enum(EFFECTS).nullable(),
+  at: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+/** `captrace show SOURCE --json`: the source and everything it is cited for. */
+export const ShowSourceOut = z.strictObject({
+  schemaVersion: Version,
+  kind: z.literal("source"),
+  id: z.string(),
+  title: z.string(),
+  authors: z.array(z.string()),
+  year: z.number().nullable(),
+  identifier: z.string().nullable(),
+  url: z.string().nullable(),
+  supports: z.array(SupportOut),
+});
+
 /** One problem of `captrace validate --json` (which prints an array of these). */
 export const ProblemOut = z.strictObject({
   file: z.string(),
@@ -266,6 +301,9 @@ export type DiffResult = z.infer<typeof DiffOut>;
 export type ShowModelResult = z.infer<typeof ShowModelOut>;
 export type ShowAbilityResult = z.infer<typeof ShowAbilityOut>;
 export type ListResult = z.infer<typeof ListOut>;
+export type ShowStepResult = z.infer<typeof ShowStepOut>;
+export type ShowSourceResult = z.infer<typeof ShowSourceOut>;
+export type SupportResult = z.infer<typeof SupportOut>;
 export type EntryResult = z.infer<typeof EntryOut>;
 export type EvidenceResult = z.infer<typeof EvidenceOut>;
 export type ParentageResult = z.infer<typeof ParentageOut>;

@@ -127,6 +127,8 @@ export const Claim = z.strictObject({
   confidence: Confidence,
   evidence: z.array(Evidence).min(1),
   note: Prose.optional(),
+  size: z.enum(["normal","great"]).optional(),
+  attribution: Confidence.optional(),
 });
 
 /** Another reading of a step's parentage that some source gives. */

@@ -124,7 +124,7 @@ export function writeCompact(
     const step = graph.madeBy.get(id);
     if (step) madeBy[r] = stepIndex.get(step)!;
   });
-  const { claimStart, claimIndex, claimRank, claimEffect } = graph;
+  const { claimStart, claimIndex, claimRank, claimEffect } = graph.index;
   sink.write(Buffer.from(MAGIC + " ".repeat(BODY_AT - CHECKSUM_AT)));
   const out = new Staging(sink, newHasher());
   const sections = {} as Record<SectionName, [number, number]>;
@@ -134,9 +134,9 @@ export function writeCompact(
     sections[name] = [start, out.position - start];
     out.pad();
   };
-  const ints: Record<(typeof INT_SECTIONS)[number], Int32Array> = { rankOfModel, parentStart: graph.parentStart, parentRanks: graph.parentRanks, madeBy, claimStart, claimIndex, claimRank };
+  const ints: Record<(typeof INT_SECTIONS)[number], Int32Array> = { rankOfModel, parentStart: graph.index.parentStart, parentRanks: graph.index.parentRanks, madeBy, claimStart, claimIndex, claimRank };
   for (const name of INT_SECTIONS) section(name, () => out.bytes(littleEndian(ints[name])));
-  const bytes: Record<(typeof BYTE_SECTIONS)[number], Uint8Array> = { stepConfidence: graph.stepConfidence, claimEffect };
+  const bytes: Record<(typeof BYTE_SECTIONS)[number], Uint8Array> = { stepConfidence: graph.index.stepConfidence, claimEffect };
   for (const name of BYTE_SECTIONS) section(name, () => out.bytes(bytes[name]));
   const records: Record<RecordKind, readonly unknown[]> = {
     models: Object.values(lineage.models),

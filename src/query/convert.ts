@@ -2,7 +2,7 @@
 import type { EntryResult, EvidenceResult, LackResult, ParentageResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import type { EvidenceEntry, ModelEntry, StepEntry } from "../schema.js";
-import type { Applied } from "./fold-ability.js";
+import type { StepClaim } from "../graph/build-graph.js";
 
 /** Evidence with the title of its source. */
 export function evidenceOut(graph: LineageGraph, list: readonly EvidenceEntry[] | undefined): EvidenceResult[] {
@@ -15,7 +15,7 @@ export function evidenceOut(graph: LineageGraph, list: readonly EvidenceEntry[] 
 }
 
 /** One applied claim. */
-export function entryOut(graph: LineageGraph, { step, claim }: Applied): EntryResult {
+export function entryOut(graph: LineageGraph, { step, claim }: StepClaim): EntryResult {
   return {
     step: step.id,
     kind: step.kind,

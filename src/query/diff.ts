@@ -2,34 +2,19 @@
  * diff: the abilities that differ between two models (their state, or the claims made about them past the
  * common ancestry, as when RLHF strengthens further what was already strengthened), and the steps that explain each.
  */
-import { SCHEMA_VERSION } from "../vocabulary.js";
+import { SCHEMA_VERSION, weakest } from "../vocabulary.js";
 import type { DiffResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
-import { ancestors, byRank } from "../graph/walk.js";
+import { ancestors, byRank, nearestOf } from "../graph/walk.js";
 import { entryOut } from "./convert.js";
-import { foldAbility, weakest } from "./fold-ability.js";
-import { resolve } from "./resolve.js";
+import { foldAbility } from "../graph/fold.js";
+import { resolve } from "../graph/names.js";
 import { historyOf, summarize } from "./summarize.js";
 
 /** The two models to compare, by id or alias. */
 export interface DiffArgs {
   from: string;
   to: string;
-}
-
-/**
- * The nearest common ancestors: those with no child that is also common. (A common ancestor with a
- * common descendant has a common child: every model between them is an ancestor of both.)
- */
-function nearestCommon(graph: LineageGraph, common: Set<string>): string[] {
-  // Walks the parent index up from each common ancestor (no step is read): a parent of a common one is not nearest.
-  const { parentStart, parentRanks, modelOrder } = graph;
-  const notNearest = new Set<string>();
-  for (const id of common) {
-    const r = graph.rank.get(id)!;
-    for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++) notNearest.add(modelOrder[parentRanks[j]!]!);
-  }
-  return byRank(graph, [...common].filter((id) => !notNearest.has(id)));
 }
 
 /** Answers `diff A B`. Throws UnknownNameError for an unknown name. */
@@ -85,7 +70,7 @@ export function diff(graph: LineageGraph, args: DiffArgs): DiffResult {
     from: a,
     to: b,
     relation,
-    commonAncestors: nearestCommon(graph, common),
+    commonAncestors: nearestOf(graph, common),
     changes,
   };
 }

@@ -1,24 +1,16 @@
 /** matrix: models by abilities, each cell the ability's state in that model (the article's summary table). */
-import { SCHEMA_VERSION } from "../vocabulary.js";
+import { SCHEMA_VERSION, stateSymbol } from "../vocabulary.js";
 import type { MatrixResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
-import { stateSymbol } from "../notation.js";
-import { ancestorRanks } from "../graph/walk.js";
-import { foldAbility } from "./fold-ability.js";
-import { resolve } from "./resolve.js";
+import { ancestryOf } from "../graph/walk.js";
+import { foldAbility } from "../graph/fold.js";
+import { resolve } from "../graph/names.js";
 import { summarize } from "./summarize.js";
 
 /** Which models (rows) and abilities (columns) to show, by id or alias; all by default. */
 export interface MatrixArgs {
   models?: string[];
   abilities?: string[];
-}
-
-/** The ranks of the models and all their ancestors, ascending. */
-function ancestryOf(graph: LineageGraph, models: readonly string[]): Int32Array {
-  const ranks = new Set<number>();
-  for (const m of models) for (const r of ancestorRanks(graph, m)) ranks.add(r);
-  return Int32Array.from(ranks).sort();
 }
 
 /** Answers `matrix`. Rows in lineage order unless chosen; columns in file order unless chosen. */

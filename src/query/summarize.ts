@@ -2,7 +2,9 @@
 import type { LineageGraph } from "../graph/build-graph.js";
 import type { ConfidenceLevel } from "../schema.js";
 import { CONFIDENCE_LEVELS } from "../vocabulary.js";
-import { entries, GIVES, isPresent, stateOf, type AbilityState, type Applied, type Reading } from "./fold-ability.js";
+import { entries, stateOf, type Reading } from "../graph/fold.js";
+import type { StepClaim } from "../graph/build-graph.js";
+import { GIVES, isPresent, type AbilityState } from "../vocabulary.js";
 
 /** The answer for one ability in one model. */
 export interface Summary {
@@ -19,11 +21,11 @@ export interface Summary {
 
 /** The confidence of one reading: its weakest claim and parentage since the ability was given. */
 export function readingConfidence(reading: Reading): ConfidenceLevel {
-  return CONFIDENCE_LEVELS[Math.max(reading.claimRank, reading.linkRank)]!;
+  return CONFIDENCE_LEVELS[Math.max(reading.claimLevel, reading.linkLevel)]!;
 }
 
 /** The last claim that introduced or unlocked the ability in a reading, if any. */
-export function introducerOf(reading: Reading): Applied | null {
+export function introducerOf(reading: Reading): StepClaim | null {
   for (let h = reading.history; h !== null; h = h.prev) if (GIVES.has(h.entry.claim.effect)) return h.entry;
   return null;
 }
@@ -38,10 +40,10 @@ export function summarize(_graph: LineageGraph, readings: readonly Reading[]): S
     i,
     present: isPresent(stateOf(r.history)),
     sourced: introducerOf(r) !== null,
-    rank: Math.max(r.claimRank, r.linkRank),
+    level: Math.max(r.claimLevel, r.linkLevel),
   }));
   scored.sort(
-    (a, b) => Number(b.present) - Number(a.present) || Number(b.sourced) - Number(a.sourced) || a.rank - b.rank || a.i - b.i,
+    (a, b) => Number(b.present) - Number(a.present) || Number(b.sourced) - Number(a.sourced) || a.level - b.level || a.i - b.i,
   );
   const primary = scored[0]!.r;
   const state = stateOf(primary.history);
@@ -56,6 +58,6 @@ export function summarize(_graph: LineageGraph, readings: readonly Reading[]): S
 }
 
 /** The applied claims of a reading, first to last. */
-export function historyOf(reading: Reading): Applied[] {
+export function historyOf(reading: Reading): StepClaim[] {
   return entries(reading.history);
 }

@@ -1,12 +1,12 @@
 /** trace: where an ability of a model came from, by which path, how sure, and what changed it since. */
-import { SCHEMA_VERSION } from "../vocabulary.js";
+import { isPresent, SCHEMA_VERSION } from "../vocabulary.js";
 import type { TraceResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestorRanks } from "../graph/walk.js";
 import { entryOut, lacksOut, parentageOut } from "./convert.js";
-import { foldAbility, isPresent, pathOf, stateOf, type Reading } from "./fold-ability.js";
-import { holders } from "./presence.js";
-import { resolve } from "./resolve.js";
+import { foldAbility, pathOf, stateOf, type Reading } from "../graph/fold.js";
+import { holders } from "../graph/presence.js";
+import { resolve } from "../graph/names.js";
 import { historyOf, introducerOf, readingConfidence, summarize } from "./summarize.js";
 
 /** At most this many models are listed as having an absent ability elsewhere (`elsewhereTotal` counts all). */

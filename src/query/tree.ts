@@ -4,8 +4,8 @@ import type { State, TreeLineResult, TreeResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import type { StepEntry } from "../schema.js";
 import { ancestors } from "../graph/walk.js";
-import { foldAbility } from "./fold-ability.js";
-import { resolve } from "./resolve.js";
+import { foldAbility } from "../graph/fold.js";
+import { resolve } from "../graph/names.js";
 import { summarize } from "./summarize.js";
 
 /** What to draw: the whole lineage, or a model's ancestors or descendants; optionally to a depth and with an ability's state. */

@@ -1,5 +1,6 @@
 /** Human rendering of `roadmap`: numbered steps, what each contributes, how sure, and open approximations. */
 import type { RoadmapResult } from "../contract.js";
+import { GIVES } from "../vocabulary.js";
 import { confidenceText, edge, evidenceLines } from "./evidence-text.js";
 import { painter, safeLine, type RenderOptions } from "./style.js";
 
@@ -10,8 +11,8 @@ export function renderRoadmapText(r: RoadmapResult, opts: RenderOptions): string
   for (const s of r.steps) {
     const name = safeLine(s.label ?? s.kind) + (s.method ? ` (${safeLine(s.method)})` : "");
     lines.push(`${String(s.order).padStart(2)}. ${c.bold(name)}  ${edge(s.from, s.to)}  parentage: ${confidenceText(s.confidence, opts)}`);
-    const gives = s.contributes.filter((x) => x.effect === "introduced" || x.effect === "unlocked");
-    const other = s.contributes.filter((x) => !(x.effect === "introduced" || x.effect === "unlocked"));
+    const gives = s.contributes.filter((x) => GIVES.has(x.effect));
+    const other = s.contributes.filter((x) => !GIVES.has(x.effect));
     if (gives.length) lines.push(`    contributes: ${gives.map((x) => `${safeLine(x.ability)} (${x.effect}, ${x.confidence})`).join(", ")}`);
     if (other.length) lines.push(`    also:        ${other.map((x) => `${safeLine(x.ability)} ${x.effect} (${x.confidence})`).join(", ")}`);
     if (!s.contributes.length) lines.push(`    contributes: ${c.dim("(no claims recorded)")}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TraceOut } from "../../src/contract.js";
-import { UnknownNameError } from "../../src/query/resolve.js";
+import { UnknownNameError } from "../../src/graph/names.js";
 import { trace } from "../../src/query/trace.js";
 import { graphOf } from "../support/build.js";
 
