@@ -1,14 +1,19 @@
 /**
- * The JSON output contract, version 1: what `--json` prints for every command.
+ * The JSON output contract, version 2: what `--json` prints for every command. Version 2 (from 1): the origin
+ * (`introducedBy`) is the step where the ability first appeared on the path, not the last step that re-asserted
+ * it; `confidence` is the weakest of the presence and origin confidences (the origin's attribution counts);
+ * a lost state's symbol is `x` (`--` is a great decrease); fields were added (sizes, confidences, changes).
  * Queries return exactly these objects; tests validate every command's output against them.
  */
 import { z } from "zod";
-import { CONFIDENCE_LEVELS, EFFECTS, SCHEMA_VERSION } from "./vocabulary.js";
+import { CONFIDENCE_LEVELS, EFFECTS, SCHEMA_VERSION, SIZES } from "./vocabulary.js";
 
 export { SCHEMA_VERSION } from "./vocabulary.js";
 
 const Version = z.literal(SCHEMA_VERSION);
 const Confidence = z.enum(CONFIDENCE_LEVELS);
+/** How large a change is. */
+export const SizeOut = z.enum(SIZES);
 /** An ability's state in a model. */
 export const StateOut = z.enum([...EFFECTS, "absent"]);
 
@@ -28,7 +33,16 @@ export const EntryOut = z.strictObject({
   from: z.array(z.string()),
   to: z.string(),
   effect: z.enum(EFFECTS),
+  /** How large the change is (`normal` when the file says nothing). */
+  size: SizeOut,
+  /** The change in words: "strengthened", "greatly weakened". */
+  change: z.string(),
+  /** The change in the article's notation: `+`, `++`, `-`, `--`, `x`. */
+  symbol: z.string(),
+  /** How sure it is that the change happened. */
   confidence: Confidence,
+  /** How sure it is that this step brought the change in the way the effect says (its confidence when the file says nothing). */
+  attribution: Confidence,
   evidence: z.array(EvidenceOut),
   note: z.string().nullable(),
 });
@@ -70,6 +84,19 @@ export const ReadingOut = z.strictObject({
   history: z.array(EntryOut),
   path: z.array(z.string()),
   confidence: Confidence,
+  presenceConfidence: Confidence.nullable(),
+  originConfidence: Confidence.nullable(),
+});
+
+/** A later change on the path (after the origin): what a script needs without re-folding. */
+export const ChangeOut = z.strictObject({
+  step: z.string(),
+  to: z.string(),
+  effect: z.enum(EFFECTS),
+  size: SizeOut,
+  change: z.string(),
+  symbol: z.string(),
+  confidence: Confidence,
 });
 
 /** `captrace trace MODEL ABILITY --json`. */
@@ -79,10 +106,24 @@ export const TraceOut = z.strictObject({
   ability: z.string(),
   present: z.boolean(),
   state: StateOut,
+  /** The size of the change that left the state (null when absent). */
+  size: SizeOut.nullable(),
+  /** The state in words: "present, greatly weakened"; "absent"; "lost". */
+  stateText: z.string(),
+  /** The origin: the step where the ability first appeared on the path (not a later step that re-asserted it). */
   introducedBy: EntryOut.nullable(),
+  /** Every origin when parents brought it each their own way (two parents of a merge), the primary first. */
+  origins: z.array(EntryOut),
+  /** What each step after the origin did, in path order. */
+  changes: z.array(ChangeOut),
   history: z.array(EntryOut),
   path: z.array(z.string()),
+  /** The weakest of the two below. */
   confidence: Confidence,
+  /** How sure it is that the model is in its state: the weakest confidence of the claims that made the state. */
+  presenceConfidence: Confidence.nullable(),
+  /** How sure the way it came is: the origin's attribution and the parentage of every step from the origin to the model. */
+  originConfidence: Confidence.nullable(),
   /** False when paths from the roots disagree; `readings` then shows each. */
   agreement: z.boolean(),
   readings: z.array(ReadingOut),
@@ -117,6 +158,25 @@ export const DiffOut = z.strictObject({
       stateChanged: z.boolean(),
       steps: z.array(EntryOut.extend({ side: z.enum(["from", "to"]) })),
       confidence: Confidence,
+      /** The size of the change that left each side's state (null when absent). */
+      beforeSize: SizeOut.nullable(),
+      afterSize: SizeOut.nullable(),
+      /** Each side's state in words ("greatly weakened"). */
+      beforeText: z.string(),
+      afterText: z.string(),
+      /** The weakest presence and origin confidences of the two sides. */
+      presenceConfidence: Confidence.nullable(),
+      originConfidence: Confidence.nullable(),
+      /** The state at the nearest common ancestor (the first, when several); null when there is none. */
+      common: StateOut.nullable(),
+      /** True on a side where the common ancestor had that state and a later step on the side re-asserted it. */
+      againFrom: z.boolean(),
+      againTo: z.boolean(),
+      /** True when both sides have it and each gained it past the common ancestry, independently. */
+      independent: z.boolean(),
+      /** True when the model records lacking the ability. */
+      beforeLacked: z.boolean(),
+      afterLacked: z.boolean(),
     }),
   ),
 });
@@ -305,6 +365,7 @@ export type ShowStepResult = z.infer<typeof ShowStepOut>;
 export type ShowSourceResult = z.infer<typeof ShowSourceOut>;
 export type SupportResult = z.infer<typeof SupportOut>;
 export type EntryResult = z.infer<typeof EntryOut>;
+export type ChangeResult = z.infer<typeof ChangeOut>;
 export type EvidenceResult = z.infer<typeof EvidenceOut>;
 export type ParentageResult = z.infer<typeof ParentageOut>;
 export type LackResult = z.infer<typeof LackOut>;

@@ -4,7 +4,7 @@
 export const FORMAT_VERSION = 1;
 
 /** The version of the JSON output contract; bumped on any incompatible change. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** How sure a statement is, from most to least sure. */
 export const CONFIDENCE_LEVELS = ["established", "likely", "hypothesis", "speculative"] as const;

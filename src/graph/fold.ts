@@ -59,15 +59,15 @@ export function pathOf(reading: Reading): string[] {
   return out.reverse();
 }
 
-/** The index of a history's origin in `entries(history)`: its first give since the ability was last not present; -1 for none. */
+/** The index of a history's origin in `entries(history)`: its first give while the ability was not present (a later give re-asserts it); -1 for none. */
 export function originIndex(list: readonly StepClaim[]): number {
   let origin = -1;
   let present = false;
   list.forEach((applied, i) => {
     const effect = applied.claim.effect;
     if (GIVES.has(effect) && !present) origin = i;
+    // A loss does not forget the origin: what is restored is what it gave.
     present = isPresent(effect);
-    if (!present) origin = -1;
   });
   return origin;
 }
@@ -132,8 +132,7 @@ export function foldAbility(graph: LineageGraph, ability: string, models: readon
         claimLevel = level;
         linkLevel = stepLevel;
         attributionLevel = claim.attribution === undefined ? level : levelOf(claim.attribution);
-      } else if (isPresent(claim.effect)) claimLevel = Math.max(claimLevel, level);
-      else [claimLevel, linkLevel, attributionLevel] = [level, stepLevel, level];
+      } else claimLevel = Math.max(claimLevel, level);
     }
     // At most MAX_READINGS are kept, so a scan finds a repeated history as fast as a set would.
     for (const o of out) if (o.history === h) return;

@@ -1,16 +1,20 @@
-/** Turns the readings of one ability at one model into an answer: state, presence, confidence, agreement. */
-import type { LineageGraph } from "../graph/build-graph.js";
-import type { ConfidenceLevel } from "../schema.js";
-import { CONFIDENCE_LEVELS } from "../vocabulary.js";
-import { entries, stateOf, type Reading } from "../graph/fold.js";
-import type { StepClaim } from "../graph/build-graph.js";
-import { GIVES, isPresent, type AbilityState } from "../vocabulary.js";
+/** Turns the readings of one ability at one model into an answer: state, presence, origin, confidences, agreement. */
+import type { LineageGraph, StepClaim } from "../graph/build-graph.js";
+import { entries, originIndex, stateOf, type Reading } from "../graph/fold.js";
+import { changeWords, confidenceAt, isPresent, type AbilityState, type Confidence, type Size } from "../vocabulary.js";
 
 /** The answer for one ability in one model. */
 export interface Summary {
   state: AbilityState;
   present: boolean;
-  confidence: ConfidenceLevel;
+  /** The size of the change that left the state; null when absent. */
+  size: Size | null;
+  /** The weakest of the presence and origin confidences. */
+  confidence: Confidence;
+  /** How sure the state is (the claims that made it); null when absent. */
+  presenceConfidence: Confidence | null;
+  /** How sure the way it came is (the origin's attribution and the parentage from it); null when absent. */
+  originConfidence: Confidence | null;
   /** The reading the answer rests on. */
   primary: Reading;
   /** Every reading, the primary first. */
@@ -19,15 +23,46 @@ export interface Summary {
   agreement: boolean;
 }
 
-/** The confidence of one reading: its weakest claim and parentage since the ability was given. */
-export function readingConfidence(reading: Reading): ConfidenceLevel {
-  return CONFIDENCE_LEVELS[Math.max(reading.claimLevel, reading.linkLevel)]!;
+/** How sure the state of a reading is, and how sure its origin is (levels: 0 the surest). */
+function levels(reading: Reading): { presence: number; origin: number } {
+  return { presence: reading.claimLevel, origin: Math.max(reading.attributionLevel, reading.linkLevel) };
 }
 
-/** The last claim that introduced or unlocked the ability in a reading, if any. */
+/** The confidence of one reading: the weakest of its presence and origin confidences. */
+export function readingConfidence(reading: Reading): Confidence {
+  const l = levels(reading);
+  return confidenceAt(Math.max(l.presence, l.origin));
+}
+
+/** A reading's presence and origin confidences (null when it leaves the ability absent). */
+export function readingConfidences(reading: Reading): { presenceConfidence: Confidence | null; originConfidence: Confidence | null } {
+  if (reading.history === null) return { presenceConfidence: null, originConfidence: null };
+  const l = levels(reading);
+  return { presenceConfidence: confidenceAt(l.presence), originConfidence: confidenceAt(l.origin) };
+}
+
+/** The origin of a reading: the give where the ability first appeared on its path (since it was last not present), if any. */
 export function introducerOf(reading: Reading): StepClaim | null {
-  for (let h = reading.history; h !== null; h = h.prev) if (GIVES.has(h.entry.claim.effect)) return h.entry;
-  return null;
+  const list = entries(reading.history);
+  const i = originIndex(list);
+  return i < 0 ? null : list[i]!;
+}
+
+/** The claims of a reading after its origin, in path order (all of them when it has no origin). */
+export function laterChanges(reading: Reading): StepClaim[] {
+  const list = entries(reading.history);
+  return list.slice(originIndex(list) + 1);
+}
+
+/** The size of the change a reading's state rests on (null when absent). */
+export function sizeOf(reading: Reading): Size | null {
+  return reading.history === null ? null : (reading.history.entry.claim.size ?? "normal");
+}
+
+/** A state in words: "present, greatly weakened", "absent", "lost". */
+export function stateText(state: AbilityState, size: Size | null): string {
+  if (state === "absent" || state === "lost") return state;
+  return `present, ${changeWords(state, size ?? "normal")}`;
 }
 
 /**
@@ -40,7 +75,7 @@ export function summarize(_graph: LineageGraph, readings: readonly Reading[]): S
     i,
     present: isPresent(stateOf(r.history)),
     sourced: introducerOf(r) !== null,
-    level: Math.max(r.claimLevel, r.linkLevel),
+    level: Math.max(levels(r).presence, levels(r).origin),
   }));
   scored.sort(
     (a, b) => Number(b.present) - Number(a.present) || Number(b.sourced) - Number(a.sourced) || a.level - b.level || a.i - b.i,
@@ -50,11 +85,24 @@ export function summarize(_graph: LineageGraph, readings: readonly Reading[]): S
   return {
     state,
     present: isPresent(state),
+    size: sizeOf(primary),
     confidence: readingConfidence(primary),
+    ...readingConfidences(primary),
     primary,
     readings: scored.map((s) => s.r),
     agreement: scored.every((s) => stateOf(s.r.history) === state),
   };
+}
+
+/** The distinct origins of the present readings, the primary's first: two when parents each brought the ability. */
+export function originsOf(summary: Summary): StepClaim[] {
+  const out: StepClaim[] = [];
+  for (const r of summary.readings) {
+    if (!isPresent(stateOf(r.history))) continue;
+    const o = introducerOf(r);
+    if (o && !out.some((x) => x.claim === o.claim)) out.push(o);
+  }
+  return out;
 }
 
 /** The applied claims of a reading, first to last. */

@@ -3,11 +3,11 @@ import { isPresent, SCHEMA_VERSION } from "../vocabulary.js";
 import type { TraceResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestorRanks } from "../graph/walk.js";
-import { entryOut, lacksOut, parentageOut } from "./convert.js";
+import { changeOut, entryOut, lacksOut, parentageOut } from "./convert.js";
 import { foldAbility, pathOf, stateOf, type Reading } from "../graph/fold.js";
 import { holders } from "../graph/presence.js";
 import { resolve } from "../graph/names.js";
-import { historyOf, introducerOf, readingConfidence, summarize } from "./summarize.js";
+import { historyOf, introducerOf, laterChanges, originsOf, readingConfidence, readingConfidences, sizeOf, stateText, summarize } from "./summarize.js";
 
 /** At most this many models are listed as having an absent ability elsewhere (`elsewhereTotal` counts all). */
 export const MAX_ELSEWHERE = 20;
@@ -28,6 +28,7 @@ function readingOut(graph: LineageGraph, reading: Reading) {
     history: historyOf(reading).map((a) => entryOut(graph, a)),
     path: pathOf(reading),
     confidence: readingConfidence(reading),
+    ...readingConfidences(reading),
   };
 }
 
@@ -63,10 +64,16 @@ export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
     ability,
     present: summary.present,
     state: summary.state,
+    size: summary.size,
+    stateText: stateText(summary.state, sizeOf(summary.primary)),
     introducedBy: primary.introducedBy,
+    origins: summary.present ? originsOf(summary).map((o) => entryOut(graph, o)) : [],
+    changes: laterChanges(summary.primary).map(changeOut),
     history: primary.history,
     path: primary.path,
     confidence: primary.confidence,
+    presenceConfidence: summary.presenceConfidence,
+    originConfidence: summary.originConfidence,
     agreement: summary.agreement,
     readings,
     truncated: fold.truncated,
