@@ -402,15 +402,61 @@ export const TreeOut = z.strictObject({
   lines: z.array(TreeLine),
 });
 
-/** `captrace matrix --json`: models by abilities, each cell a state. */
+/** `captrace matrix --json`: models by abilities, each cell a state (or, with `--changes`, what the model's own step changed). */
 export const MatrixOut = z.strictObject({
   schemaVersion: Version,
+  /** `state`: each cell the model's accumulated state; `changes`: what the model's own step changed. */
+  view: z.enum(["state", "changes"]),
+  /** What the cells mean and the notation, one line. */
+  legend: z.string(),
   models: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   abilities: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   rows: z.array(
     z.strictObject({
       model: z.string(),
-      cells: z.array(z.strictObject({ ability: z.string(), state: StateOut, symbol: z.string(), agreement: z.boolean() })),
+      cells: z.array(
+        z.strictObject({
+          ability: z.string(),
+          /** The accumulated state (in both views). */
+          state: StateOut,
+          /** The view's symbol: of the state, or of the own step's change (blank when it said nothing). */
+          symbol: z.string(),
+          agreement: z.boolean(),
+          /** What the model's own step said about the ability (null when nothing) and how large. */
+          change: z.enum(EFFECTS).nullable(),
+          size: SizeOut.nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** One marker of the summary table: a change the model's own step made, as the article writes it. */
+export const MarkerOut = z.strictObject({
+  ability: z.string(),
+  name: z.string(),
+  effect: z.enum(EFFECTS),
+  size: SizeOut,
+  symbol: z.string(),
+  confidence: Confidence,
+  /** "++ Code Generation". */
+  text: z.string(),
+});
+
+/** `captrace summary --json`: the article's summary table, one row per model in lineage order. */
+export const SummaryOut = z.strictObject({
+  schemaVersion: Version,
+  legend: z.string(),
+  rows: z.array(
+    z.strictObject({
+      model: z.string(),
+      name: z.string(),
+      api: z.string().nullable(),
+      /** The training method: the step's label (or kind), with its method's own name; null for a root without a step. */
+      method: z.string().nullable(),
+      step: z.string().nullable(),
+      markers: z.array(MarkerOut),
+      approximations: z.array(ApproximationOut),
     }),
   ),
 });
@@ -459,5 +505,7 @@ export const RoadmapOut = z.strictObject({
 export type TreeResult = z.infer<typeof TreeOut>;
 export type TreeLineResult = z.infer<typeof TreeLine>;
 export type MatrixResult = z.infer<typeof MatrixOut>;
+export type SummaryResult = z.infer<typeof SummaryOut>;
+export type MarkerResult = z.infer<typeof MarkerOut>;
 export type GraphResult = z.infer<typeof GraphOut>;
 export type RoadmapResult = z.infer<typeof RoadmapOut>;

@@ -1,16 +1,28 @@
-/** matrix: models by abilities, each cell the ability's state in that model (the article's summary table). */
-import { SCHEMA_VERSION, stateSymbol } from "../vocabulary.js";
+/**
+ * matrix: models by abilities. Each cell is the ability's accumulated state in that model, or (`changes`) what
+ * the model's own step changed, relative to its parent, in the article's notation (its summary table).
+ */
 import type { MatrixResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
-import { ancestryOf } from "../graph/walk.js";
+import type { ClaimEntry } from "../schema.js";
 import { foldAbility } from "../graph/fold.js";
 import { resolve } from "../graph/names.js";
-import { summarize } from "./summarize.js";
+import { ancestryOf } from "../graph/walk.js";
+import { CHANGES_LEGEND, changeSymbol, SCHEMA_VERSION, STATE_LEGEND, stateSymbol } from "../vocabulary.js";
+import { sizeOf, summarize } from "./summarize.js";
 
-/** Which models (rows) and abilities (columns) to show, by id or alias; all by default. */
+/** Which models (rows) and abilities (columns) to show, by id or alias (all by default); `changes` for the own-step view. */
 export interface MatrixArgs {
   models?: string[];
   abilities?: string[];
+  changes?: boolean;
+}
+
+/** For one ability, the last claim each model's own step makes about it. */
+export function ownClaims(graph: LineageGraph, ability: string): Map<string, ClaimEntry> {
+  const own = new Map<string, ClaimEntry>();
+  for (const { step, claim } of graph.claimsByAbility.get(ability) ?? []) own.set(step.to, claim);
+  return own;
 }
 
 /** Answers `matrix`. Rows in lineage order unless chosen; columns in file order unless chosen. */
@@ -21,17 +33,22 @@ export function matrix(graph: LineageGraph, args: MatrixArgs = {}): MatrixResult
   const scope = args.models?.length ? ancestryOf(graph, models) : graph.modelOrder;
   const columns = abilities.map((ability) => {
     const fold = foldAbility(graph, ability, scope);
-    return new Map(models.map((m) => [m, summarize(graph, fold.readings.get(m)!)]));
+    return { summaries: new Map(models.map((m) => [m, summarize(graph, fold.readings.get(m)!)])), own: ownClaims(graph, ability) };
   });
+  const changes = args.changes === true;
   return {
     schemaVersion: SCHEMA_VERSION,
+    view: changes ? "changes" : "state",
+    legend: changes ? CHANGES_LEGEND : STATE_LEGEND,
     models: models.map((id) => ({ id, name: graph.models.get(id)!.name })),
     abilities: abilities.map((id) => ({ id, name: graph.abilities.get(id)!.name })),
     rows: models.map((model) => ({
       model,
       cells: abilities.map((ability, i) => {
-        const s = columns[i]!.get(model)!;
-        return { ability, state: s.state, symbol: stateSymbol(s.state), agreement: s.agreement };
+        const s = columns[i]!.summaries.get(model)!;
+        const own = columns[i]!.own.get(model);
+        const symbol = changes ? (own ? changeSymbol(own.effect, own.size) : "") : stateSymbol(s.state, sizeOf(s.primary) ?? "normal");
+        return { ability, state: s.state, symbol, agreement: s.agreement, change: own?.effect ?? null, size: own ? (own.size ?? "normal") : null };
       }),
     })),
   };
