@@ -32,6 +32,8 @@ export const EntryOut = z.strictObject({
   label: z.string().nullable(),
   from: z.array(z.string()),
   to: z.string(),
+  /** The ability the claim is about. */
+  ability: z.string(),
   effect: z.enum(EFFECTS),
   /** How large the change is (`normal` when the file says nothing). */
   size: SizeOut,
@@ -378,7 +380,7 @@ export const TreeLine = z.strictObject({
   depth: z.number().int(),
   model: z.string(),
   name: z.string(),
-  /** The step on the edge drawn to this line (null for a top line). */
+  /** The step that made this line's model (null for a root without one), the same whichever way the tree is walked. */
   step: z.string().nullable(),
   kind: z.string().nullable(),
   label: z.string().nullable(),

@@ -24,6 +24,7 @@ export function entryOut(graph: LineageGraph, { step, claim }: StepClaim): Entry
     label: step.label ?? null,
     from: [...step.from],
     to: step.to,
+    ability: claim.ability,
     effect: claim.effect,
     size,
     change: changeWords(claim.effect, size),
