@@ -129,6 +129,22 @@ export const TraceOut = z.strictObject({
   /** False when paths from the roots disagree; `readings` then shows each. */
   agreement: z.boolean(),
   readings: z.array(ReadingOut),
+  /** The parentage reading the answer is under: "" for the steps' own parents, else "STEP=N,...". */
+  reading: z.string(),
+  /** The answer under each alternative parentage reading of a step on the path (each on its own). */
+  underReadings: z.array(
+    z.strictObject({
+      step: z.string(),
+      /** 1-based: the step's alternative reading. */
+      alternative: z.number().int(),
+      from: z.array(z.string()),
+      present: z.boolean(),
+      state: StateOut,
+      introducedBy: z.string().nullable(),
+      /** True when this reading changes the answer (presence, state or origin). */
+      differs: z.boolean(),
+    }),
+  ),
   /** True when more distinct readings existed than are kept. */
   truncated: z.boolean(),
   /** The steps along `path`, with their parentage confidence and alternative readings. */
@@ -147,6 +163,8 @@ export const DiffOut = z.strictObject({
   from: z.string(),
   to: z.string(),
   relation: z.enum(["same", "ancestor", "descendant", "related", "unrelated"]),
+  /** The parentage reading the answer is under: "" for the steps' own parents, else "STEP=N,...". */
+  reading: z.string(),
   commonAncestors: z.array(z.string()),
   changes: z.array(
     z.strictObject({
@@ -409,6 +427,8 @@ export const MatrixOut = z.strictObject({
   schemaVersion: Version,
   /** `state`: each cell the model's accumulated state; `changes`: what the model's own step changed. */
   view: z.enum(["state", "changes"]),
+  /** The parentage reading the answer is under: "" for the steps' own parents, else "STEP=N,...". */
+  reading: z.string(),
   /** What the cells mean and the notation, one line. */
   legend: z.string(),
   models: z.array(z.strictObject({ id: z.string(), name: z.string() })),

@@ -22,6 +22,8 @@ export interface GraphCache {
   readonly candidates: Map<string, readonly string[]>;
   /** Suggestions already computed, by kind and name. */
   readonly suggestions: Map<string, string>;
+  /** The graph under each parentage reading asked for, by its key. */
+  readonly readings: Map<string, LineageGraph>;
   /** The steps by id, made on first use. */
   steps?: ReadonlyMap<string, StepEntry>;
   /** Scratch spaces not in use; a walk takes one and gives it back, so walks may nest. */
@@ -34,7 +36,7 @@ const caches = new WeakMap<LineageGraph, GraphCache>();
 export function cacheOf(graph: LineageGraph): GraphCache {
   let cache = caches.get(graph);
   if (!cache) {
-    cache = { claimsAtRank: new Map(), presence: new Map(), candidates: new Map(), suggestions: new Map(), freeScratch: [] };
+    cache = { claimsAtRank: new Map(), presence: new Map(), candidates: new Map(), suggestions: new Map(), readings: new Map(), freeScratch: [] };
     caches.set(graph, cache);
   }
   return cache;

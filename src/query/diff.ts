@@ -9,12 +9,15 @@ import { ancestors, byRank, nearestOf } from "../graph/walk.js";
 import { entryOut } from "./convert.js";
 import { foldAbility } from "../graph/fold.js";
 import { resolve } from "../graph/names.js";
+import { readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
 import { historyOf, introducerOf, stateText, summarize } from "./summarize.js";
 
 /** The two models to compare, by id or alias. */
 export interface DiffArgs {
   from: string;
   to: string;
+  /** A parentage reading to answer under (the steps' own parents by default). */
+  reading?: ReadingChoice;
 }
 
 type Row = DiffResult["changes"][number];
@@ -78,7 +81,8 @@ function row(graph: LineageGraph, ability: string, a: string, b: string, scope: 
 }
 
 /** Answers `diff A B`: rows that change state first, then those changed again past the common ancestry. Throws UnknownNameError for an unknown name. */
-export function diff(graph: LineageGraph, args: DiffArgs): DiffResult {
+export function diff(primary: LineageGraph, args: DiffArgs): DiffResult {
+  const graph = underReading(primary, args.reading);
   const a = resolve(graph, "model", args.from);
   const b = resolve(graph, "model", args.to);
   const ancA = ancestors(graph, a);
@@ -99,5 +103,5 @@ export function diff(graph: LineageGraph, args: DiffArgs): DiffResult {
   const changes = rows.filter((r): r is Row => r !== null);
   // Rows that change state first (a stable sort keeps file order within each group).
   changes.sort((x, y) => Number(y.stateChanged) - Number(x.stateChanged));
-  return { schemaVersion: SCHEMA_VERSION, from: a, to: b, relation, commonAncestors: nearest, changes };
+  return { schemaVersion: SCHEMA_VERSION, from: a, to: b, relation, reading: readingKey(args.reading ?? {}), commonAncestors: nearest, changes };
 }

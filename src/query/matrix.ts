@@ -7,6 +7,7 @@ import type { LineageGraph } from "../graph/build-graph.js";
 import type { ClaimEntry } from "../schema.js";
 import { foldAbility } from "../graph/fold.js";
 import { resolve } from "../graph/names.js";
+import { readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
 import { ancestryOf } from "../graph/walk.js";
 import { CHANGES_LEGEND, changeSymbol, SCHEMA_VERSION, STATE_LEGEND, stateSymbol } from "../vocabulary.js";
 import { sizeOf, summarize } from "./summarize.js";
@@ -16,6 +17,8 @@ export interface MatrixArgs {
   models?: string[];
   abilities?: string[];
   changes?: boolean;
+  /** A parentage reading to answer under (the steps' own parents by default). */
+  reading?: ReadingChoice;
 }
 
 /** For one ability, the last claim each model's own step makes about it. */
@@ -26,7 +29,8 @@ export function ownClaims(graph: LineageGraph, ability: string): Map<string, Cla
 }
 
 /** Answers `matrix`. Rows in lineage order unless chosen; columns in file order unless chosen. */
-export function matrix(graph: LineageGraph, args: MatrixArgs = {}): MatrixResult {
+export function matrix(primary: LineageGraph, args: MatrixArgs = {}): MatrixResult {
+  const graph = underReading(primary, args.reading);
   const models = args.models?.length ? [...new Set(args.models.map((m) => resolve(graph, "model", m)))] : [...graph.modelOrder];
   const abilities = args.abilities?.length ? [...new Set(args.abilities.map((a) => resolve(graph, "ability", a)))] : [...graph.abilityOrder];
   // Chosen rows need only their ancestries folded.
@@ -39,6 +43,7 @@ export function matrix(graph: LineageGraph, args: MatrixArgs = {}): MatrixResult
   return {
     schemaVersion: SCHEMA_VERSION,
     view: changes ? "changes" : "state",
+    reading: readingKey(args.reading ?? {}),
     legend: changes ? CHANGES_LEGEND : STATE_LEGEND,
     models: models.map((id) => ({ id, name: graph.models.get(id)!.name })),
     abilities: abilities.map((id) => ({ id, name: graph.abilities.get(id)!.name })),

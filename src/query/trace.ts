@@ -3,19 +3,50 @@ import { isPresent, SCHEMA_VERSION } from "../vocabulary.js";
 import type { TraceResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestorRanks } from "../graph/walk.js";
+import { alternativesOn, readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
 import { changeOut, entryOut, lacksOut, parentageOut } from "./convert.js";
 import { foldAbility, pathOf, stateOf, type Reading } from "../graph/fold.js";
 import { holders } from "../graph/presence.js";
-import { resolve } from "../graph/names.js";
+import { resolve, UnknownNameError } from "../graph/names.js";
 import { historyOf, introducerOf, laterChanges, originsOf, readingConfidence, readingConfidences, sizeOf, stateText, summarize } from "./summarize.js";
 
 /** At most this many models are listed as having an absent ability elsewhere (`elsewhereTotal` counts all). */
 export const MAX_ELSEWHERE = 20;
 
-/** What to trace: a model and an ability, by id or alias. */
+/** What to trace: a model and an ability, by id or alias; optionally under a parentage reading. */
 export interface TraceArgs {
   model: string;
   ability: string;
+  reading?: ReadingChoice;
+}
+
+/** The short answer under one graph: presence, state and origin. */
+function answerIn(graph: LineageGraph, model: string, ability: string) {
+  const s = summarize(graph, foldAbility(graph, ability, ancestorRanks(graph, model)).readings.get(model)!);
+  return { present: s.present, state: s.state, introducedBy: s.present ? (introducerOf(s.primary)?.step.id ?? null) : null };
+}
+
+/**
+ * The answer under each alternative reading of a step on the answer's path, and whether it differs. Only the
+ * path's steps (already read for their parentage) are asked, so a lazy graph reads no more steps than before.
+ */
+function underReadings(primary: LineageGraph, graph: LineageGraph, args: TraceArgs, path: readonly string[], ability: string, main: ReturnType<typeof answerIn>): TraceResult["underReadings"] {
+  const model = path[path.length - 1]!;
+  // Each alternative is taken on top of the reading asked for, from the file's own graph.
+  return alternativesOn(graph, path).flatMap((alt) => {
+    if ((args.reading?.[alt.step.id] ?? 0) === alt.index) return [];
+    let under: LineageGraph;
+    try {
+      under = underReading(primary, { ...args.reading, [alt.step.id]: alt.index }, [alt.step]);
+    } catch (e) {
+      // A reading that cannot hold (it makes the lineage cyclic) has no answer to compare.
+      if (e instanceof UnknownNameError) return [];
+      throw e;
+    }
+    const other = answerIn(under, model, ability);
+    const differs = other.present !== main.present || other.state !== main.state || other.introducedBy !== main.introducedBy;
+    return [{ step: alt.step.id, alternative: alt.index, from: [...alt.from], ...other, differs }];
+  });
 }
 
 function readingOut(graph: LineageGraph, reading: Reading) {
@@ -33,7 +64,8 @@ function readingOut(graph: LineageGraph, reading: Reading) {
 }
 
 /** Answers `trace MODEL ABILITY`. Throws UnknownNameError for an unknown name. */
-export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
+export function trace(primaryGraph: LineageGraph, args: TraceArgs): TraceResult {
+  const graph = underReading(primaryGraph, args.reading);
   const model = resolve(graph, "model", args.model);
   const ability = resolve(graph, "ability", args.ability);
   const lineageOfModel = ancestorRanks(graph, model);
@@ -76,6 +108,12 @@ export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
     originConfidence: summary.originConfidence,
     agreement: summary.agreement,
     readings,
+    reading: readingKey(args.reading ?? {}),
+    underReadings: underReadings(primaryGraph, graph, args, primary.path, ability, {
+      present: summary.present,
+      state: summary.state,
+      introducedBy: summary.present ? (primary.introducedBy?.step ?? null) : null,
+    }),
     truncated: fold.truncated,
     parentage,
     lacks,
