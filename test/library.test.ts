@@ -33,6 +33,6 @@ console.log(JSON.stringify([answer.present, answer.introducedBy?.step, change.ch
     const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
     execFileSync(process.execPath, [tsc, "-p", dir], { encoding: "utf8" });
     const out = execFileSync(process.execPath, [join(dir, "out", "main.js")], { encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual([true, "merge-code-davinci-002", true]);
+    expect(JSON.parse(out)).toEqual([true, "code-training-code-davinci-001", true]);
   });
 });
