@@ -10,7 +10,7 @@ import { resolve } from "../graph/names.js";
 import { readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
 import { ancestryOf } from "../graph/walk.js";
 import { CHANGES_LEGEND, changeSymbol, SCHEMA_VERSION, STATE_LEGEND, stateSymbol } from "../vocabulary.js";
-import { sizeOf, summarize } from "./summarize.js";
+import { sizeOf, summarize, type Summary } from "./summarize.js";
 
 /** Which models (rows) and abilities (columns) to show, by id or alias (all by default); `changes` for the own-step view. */
 export interface MatrixArgs {
@@ -21,11 +21,9 @@ export interface MatrixArgs {
   reading?: ReadingChoice;
 }
 
-/** For one ability, the last claim each model's own step makes about it. */
-export function ownClaims(graph: LineageGraph, ability: string): Map<string, ClaimEntry> {
-  const own = new Map<string, ClaimEntry>();
-  for (const { step, claim } of graph.claimsByAbility.get(ability) ?? []) own.set(step.to, claim);
-  return own;
+/** The last claim a model's own step makes about each ability (only the rows' steps are read: a lazy graph parses no other). */
+function ownClaims(graph: LineageGraph, model: string): Map<string, ClaimEntry> {
+  return new Map((graph.madeBy.get(model)?.claims ?? []).map((claim) => [claim.ability, claim]));
 }
 
 /** Answers `matrix`. Rows in lineage order unless chosen; columns in file order unless chosen. */
@@ -37,7 +35,7 @@ export function matrix(primary: LineageGraph, args: MatrixArgs = {}): MatrixResu
   const scope = args.models?.length ? ancestryOf(graph, models) : graph.modelOrder;
   const columns = abilities.map((ability) => {
     const fold = foldAbility(graph, ability, scope);
-    return { summaries: new Map(models.map((m) => [m, summarize(graph, fold.readings.get(m)!)])), own: ownClaims(graph, ability) };
+    return new Map(models.map((m) => [m, summarize(graph, fold.readings.get(m)!)]));
   });
   const changes = args.changes === true;
   return {
@@ -47,14 +45,18 @@ export function matrix(primary: LineageGraph, args: MatrixArgs = {}): MatrixResu
     legend: changes ? CHANGES_LEGEND : STATE_LEGEND,
     models: models.map((id) => ({ id, name: graph.models.get(id)!.name })),
     abilities: abilities.map((id) => ({ id, name: graph.abilities.get(id)!.name })),
-    rows: models.map((model) => ({
-      model,
-      cells: abilities.map((ability, i) => {
-        const s = columns[i]!.summaries.get(model)!;
-        const own = columns[i]!.own.get(model);
-        const symbol = changes ? (own ? changeSymbol(own.effect, own.size) : "") : stateSymbol(s.state, sizeOf(s.primary) ?? "normal");
-        return { ability, state: s.state, symbol, agreement: s.agreement, change: own?.effect ?? null, size: own ? (own.size ?? "normal") : null };
-      }),
-    })),
+    rows: models.map((model) => {
+      const own = ownClaims(graph, model);
+      return {
+        model,
+        cells: abilities.map((ability, i) => cell(ability, columns[i]!.get(model)!, own.get(ability), changes)),
+      };
+    }),
   };
+}
+
+/** One cell: the accumulated state, and the symbol of the view (of the state, or of the own step's change). */
+function cell(ability: string, s: Summary, own: ClaimEntry | undefined, changes: boolean): MatrixResult["rows"][number]["cells"][number] {
+  const symbol = changes ? (own ? changeSymbol(own.effect, own.size) : "") : stateSymbol(s.state, sizeOf(s.primary) ?? "normal");
+  return { ability, state: s.state, symbol, agreement: s.agreement, change: own?.effect ?? null, size: own ? (own.size ?? "normal") : null };
 }
