@@ -1,6 +1,7 @@
 /** Turns the readings of one ability at one model into an answer: state, presence, origin, confidences, agreement. */
 import type { LineageGraph, StepClaim } from "../graph/build-graph.js";
 import { entries, originIndex, stateOf, type Reading } from "../graph/fold.js";
+import { ancestors } from "../graph/walk.js";
 import { changeWords, confidenceAt, isPresent, type AbilityState, type Confidence, type Size } from "../vocabulary.js";
 
 /** The answer for one ability in one model. */
@@ -69,7 +70,7 @@ export function stateText(state: AbilityState, size: Size | null): string {
  * Summarizes readings: a present reading wins over an absent one (a model inherits from each parent),
  * then one that says where the ability came from, then the surest.
  */
-export function summarize(_graph: LineageGraph, readings: readonly Reading[]): Summary {
+export function summarize(graph: LineageGraph, readings: readonly Reading[]): Summary {
   const scored = readings.map((r, i) => ({
     r,
     i,
@@ -80,6 +81,12 @@ export function summarize(_graph: LineageGraph, readings: readonly Reading[]): S
   scored.sort(
     (a, b) => Number(b.present) - Number(a.present) || Number(b.sourced) - Number(a.sourced) || a.level - b.level || a.i - b.i,
   );
+  // A reading whose origin is where the ability first appeared is preferred to one where it was re-asserted.
+  if (scored.length > 1 && scored[0]!.present) {
+    const first = originsOf(graph, scored.map((x) => x.r))[0];
+    const at = first ? scored.findIndex((x) => introducerOf(x.r)?.claim === first.claim) : -1;
+    if (at > 0 && scored[at]!.level <= scored[0]!.level) scored.unshift(...scored.splice(at, 1));
+  }
   const primary = scored[0]!.r;
   const state = stateOf(primary.history);
   return {
@@ -94,15 +101,21 @@ export function summarize(_graph: LineageGraph, readings: readonly Reading[]): S
   };
 }
 
-/** The distinct origins of the present readings, the primary's first: two when parents each brought the ability. */
-export function originsOf(summary: Summary): StepClaim[] {
-  const out: StepClaim[] = [];
-  for (const r of summary.readings) {
+/**
+ * The distinct origins of the present readings, the primary's first: two when parents each brought the ability.
+ * An origin below another (a merge that gives what one of its parents already had, reached through a parent
+ * that lacked it) is where the ability was re-asserted, not where it first appeared: left out.
+ */
+export function originsOf(graph: LineageGraph, readings: readonly Reading[]): StepClaim[] {
+  const found: StepClaim[] = [];
+  for (const r of readings) {
     if (!isPresent(stateOf(r.history))) continue;
     const o = introducerOf(r);
-    if (o && !out.some((x) => x.claim === o.claim)) out.push(o);
+    if (o && !found.some((x) => x.claim === o.claim)) found.push(o);
   }
-  return out;
+  if (found.length < 2) return found;
+  const models = new Set(found.map((o) => o.step.to));
+  return found.filter((o) => !ancestors(graph, o.step.to).some((a) => a !== o.step.to && models.has(a)));
 }
 
 /** The applied claims of a reading, first to last. */

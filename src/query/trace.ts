@@ -99,7 +99,7 @@ export function trace(primaryGraph: LineageGraph, args: TraceArgs): TraceResult 
     size: summary.size,
     stateText: stateText(summary.state, sizeOf(summary.primary)),
     introducedBy: primary.introducedBy,
-    origins: summary.present ? originsOf(summary).map((o) => entryOut(graph, o)) : [],
+    origins: summary.present ? originsOf(graph, summary.readings).map((o) => entryOut(graph, o)) : [],
     changes: laterChanges(summary.primary).map(changeOut),
     history: primary.history,
     path: primary.path,

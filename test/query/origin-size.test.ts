@@ -157,3 +157,20 @@ describe("diff's rows", () => {
     expect(rowOf("gone")).toMatchObject({ before: "absent", beforeLacked: true, after: "introduced", afterLacked: false });
   });
 });
+
+describe("origins through a merge", () => {
+  it("leave out a merge that re-asserts what one parent brought, reached through a parent that lacked it", () => {
+    const g = graphWith([
+      ["pre", [], "base", []],
+      ["teach", ["base"], "teacher", []],
+      ["code", ["base"], "coder", [["cot", "introduced", "hypothesis"]]],
+      ["merge", ["teacher", "coder"], "merged", [["cot", "introduced", "hypothesis"]]],
+    ]);
+    const r = trace(g, { model: "merged", ability: "cot" });
+    expect(r.origins.map((o) => o.step)).toEqual(["code"]);
+    // The primary reading is the one through the code step, even though the teacher comes first among the parents.
+    expect(r.introducedBy?.step).toBe("code");
+    expect(r.path).toEqual(["base", "coder", "merged"]);
+    expect(r.changes.map((c) => c.step)).toEqual(["merge"]);
+  });
+});
