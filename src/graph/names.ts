@@ -81,8 +81,11 @@ export function resolve(graph: LineageGraph, kind: NameKind, name: string): stri
 }
 
 /** Resolves a name that may be a model, an ability, a step or a source; did-you-mean looks across all of them. */
-export function resolveAny(graph: LineageGraph, name: string): Named {
+export function resolveAny(graph: LineageGraph, name: string): Named;
+/** With `quiet`: undefined for an unknown name, no suggestion made. */
+export function resolveAny(graph: LineageGraph, name: string, quiet: true): Named | undefined;
+export function resolveAny(graph: LineageGraph, name: string, quiet = false): Named | undefined {
   const target = lookup(graph, name);
-  if (target) return target;
+  if (target || quiet) return target;
   throw new UnknownNameError(`unknown model, ability, step or source '${name}'${suggestion(graph, ["model", "ability", "step", "source"], name)}`);
 }

@@ -7,7 +7,7 @@ import { alternativesOn, readingKey, underReading, type ReadingChoice } from "..
 import { changeOut, entryOut, lacksOut, parentageOut } from "./convert.js";
 import { foldAbility, pathOf, stateOf, type Reading } from "../graph/fold.js";
 import { holders } from "../graph/presence.js";
-import { resolve, UnknownNameError } from "../graph/names.js";
+import { resolve, resolveAny, UnknownNameError } from "../graph/names.js";
 import { historyOf, introducerOf, laterChanges, originsOf, readingConfidence, readingConfidences, sizeOf, stateText, summarize } from "./summarize.js";
 
 /** At most this many models are listed as having an absent ability elsewhere (`elsewhereTotal` counts all). */
@@ -18,6 +18,18 @@ export interface TraceArgs {
   model: string;
   ability: string;
   reading?: ReadingChoice;
+}
+
+/** The model and the ability asked for; when they were given the other way round, the error says so. */
+function resolveBoth(graph: LineageGraph, args: TraceArgs): { model: string; ability: string } {
+  try {
+    return { model: resolve(graph, "model", args.model), ability: resolve(graph, "ability", args.ability) };
+  } catch (e) {
+    if (!(e instanceof UnknownNameError)) throw e;
+    const swapped = resolveAny(graph, args.ability, true)?.kind === "model" && resolveAny(graph, args.model, true)?.kind === "ability";
+    if (swapped) throw new UnknownNameError(`'${args.model}' is an ability and '${args.ability}' a model: the model comes first (trace ${args.ability} ${args.model})`);
+    throw e;
+  }
 }
 
 /** The short answer under one graph: presence, state and origin. */
@@ -66,8 +78,7 @@ function readingOut(graph: LineageGraph, reading: Reading) {
 /** Answers `trace MODEL ABILITY`. Throws UnknownNameError for an unknown name. */
 export function trace(primaryGraph: LineageGraph, args: TraceArgs): TraceResult {
   const graph = underReading(primaryGraph, args.reading);
-  const model = resolve(graph, "model", args.model);
-  const ability = resolve(graph, "ability", args.ability);
+  const { model, ability } = resolveBoth(graph, args);
   const lineageOfModel = ancestorRanks(graph, model);
   const fold = foldAbility(graph, ability, lineageOfModel);
   const summary = summarize(graph, fold.readings.get(model)!);

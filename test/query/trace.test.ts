@@ -173,3 +173,11 @@ describe("trace and recorded absences", () => {
     expect(trace(g, { model: "c", ability: "x" }).lacks).toEqual([]);
   });
 });
+
+describe("trace with its arguments swapped", () => {
+  it("says the model comes first", () => {
+    const g = graphOf([["pre", [], "base", [["gen", "introduced"]]]]);
+    expect(() => trace(g, { model: "gen", ability: "base" })).toThrow("'gen' is an ability and 'base' a model: the model comes first (trace base gen)");
+    expect(() => trace(g, { model: "gen", ability: "nope" })).toThrow("'gen' is an ability, not a model");
+  });
+});
