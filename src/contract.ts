@@ -165,6 +165,8 @@ export const DiffOut = z.strictObject({
   relation: z.enum(["same", "ancestor", "descendant", "related", "unrelated"]),
   /** The parentage reading the answer is under: "" for the steps' own parents, else "STEP=N,...". */
   reading: z.string(),
+  /** Under each alternative parentage reading of a step on either ancestry (each on its own): the abilities whose row it changes. */
+  underReadings: z.array(z.strictObject({ step: z.string(), alternative: z.number().int(), from: z.array(z.string()), abilities: z.array(z.string()) })),
   commonAncestors: z.array(z.string()),
   changes: z.array(
     z.strictObject({

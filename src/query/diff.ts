@@ -8,8 +8,8 @@ import type { LineageGraph, StepClaim } from "../graph/build-graph.js";
 import { ancestors, byRank, nearestOf } from "../graph/walk.js";
 import { entryOut } from "./convert.js";
 import { foldAbility } from "../graph/fold.js";
-import { resolve } from "../graph/names.js";
-import { readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
+import { resolve, UnknownNameError } from "../graph/names.js";
+import { alternativesOn, readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
 import { historyOf, introducerOf, stateText, summarize } from "./summarize.js";
 
 /** The two models to compare, by id or alias. */
@@ -80,8 +80,35 @@ function row(graph: LineageGraph, ability: string, a: string, b: string, scope: 
   };
 }
 
+/** What a row says, for comparing readings: the states of both sides. */
+const gist = (r: Row) => `${r.before}/${r.after}`;
+
+/** The abilities whose row changes under each alternative reading of a step on either ancestry (each on its own). */
+function underReadings(primary: LineageGraph, graph: LineageGraph, args: DiffArgs, union: readonly string[], rows: readonly Row[]): DiffResult["underReadings"] {
+  const main = new Map(rows.map((r) => [r.ability, gist(r)]));
+  return alternativesOn(graph, union).flatMap((alt) => {
+    if ((args.reading?.[alt.step.id] ?? 0) === alt.index) return [];
+    let other: DiffResult;
+    try {
+      other = diffUnder(primary, { ...args, reading: { ...args.reading, [alt.step.id]: alt.index } }, false);
+    } catch (e) {
+      // A reading that cannot hold (it makes the lineage cyclic) has no answer to compare.
+      if (e instanceof UnknownNameError) return [];
+      throw e;
+    }
+    const theirs = new Map(other.changes.map((r) => [r.ability, gist(r)]));
+    const abilities = graph.abilityOrder.filter((a) => main.get(a) !== theirs.get(a));
+    return [{ step: alt.step.id, alternative: alt.index, from: [...alt.from], abilities }];
+  });
+}
+
 /** Answers `diff A B`: rows that change state first, then those changed again past the common ancestry. Throws UnknownNameError for an unknown name. */
-export function diff(primary: LineageGraph, args: DiffArgs): DiffResult {
+export function diff(graph: LineageGraph, args: DiffArgs): DiffResult {
+  return diffUnder(graph, args, true);
+}
+
+/** The diff under the reading asked for; `compareReadings` adds what each alternative reading would change. */
+function diffUnder(primary: LineageGraph, args: DiffArgs, compareReadings: boolean): DiffResult {
   const graph = underReading(primary, args.reading);
   const a = resolve(graph, "model", args.from);
   const b = resolve(graph, "model", args.to);
@@ -103,5 +130,6 @@ export function diff(primary: LineageGraph, args: DiffArgs): DiffResult {
   const changes = rows.filter((r): r is Row => r !== null);
   // Rows that change state first (a stable sort keeps file order within each group).
   changes.sort((x, y) => Number(y.stateChanged) - Number(x.stateChanged));
-  return { schemaVersion: SCHEMA_VERSION, from: a, to: b, relation, reading: readingKey(args.reading ?? {}), commonAncestors: nearest, changes };
+  const readings = compareReadings ? underReadings(primary, graph, args, union, changes) : [];
+  return { schemaVersion: SCHEMA_VERSION, from: a, to: b, relation, reading: readingKey(args.reading ?? {}), underReadings: readings, commonAncestors: nearest, changes };
 }

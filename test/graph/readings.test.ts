@@ -43,7 +43,7 @@ describe("parentage readings", () => {
     for (const [model, ability] of [["c", "x"], ["c", "y"], ["d", "y"]] as const) {
       expect(strip(trace(g, { model, ability, reading }))).toEqual(strip(trace(ref, { model, ability })));
     }
-    expect({ ...diff(g, { from: "a", to: "c", reading }), reading: "" }).toEqual({ ...diff(ref, { from: "a", to: "c" }), reading: "" });
+    expect({ ...diff(g, { from: "a", to: "c", reading }), reading: "", underReadings: [] }).toEqual({ ...diff(ref, { from: "a", to: "c" }), reading: "", underReadings: [] });
     expect({ ...matrix(g, { reading }), reading: "" }).toEqual({ ...matrix(ref), reading: "" });
     expect(TraceOut.parse(trace(g, { model: "c", ability: "x", reading })).reading).toBe("sc=1");
     DiffOut.parse(diff(g, { from: "a", to: "c", reading }));
@@ -62,6 +62,13 @@ describe("parentage readings", () => {
     expect(r.underReadings).toEqual([{ step: "sc", alternative: 1, from: ["d"], present: false, state: "absent", introducedBy: null, differs: true }]);
     const y = trace(g, { model: "c", ability: "y" });
     expect(y.underReadings[0]).toMatchObject({ present: true, introducedBy: "sd", differs: true });
+  });
+
+  it("diff says which abilities' rows change with the reading", () => {
+    const d = DiffOut.parse(diff(g, { from: "a", to: "c" }));
+    // Under sc=1, c comes from d and lacks x (a has it); y it gains itself either way; the cyclic reading sc=2 is left out.
+    expect(d.underReadings).toEqual([{ step: "sc", alternative: 1, from: ["d"], abilities: ["x"] }]);
+    expect(diff(g, { from: "base", to: "a" }).underReadings).toEqual([]);
   });
 
   it("says no reading differs when the answer does not depend on it", () => {
