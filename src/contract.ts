@@ -433,6 +433,15 @@ export const MatrixOut = z.strictObject({
   reading: z.string(),
   /** What the cells mean and the notation, one line. */
   legend: z.string(),
+  /** Under each alternative parentage reading of a step on the rows' ancestries (each on its own): the cells whose state it changes. */
+  underReadings: z.array(
+    z.strictObject({
+      step: z.string(),
+      alternative: z.number().int(),
+      from: z.array(z.string()),
+      cells: z.array(z.strictObject({ model: z.string(), ability: z.string(), state: StateOut })),
+    }),
+  ),
   models: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   abilities: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   rows: z.array(

@@ -6,9 +6,9 @@ import type { MatrixResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import type { ClaimEntry } from "../schema.js";
 import { foldAbility } from "../graph/fold.js";
-import { resolve } from "../graph/names.js";
-import { readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
-import { ancestryOf } from "../graph/walk.js";
+import { resolve, UnknownNameError } from "../graph/names.js";
+import { alternativesOn, readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
+import { ancestryOf, idsOf, type Ancestry } from "../graph/walk.js";
 import { CHANGES_LEGEND, changeSymbol, SCHEMA_VERSION, STATE_LEGEND, stateSymbol } from "../vocabulary.js";
 import { sizeOf, summarize, type Summary } from "./summarize.js";
 
@@ -27,7 +27,31 @@ function ownClaims(graph: LineageGraph, model: string): Map<string, ClaimEntry> 
 }
 
 /** Answers `matrix`. Rows in lineage order unless chosen; columns in file order unless chosen. */
-export function matrix(primary: LineageGraph, args: MatrixArgs = {}): MatrixResult {
+export function matrix(graph: LineageGraph, args: MatrixArgs = {}): MatrixResult {
+  return matrixUnder(graph, args, true);
+}
+
+/** The cells whose state changes under each alternative reading of a step on the rows' ancestries. */
+function underReadings(primary: LineageGraph, graph: LineageGraph, args: MatrixArgs, scope: readonly string[], main: MatrixResult): MatrixResult["underReadings"] {
+  return alternativesOn(graph, scope).flatMap((alt) => {
+    if ((args.reading?.[alt.step.id] ?? 0) === alt.index) return [];
+    let other: MatrixResult;
+    try {
+      other = matrixUnder(primary, { ...args, reading: { ...args.reading, [alt.step.id]: alt.index } }, false);
+    } catch (e) {
+      // A reading that cannot hold (it makes the lineage cyclic) has no answer to compare.
+      if (e instanceof UnknownNameError) return [];
+      throw e;
+    }
+    const cells = main.rows.flatMap((row, r) =>
+      row.cells.flatMap((c, i) => (other.rows[r]!.cells[i]!.state === c.state ? [] : [{ model: row.model, ability: c.ability, state: other.rows[r]!.cells[i]!.state }])),
+    );
+    return [{ step: alt.step.id, alternative: alt.index, from: [...alt.from], cells }];
+  });
+}
+
+/** The matrix under the reading asked for; `compareReadings` adds what each alternative reading would change. */
+function matrixUnder(primary: LineageGraph, args: MatrixArgs, compareReadings: boolean): MatrixResult {
   const graph = underReading(primary, args.reading);
   const models = args.models?.length ? [...new Set(args.models.map((m) => resolve(graph, "model", m)))] : [...graph.modelOrder];
   const abilities = args.abilities?.length ? [...new Set(args.abilities.map((a) => resolve(graph, "ability", a)))] : [...graph.abilityOrder];
@@ -38,11 +62,12 @@ export function matrix(primary: LineageGraph, args: MatrixArgs = {}): MatrixResu
     return new Map(models.map((m) => [m, summarize(graph, fold.readings.get(m)!)]));
   });
   const changes = args.changes === true;
-  return {
+  const result: MatrixResult = {
     schemaVersion: SCHEMA_VERSION,
     view: changes ? "changes" : "state",
     reading: readingKey(args.reading ?? {}),
     legend: changes ? CHANGES_LEGEND : STATE_LEGEND,
+    underReadings: [],
     models: models.map((id) => ({ id, name: graph.models.get(id)!.name })),
     abilities: abilities.map((id) => ({ id, name: graph.abilities.get(id)!.name })),
     rows: models.map((model) => {
@@ -53,6 +78,8 @@ export function matrix(primary: LineageGraph, args: MatrixArgs = {}): MatrixResu
       };
     }),
   };
+  if (compareReadings) result.underReadings = underReadings(primary, graph, args, args.models?.length ? idsOf(graph, scope as Ancestry) : graph.modelOrder, result);
+  return result;
 }
 
 /** One cell: the accumulated state, and the symbol of the view (of the state, or of the own step's change). */

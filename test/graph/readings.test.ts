@@ -44,7 +44,7 @@ describe("parentage readings", () => {
       expect(strip(trace(g, { model, ability, reading }))).toEqual(strip(trace(ref, { model, ability })));
     }
     expect({ ...diff(g, { from: "a", to: "c", reading }), reading: "", underReadings: [] }).toEqual({ ...diff(ref, { from: "a", to: "c" }), reading: "", underReadings: [] });
-    expect({ ...matrix(g, { reading }), reading: "" }).toEqual({ ...matrix(ref), reading: "" });
+    expect({ ...matrix(g, { reading }), reading: "", underReadings: [] }).toEqual({ ...matrix(ref), reading: "", underReadings: [] });
     expect(TraceOut.parse(trace(g, { model: "c", ability: "x", reading })).reading).toBe("sc=1");
     DiffOut.parse(diff(g, { from: "a", to: "c", reading }));
     MatrixOut.parse(matrix(g, { reading }));
@@ -69,6 +69,12 @@ describe("parentage readings", () => {
     // Under sc=1, c comes from d and lacks x (a has it); y it gains itself either way; the cyclic reading sc=2 is left out.
     expect(d.underReadings).toEqual([{ step: "sc", alternative: 1, from: ["d"], abilities: ["x"] }]);
     expect(diff(g, { from: "base", to: "a" }).underReadings).toEqual([]);
+  });
+
+  it("matrix says which cells change with the reading", () => {
+    expect(matrix(g).underReadings).toEqual([{ step: "sc", alternative: 1, from: ["d"], cells: [{ model: "c", ability: "x", state: "absent" }] }]);
+    expect(matrix(g, { models: ["a"] }).underReadings).toEqual([]);
+    expect(matrix(g, { reading: { sc: 1 } }).underReadings).toEqual([]);
   });
 
   it("says no reading differs when the answer does not depend on it", () => {
