@@ -2,7 +2,7 @@
 import type { LineageGraph, StepClaim } from "../graph/build-graph.js";
 import { entries, originIndex, stateOf, type Reading } from "../graph/fold.js";
 import { ancestors } from "../graph/walk.js";
-import { changeWords, confidenceAt, isPresent, type AbilityState, type Confidence, type Size } from "../vocabulary.js";
+import { changeWords, confidenceAt, isPresent, presenceWord, type AbilityState, type Confidence, type Size } from "../vocabulary.js";
 
 /** The answer for one ability in one model. */
 export interface Summary {
@@ -62,8 +62,9 @@ export function sizeOf(reading: Reading): Size | null {
 
 /** A state in words: "present, greatly weakened", "absent", "lost". */
 export function stateText(state: AbilityState, size: Size | null): string {
-  if (state === "absent" || state === "lost") return state;
-  return `present, ${changeWords(state, size ?? "normal")}`;
+  if (state === "absent") return presenceWord(false);
+  if (state === "lost") return state;
+  return `${presenceWord(true)}, ${changeWords(state, size ?? "normal")}`;
 }
 
 /**
