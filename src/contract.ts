@@ -1,14 +1,19 @@
 /**
- * The JSON output contract, version 1: what `--json` prints for every command.
+ * The JSON output contract, version 2: what `--json` prints for every command. Version 2 (from 1): the origin
+ * (`introducedBy`) is the step where the ability first appeared on the path, not the last step that re-asserted
+ * it; `confidence` is the weakest of the presence and origin confidences (the origin's attribution counts);
+ * a lost state's symbol is `x` (`--` is a great decrease); fields were added (sizes, confidences, changes).
  * Queries return exactly these objects; tests validate every command's output against them.
  */
 import { z } from "zod";
-import { CONFIDENCE_LEVELS, EFFECTS, SCHEMA_VERSION } from "./vocabulary.js";
+import { CONFIDENCE_LEVELS, EFFECTS, SCHEMA_VERSION, SIZES } from "./vocabulary.js";
 
 export { SCHEMA_VERSION } from "./vocabulary.js";
 
 const Version = z.literal(SCHEMA_VERSION);
 const Confidence = z.enum(CONFIDENCE_LEVELS);
+/** How large a change is. */
+export const SizeOut = z.enum(SIZES);
 /** An ability's state in a model. */
 export const StateOut = z.enum([...EFFECTS, "absent"]);
 
@@ -27,8 +32,19 @@ export const EntryOut = z.strictObject({
   label: z.string().nullable(),
   from: z.array(z.string()),
   to: z.string(),
+  /** The ability the claim is about. */
+  ability: z.string(),
   effect: z.enum(EFFECTS),
+  /** How large the change is (`normal` when the file says nothing). */
+  size: SizeOut,
+  /** The change in words: "strengthened", "greatly weakened". */
+  change: z.string(),
+  /** The change in the article's notation: `+`, `++`, `-`, `--`, `x`. */
+  symbol: z.string(),
+  /** How sure it is that the change happened. */
   confidence: Confidence,
+  /** How sure it is that this step brought the change in the way the effect says (its confidence when the file says nothing). */
+  attribution: Confidence,
   evidence: z.array(EvidenceOut),
   note: z.string().nullable(),
 });
@@ -70,6 +86,19 @@ export const ReadingOut = z.strictObject({
   history: z.array(EntryOut),
   path: z.array(z.string()),
   confidence: Confidence,
+  presenceConfidence: Confidence.nullable(),
+  originConfidence: Confidence.nullable(),
+});
+
+/** A later change on the path (after the origin): what a script needs without re-folding. */
+export const ChangeOut = z.strictObject({
+  step: z.string(),
+  to: z.string(),
+  effect: z.enum(EFFECTS),
+  size: SizeOut,
+  change: z.string(),
+  symbol: z.string(),
+  confidence: Confidence,
 });
 
 /** `captrace trace MODEL ABILITY --json`. */
@@ -79,13 +108,43 @@ export const TraceOut = z.strictObject({
   ability: z.string(),
   present: z.boolean(),
   state: StateOut,
+  /** The size of the change that left the state (null when absent). */
+  size: SizeOut.nullable(),
+  /** The state in words: "present, greatly weakened"; "absent"; "lost". */
+  stateText: z.string(),
+  /** The origin: the step where the ability first appeared on the path (not a later step that re-asserted it). */
   introducedBy: EntryOut.nullable(),
+  /** Every origin when parents brought it each their own way (two parents of a merge), the primary first. */
+  origins: z.array(EntryOut),
+  /** What each step after the origin did, in path order. */
+  changes: z.array(ChangeOut),
   history: z.array(EntryOut),
   path: z.array(z.string()),
+  /** The weakest of the two below. */
   confidence: Confidence,
+  /** How sure it is that the model is in its state: the weakest confidence of the claims that made the state. */
+  presenceConfidence: Confidence.nullable(),
+  /** How sure the way it came is: the origin's attribution and the parentage of every step from the origin to the model. */
+  originConfidence: Confidence.nullable(),
   /** False when paths from the roots disagree; `readings` then shows each. */
   agreement: z.boolean(),
   readings: z.array(ReadingOut),
+  /** The parentage reading the answer is under: "" for the steps' own parents, else "STEP=N,...". */
+  reading: z.string(),
+  /** The answer under each alternative parentage reading of a step on the path (each on its own). */
+  underReadings: z.array(
+    z.strictObject({
+      step: z.string(),
+      /** 1-based: the step's alternative reading. */
+      alternative: z.number().int(),
+      from: z.array(z.string()),
+      present: z.boolean(),
+      state: StateOut,
+      introducedBy: z.string().nullable(),
+      /** True when this reading changes the answer (presence, state or origin). */
+      differs: z.boolean(),
+    }),
+  ),
   /** True when more distinct readings existed than are kept. */
   truncated: z.boolean(),
   /** The steps along `path`, with their parentage confidence and alternative readings. */
@@ -104,6 +163,10 @@ export const DiffOut = z.strictObject({
   from: z.string(),
   to: z.string(),
   relation: z.enum(["same", "ancestor", "descendant", "related", "unrelated"]),
+  /** The parentage reading the answer is under: "" for the steps' own parents, else "STEP=N,...". */
+  reading: z.string(),
+  /** Under each alternative parentage reading of a step on either ancestry (each on its own): the abilities whose row it changes. */
+  underReadings: z.array(z.strictObject({ step: z.string(), alternative: z.number().int(), from: z.array(z.string()), abilities: z.array(z.string()) })),
   commonAncestors: z.array(z.string()),
   changes: z.array(
     z.strictObject({
@@ -117,6 +180,25 @@ export const DiffOut = z.strictObject({
       stateChanged: z.boolean(),
       steps: z.array(EntryOut.extend({ side: z.enum(["from", "to"]) })),
       confidence: Confidence,
+      /** The size of the change that left each side's state (null when absent). */
+      beforeSize: SizeOut.nullable(),
+      afterSize: SizeOut.nullable(),
+      /** Each side's state in words ("greatly weakened"). */
+      beforeText: z.string(),
+      afterText: z.string(),
+      /** The weakest presence and origin confidences of the two sides. */
+      presenceConfidence: Confidence.nullable(),
+      originConfidence: Confidence.nullable(),
+      /** The state at the nearest common ancestor (the first, when several); null when there is none. */
+      common: StateOut.nullable(),
+      /** True on a side where the common ancestor had that state and a later step on the side re-asserted it. */
+      againFrom: z.boolean(),
+      againTo: z.boolean(),
+      /** True when both sides have it and each gained it past the common ancestry, independently. */
+      independent: z.boolean(),
+      /** True when the model records lacking the ability. */
+      beforeLacked: z.boolean(),
+      afterLacked: z.boolean(),
     }),
   ),
 });
@@ -236,6 +318,41 @@ export const ListOut = z.discriminatedUnion("what", [
   z.strictObject({ schemaVersion: Version, what: z.literal("sources"), items: z.array(SourceRow) }),
 ]);
 
+/** `captrace show STEP --json`: what the step did (its parentage) and its claims. */
+export const ShowStepOut = z.strictObject({
+  schemaVersion: Version,
+  kind: z.literal("step"),
+  id: z.string(),
+  /** The step's kind, label, method, parents, child, parentage confidence, evidence and alternative readings. */
+  parentage: ParentageOut,
+  claims: z.array(EntryOut),
+});
+
+/** One thing a source is cited for. */
+export const SupportOut = z.strictObject({
+  /** What it supports: a step's claim, a step's parentage or an alternative reading of it, a model's facts, a recorded lack, an approximation, or a model's paper. */
+  what: z.enum(["claim", "parentage", "alternative", "model", "lack", "approximation", "paper"]),
+  step: z.string().nullable(),
+  model: z.string().nullable(),
+  ability: z.string().nullable(),
+  effect: z.enum(EFFECTS).nullable(),
+  at: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+/** `captrace show SOURCE --json`: the source and everything it is cited for. */
+export const ShowSourceOut = z.strictObject({
+  schemaVersion: Version,
+  kind: z.literal("source"),
+  id: z.string(),
+  title: z.string(),
+  authors: z.array(z.string()),
+  year: z.number().nullable(),
+  identifier: z.string().nullable(),
+  url: z.string().nullable(),
+  supports: z.array(SupportOut),
+});
+
 /** One problem of `captrace validate --json` (which prints an array of these). */
 export const ProblemOut = z.strictObject({
   file: z.string(),
@@ -266,7 +383,11 @@ export type DiffResult = z.infer<typeof DiffOut>;
 export type ShowModelResult = z.infer<typeof ShowModelOut>;
 export type ShowAbilityResult = z.infer<typeof ShowAbilityOut>;
 export type ListResult = z.infer<typeof ListOut>;
+export type ShowStepResult = z.infer<typeof ShowStepOut>;
+export type ShowSourceResult = z.infer<typeof ShowSourceOut>;
+export type SupportResult = z.infer<typeof SupportOut>;
 export type EntryResult = z.infer<typeof EntryOut>;
+export type ChangeResult = z.infer<typeof ChangeOut>;
 export type EvidenceResult = z.infer<typeof EvidenceOut>;
 export type ParentageResult = z.infer<typeof ParentageOut>;
 export type LackResult = z.infer<typeof LackOut>;
@@ -279,7 +400,7 @@ export const TreeLine = z.strictObject({
   depth: z.number().int(),
   model: z.string(),
   name: z.string(),
-  /** The step on the edge drawn to this line (null for a top line). */
+  /** The step that made this line's model (null for a root without one), the same whichever way the tree is walked. */
   step: z.string().nullable(),
   kind: z.string().nullable(),
   label: z.string().nullable(),
@@ -303,15 +424,72 @@ export const TreeOut = z.strictObject({
   lines: z.array(TreeLine),
 });
 
-/** `captrace matrix --json`: models by abilities, each cell a state. */
+/** `captrace matrix --json`: models by abilities, each cell a state (or, with `--changes`, what the model's own step changed). */
 export const MatrixOut = z.strictObject({
   schemaVersion: Version,
+  /** `state`: each cell the model's accumulated state; `changes`: what the model's own step changed. */
+  view: z.enum(["state", "changes"]),
+  /** The parentage reading the answer is under: "" for the steps' own parents, else "STEP=N,...". */
+  reading: z.string(),
+  /** What the cells mean and the notation, one line. */
+  legend: z.string(),
+  /** Under each alternative parentage reading of a step on the rows' ancestries (each on its own): the cells whose state it changes. */
+  underReadings: z.array(
+    z.strictObject({
+      step: z.string(),
+      alternative: z.number().int(),
+      from: z.array(z.string()),
+      cells: z.array(z.strictObject({ model: z.string(), ability: z.string(), state: StateOut })),
+    }),
+  ),
   models: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   abilities: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   rows: z.array(
     z.strictObject({
       model: z.string(),
-      cells: z.array(z.strictObject({ ability: z.string(), state: StateOut, symbol: z.string(), agreement: z.boolean() })),
+      cells: z.array(
+        z.strictObject({
+          ability: z.string(),
+          /** The accumulated state (in both views). */
+          state: StateOut,
+          /** The view's symbol: of the state, or of the own step's change (blank when it said nothing). */
+          symbol: z.string(),
+          agreement: z.boolean(),
+          /** What the model's own step said about the ability (null when nothing) and how large. */
+          change: z.enum(EFFECTS).nullable(),
+          size: SizeOut.nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** One marker of the summary table: a change the model's own step made, as the article writes it. */
+export const MarkerOut = z.strictObject({
+  ability: z.string(),
+  name: z.string(),
+  effect: z.enum(EFFECTS),
+  size: SizeOut,
+  symbol: z.string(),
+  confidence: Confidence,
+  /** "++ Code Generation". */
+  text: z.string(),
+});
+
+/** `captrace summary --json`: the article's summary table, one row per model in lineage order. */
+export const SummaryOut = z.strictObject({
+  schemaVersion: Version,
+  legend: z.string(),
+  rows: z.array(
+    z.strictObject({
+      model: z.string(),
+      name: z.string(),
+      api: z.string().nullable(),
+      /** The training method: the step's label (or kind), with its method's own name; null for a root without a step. */
+      method: z.string().nullable(),
+      step: z.string().nullable(),
+      markers: z.array(MarkerOut),
+      approximations: z.array(ApproximationOut),
     }),
   ),
 });
@@ -360,5 +538,7 @@ export const RoadmapOut = z.strictObject({
 export type TreeResult = z.infer<typeof TreeOut>;
 export type TreeLineResult = z.infer<typeof TreeLine>;
 export type MatrixResult = z.infer<typeof MatrixOut>;
+export type SummaryResult = z.infer<typeof SummaryOut>;
+export type MarkerResult = z.infer<typeof MarkerOut>;
 export type GraphResult = z.infer<typeof GraphOut>;
 export type RoadmapResult = z.infer<typeof RoadmapOut>;

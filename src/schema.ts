@@ -128,7 +128,7 @@ export const Model = z.strictObject({
 export const Claim = z.strictObject({
   ability: Id,
   effect: Effect,
-  size: z.enum(["normal","great"]).optional(),
+  size: z.enum(["normal", "great"]).optional(),
   confidence: Confidence,
   attribution: Confidence.optional(),
   evidence: z.array(Evidence).min(1),

@@ -4,7 +4,7 @@
 export const FORMAT_VERSION = 1;
 
 /** The version of the JSON output contract; bumped on any incompatible change. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** How sure a statement is, from most to least sure. */
 export const CONFIDENCE_LEVELS = ["established", "likely", "hypothesis", "speculative"] as const;
@@ -29,3 +29,80 @@ export const STEP_KINDS: Readonly<Record<string, string>> = {
   quantization: "reducing numeric precision",
   other: "anything else; say what in the label",
 };
+
+/** One confidence level. */
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+/** One effect. */
+export type Effect = (typeof EFFECTS)[number];
+
+/** How large a change is; absent in a file means `normal`. */
+export const SIZES = ["normal", "great"] as const;
+
+/** One size. */
+export type Size = (typeof SIZES)[number];
+
+/** An ability's state in a model: the last effect on the path, or absent. */
+export type AbilityState = Effect | "absent";
+
+/** Effects that give an ability (and restart the chain its confidence rests on). */
+export const GIVES: ReadonlySet<string> = new Set<Effect>(["introduced", "unlocked"]);
+
+/** Effects that increase an ability (the article's `+`). */
+export const INCREASES: ReadonlySet<string> = new Set<Effect>(["introduced", "unlocked", "restored", "strengthened"]);
+
+/** True when the state counts as having the ability: every state but absent and lost. */
+export function isPresent(state: AbilityState): boolean {
+  return state !== "absent" && state !== "lost";
+}
+
+/** The words for presence, as every output says it. */
+export function presenceWord(present: boolean): "present" | "absent" {
+  return present ? "present" : "absent";
+}
+
+/** The level of a confidence: 0 is the surest (an index into CONFIDENCE_LEVELS). */
+export function levelOf(confidence: Confidence): number {
+  return CONFIDENCE_LEVELS.indexOf(confidence);
+}
+
+/** The confidence at a level. */
+export function confidenceAt(level: number): Confidence {
+  return CONFIDENCE_LEVELS[level]!;
+}
+
+/** The least sure of some confidences (the weakest link); `established` for none. */
+export function weakest(levels: Iterable<Confidence>): Confidence {
+  let worst = 0;
+  for (const level of levels) worst = Math.max(worst, levelOf(level));
+  return CONFIDENCE_LEVELS[worst]!;
+}
+
+/**
+ * The article's notation for one change (a step's claim, relative to its parent): an increase `+`, a great
+ * one `++`; a decrease `-`, a great one `--`; a loss `x` (gone; the article has no sign for it).
+ */
+export function changeSymbol(effect: Effect, size: Size = "normal"): string {
+  if (effect === "lost") return "x";
+  const sign = INCREASES.has(effect) ? "+" : "-";
+  return size === "great" ? sign + sign : sign;
+}
+
+/** The symbol of an accumulated state (the plain matrix, tree): the notation of the change that left it so; blank when absent. */
+export function stateSymbol(state: AbilityState | (string & {}), size: Size = "normal"): string {
+  return (EFFECTS as readonly string[]).includes(state) ? changeSymbol(state as Effect, size) : "";
+}
+
+/** How a change reads in prose: "strengthened", "greatly weakened". */
+export function changeWords(effect: Effect, size: Size = "normal"): string {
+  return size === "great" && effect !== "lost" ? `greatly ${effect}` : effect;
+}
+
+/** The legend of the notation, without saying what the cells are. */
+export const NOTATION = "+ increased (introduced, unlocked, restored, strengthened); ++ greatly increased; - weakened; -- greatly weakened; x lost";
+
+/** The legend of the plain matrix: each cell is the model's accumulated state. */
+export const STATE_LEGEND = `cells: each model's accumulated state, marked by the change that left it so: ${NOTATION}; blank: absent`;
+
+/** The legend of `matrix --changes`: each cell is what the model's own step changed. */
+export const CHANGES_LEGEND = `cells: what each model's own step changed, relative to its parent: ${NOTATION}; blank: the step said nothing`;

@@ -1,8 +1,9 @@
 /** The lineage as an immutable graph, built once and indexed both ways. */
 import type { AbilityEntry, ClaimEntry, LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
 import { CONFIDENCE_LEVELS, EFFECTS } from "../vocabulary.js";
+import { lineageOrder } from "../load/lineage-order.js";
 
-/** One claim together with the step that makes it. */
+/** One claim together with the step that makes it (as read from the file, or as applied on a path). */
 export interface StepClaim {
   step: StepEntry;
   claim: ClaimEntry;
@@ -14,7 +15,32 @@ export interface NameTarget {
   id: string;
 }
 
-/** The indexed, read-only lineage every query works on. */
+/**
+ * The compact index arrays the walks, the fold and the presence pass run on. They are private to src/graph:
+ * queries ask the graph's functions (walk, fold, presence, names), never read these.
+ */
+export interface GraphIndex {
+  /** Parents by rank, compact: the parents of the model at rank r are `parentRanks[parentStart[r] .. parentStart[r + 1])`. */
+  readonly parentStart: Int32Array;
+  readonly parentRanks: Int32Array;
+  /** By rank: the confidence level (an index into CONFIDENCE_LEVELS, 0 the surest) of the step that makes the model; 0 for a root. */
+  readonly stepConfidence: Uint8Array;
+  /**
+   * Every claim by ability, compact: the claims about the ability at index a are positions
+   * `claimStart[a] .. claimStart[a + 1]`, in file order (as `claimsByAbility`); each with the rank of the model
+   * its step makes, its effect (an index into EFFECTS) and its index in the step's claims.
+   */
+  readonly claimStart: Int32Array;
+  readonly claimRank: Int32Array;
+  readonly claimEffect: Uint8Array;
+  readonly claimIndex: Int32Array;
+}
+
+/**
+ * The read-only lineage every query works on, in the domain's words: the models in lineage order, the step
+ * that made each (its parents are the step's `from`), the steps each model is a parent in (its children),
+ * the claims about each ability, and the names. "Rank" means only a model's position in lineage order.
+ */
 export interface LineageGraph {
   readonly title: string;
   readonly lineage: LineageFile;
@@ -32,28 +58,16 @@ export interface LineageGraph {
   readonly childSteps: ReadonlyMap<string, readonly StepEntry[]>;
   /** Every claim about each ability, in file order. */
   readonly claimsByAbility: ReadonlyMap<string, readonly StepClaim[]>;
-  /** Position of each model in `modelOrder`. */
+  /** Position of each model in `modelOrder` (its lineage rank). */
   readonly rank: ReadonlyMap<string, number>;
   /** Lower-cased ids and aliases of models and abilities. */
   readonly names: ReadonlyMap<string, NameTarget>;
-  /** Parents by rank, compact: the parents of the model at rank r are `parentRanks[parentStart[r] .. parentStart[r + 1])`. */
-  readonly parentStart: Int32Array;
-  readonly parentRanks: Int32Array;
-  /** By rank: the confidence (an index into CONFIDENCE_LEVELS, 0 the surest) of the step that makes the model; 0 for a root. */
-  readonly stepConfidence: Uint8Array;
   /** For each ability, the models that record lacking it. */
   readonly lacking: ReadonlyMap<string, ReadonlySet<string>>;
   /** Position of each ability in `abilityOrder`. */
   readonly abilityIndex: ReadonlyMap<string, number>;
-  /**
-   * Every claim by ability, compact (what queries read without touching a step): the claims about the
-   * ability at index a are positions `claimStart[a] .. claimStart[a + 1]`, in file order (as `claimsByAbility`);
-   * each with the rank of the model its step makes, its effect (an index into EFFECTS) and its index in the step's claims.
-   */
-  readonly claimStart: Int32Array;
-  readonly claimRank: Int32Array;
-  readonly claimEffect: Uint8Array;
-  readonly claimIndex: Int32Array;
+  /** The compact index arrays: for src/graph only. */
+  readonly index: GraphIndex;
 }
 
 /** The compact claim index (`claimStart` ... `claimIndex`): two passes over the steps, in file order. */
@@ -61,7 +75,7 @@ function claimTable(
   steps: readonly StepEntry[],
   abilityIndex: ReadonlyMap<string, number>,
   rank: ReadonlyMap<string, number>,
-): Pick<LineageGraph, "claimStart" | "claimRank" | "claimEffect" | "claimIndex"> {
+): Pick<GraphIndex, "claimStart" | "claimRank" | "claimEffect" | "claimIndex"> {
   const abilities = abilityIndex.size;
   const claimStart = new Int32Array(abilities + 1);
   for (const step of steps) {
@@ -141,90 +155,6 @@ function distinct(ids: readonly string[]): readonly string[] {
   return ids.length < 2 ? ids : [...new Set(ids)];
 }
 
-/** A minimal binary heap of numbers, smallest first. */
-class MinHeap {
-  private readonly items: number[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(value: number): void {
-    const a = this.items;
-    a.push(value);
-    let i = a.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (a[parent]! <= value) break;
-      a[i] = a[parent]!;
-      i = parent;
-    }
-    a[i] = value;
-  }
-  pop(): number {
-    const a = this.items;
-    const top = a[0]!;
-    const last = a.pop()!;
-    if (a.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && a[l]! < (m === i ? last : a[m]!)) m = l;
-        if (r < a.length && a[r]! < (m === i ? last : a[m]!)) m = r;
-        if (m === i) break;
-        a[i] = a[m]!;
-        i = m;
-      }
-      a[i] = last;
-    }
-    return top;
-  }
-}
-
-/**
- * Parents before children, ties broken by file order (Kahn's algorithm with a heap, over indexes).
- * `parentsOf` gives the parents of the step that makes a model (undefined for none). Models on a cycle,
- * or below one, are left out: the validator names them.
- */
-export function lineageOrder(ids: readonly string[], parentsOf: (id: string) => readonly string[] | undefined): string[] {
-  const n = ids.length;
-  const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
-  // Parents that are not models (unknown ids, reported elsewhere) do not hold a model back.
-  const pending = new Int32Array(n);
-  const childCount = new Int32Array(n + 1);
-  const parents: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(n);
-  for (let i = 0; i < n; i++) {
-    const from = parentsOf(ids[i]!);
-    if (!from || from.length === 0) continue;
-    const list: number[] = [];
-    for (const id of distinct(from)) {
-      const p = index.get(id);
-      if (p === undefined || p === i) continue;
-      list.push(p);
-      childCount[p + 1]!++;
-    }
-    pending[i] = list.length;
-    parents[i] = list;
-  }
-  for (let i = 0; i < n; i++) childCount[i + 1]! += childCount[i]!;
-  const children = new Int32Array(childCount[n]!);
-  const next = childCount.slice(0, n);
-  for (let i = 0; i < n; i++) for (const p of parents[i] ?? []) children[next[p]!++] = i;
-  const heap = new MinHeap();
-  for (let i = 0; i < n; i++) if (pending[i] === 0) heap.push(i);
-  const order: string[] = [];
-  while (heap.size > 0) {
-    const i = heap.pop();
-    order.push(ids[i]!);
-    for (let j = childCount[i]!; j < childCount[i + 1]!; j++) {
-      const c = children[j]!;
-      if (--pending[c]! === 0) heap.push(c);
-    }
-  }
-  return order;
-}
-
 /**
  * Builds the graph from a validated lineage (acyclic, references resolved). `order`, when given, is the
  * lineage order computed before (from the cache) and is used instead of sorting again.
@@ -296,11 +226,8 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
     get names() {
       return names();
     },
-    parentStart,
-    parentRanks,
-    stepConfidence,
     lacking: lackingIndex(models),
     abilityIndex,
-    ...claimTable(lineage.steps, abilityIndex, rank),
+    index: Object.freeze({ parentStart, parentRanks, stepConfidence, ...claimTable(lineage.steps, abilityIndex, rank) }),
   });
 }

@@ -86,13 +86,13 @@ export function compactParts(graph: LineageGraph): CompactParts {
     const step = graph.madeBy.get(id);
     if (step) madeBy[r] = stepIndex.get(step)!;
   });
-  const { claimStart, claimIndex, claimRank, claimEffect } = graph;
+  const { claimStart, claimIndex, claimRank, claimEffect } = graph.index;
   const texts = <T>(list: readonly T[], text: (entry: T) => string): RecordTexts => ({ count: list.length, text: (i) => text(list[i]!) });
   const json = (entry: unknown) => JSON.stringify(entry);
   const { lineage: format, title, description } = lineage;
   return {
-    ints: { rankOfModel, parentStart: graph.parentStart, parentRanks: graph.parentRanks, madeBy, claimStart, claimIndex, claimRank },
-    bytes: { stepConfidence: graph.stepConfidence, claimEffect },
+    ints: { rankOfModel, parentStart: graph.index.parentStart, parentRanks: graph.index.parentRanks, madeBy, claimStart, claimIndex, claimRank },
+    bytes: { stepConfidence: graph.index.stepConfidence, claimEffect },
     records: {
       models: texts(Object.values(lineage.models), json),
       steps: texts(lineage.steps, (s) => JSON.stringify({ ...s, claims: undefined })),

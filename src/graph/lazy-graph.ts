@@ -188,15 +188,9 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
     get names() {
       return (names ??= nameIndex(modelIds, abilityIds, header.modelAliases, header.abilityAliases));
     },
-    parentStart,
-    parentRanks,
-    stepConfidence: compact.stepConfidence,
     lacking: new Map(header.lacking.map(([a, ids]) => [a, new Set(ids)])),
     abilityIndex,
-    claimStart,
-    claimRank,
-    claimEffect,
-    claimIndex,
+    index: Object.freeze({ parentStart, parentRanks, stepConfidence: compact.stepConfidence, claimStart, claimRank, claimEffect, claimIndex }),
   };
   return Object.freeze(graph);
 }

@@ -1,8 +1,9 @@
 /** Converts lineage entries into the plain objects of the JSON contract. */
-import type { EntryResult, EvidenceResult, LackResult, ParentageResult } from "../contract.js";
+import { changeSymbol, changeWords } from "../vocabulary.js";
+import type { ChangeResult, EntryResult, EvidenceResult, LackResult, ParentageResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import type { EvidenceEntry, ModelEntry, StepEntry } from "../schema.js";
-import type { Applied } from "./fold-ability.js";
+import type { StepClaim } from "../graph/build-graph.js";
 
 /** Evidence with the title of its source. */
 export function evidenceOut(graph: LineageGraph, list: readonly EvidenceEntry[] | undefined): EvidenceResult[] {
@@ -15,15 +16,21 @@ export function evidenceOut(graph: LineageGraph, list: readonly EvidenceEntry[] 
 }
 
 /** One applied claim. */
-export function entryOut(graph: LineageGraph, { step, claim }: Applied): EntryResult {
+export function entryOut(graph: LineageGraph, { step, claim }: StepClaim): EntryResult {
+  const size = claim.size ?? "normal";
   return {
     step: step.id,
     kind: step.kind,
     label: step.label ?? null,
     from: [...step.from],
     to: step.to,
+    ability: claim.ability,
     effect: claim.effect,
+    size,
+    change: changeWords(claim.effect, size),
+    symbol: changeSymbol(claim.effect, size),
     confidence: claim.confidence,
+    attribution: claim.attribution ?? claim.confidence,
     evidence: evidenceOut(graph, claim.evidence),
     note: claim.note ?? null,
   };
@@ -65,4 +72,18 @@ export function textOf(value: string | number | undefined): string | null {
 /** The open models named as approximations of a model. */
 export function approximationsOut(model: ModelEntry): { name: string; source: string | null; note: string | null }[] {
   return (model.approximations ?? []).map((a) => ({ name: a.name, source: a.source ?? null, note: a.note ?? null }));
+}
+
+/** A later change, short: what a script reads without re-folding. */
+export function changeOut({ step, claim }: StepClaim): ChangeResult {
+  const size = claim.size ?? "normal";
+  return {
+    step: step.id,
+    to: step.to,
+    effect: claim.effect,
+    size,
+    change: changeWords(claim.effect, size),
+    symbol: changeSymbol(claim.effect, size),
+    confidence: claim.confidence,
+  };
 }

@@ -2,8 +2,8 @@
 import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { GraphResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
-import { foldAbility } from "./fold-ability.js";
-import { resolve } from "./resolve.js";
+import { foldAbility } from "../graph/fold.js";
+import { resolve } from "../graph/names.js";
 import { summarize } from "./summarize.js";
 
 /** Answers `graph`: every model and step, alternative parentage readings as extra edges, and optionally an ability's state per model. */

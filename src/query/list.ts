@@ -4,7 +4,7 @@ import type { ListResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import type { EvidenceEntry } from "../schema.js";
 import { textOf } from "./convert.js";
-import { holders } from "./presence.js";
+import { holders } from "../graph/presence.js";
 
 /** What `list` can list. */
 export const LISTABLE = ["models", "abilities", "steps", "sources"] as const;

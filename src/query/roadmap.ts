@@ -4,7 +4,7 @@ import type { RoadmapResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestors } from "../graph/walk.js";
 import { approximationsOut, parentageOut } from "./convert.js";
-import { resolve } from "./resolve.js";
+import { resolve } from "../graph/names.js";
 
 /** Answers `roadmap MODEL`: every step on its ancestry in lineage order (both branches of a merge). */
 export function roadmap(graph: LineageGraph, name: string): RoadmapResult {

@@ -1,11 +1,12 @@
 /** show: a card for a model (every ability with its state) or for an ability (every model's state). */
 import { SCHEMA_VERSION } from "../vocabulary.js";
-import type { ShowAbilityResult, ShowModelResult } from "../contract.js";
+import type { ShowAbilityResult, ShowModelResult, ShowSourceResult, ShowStepResult, SupportResult } from "../contract.js";
+import type { EvidenceEntry } from "../schema.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestors } from "../graph/walk.js";
 import { approximationsOut, entryOut, evidenceOut, parentageOut, textOf } from "./convert.js";
-import { foldAbility } from "./fold-ability.js";
-import { resolve, resolveAny } from "./resolve.js";
+import { foldAbility } from "../graph/fold.js";
+import { resolve, resolveAny, stepById, UnknownNameError } from "../graph/names.js";
 import { introducerOf, summarize, type Summary } from "./summarize.js";
 
 /** The shared part of a row of ability states: state, presence, confidence, introducer, agreement. */
@@ -85,8 +86,80 @@ export function showAbility(graph: LineageGraph, name: string): ShowAbilityResul
   };
 }
 
-/** `show NAME`: a model's card or an ability's, whichever the name is. */
-export function show(graph: LineageGraph, name: string): ShowModelResult | ShowAbilityResult {
+/** What one step did: its parentage and its claims. Throws UnknownNameError for an unknown step. */
+export function showStep(graph: LineageGraph, name: string): ShowStepResult {
+  const step = stepById(graph, resolve(graph, "step", name))!;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: "step",
+    id: step.id,
+    parentage: parentageOut(graph, step),
+    claims: step.claims.map((claim) => entryOut(graph, { step, claim })),
+  };
+}
+
+type Support = Omit<SupportResult, "at" | "note">;
+
+/** Everything a source is cited for, in file order: steps (parentage, alternatives, claims), then models. */
+function supportsOf(graph: LineageGraph, source: string): SupportResult[] {
+  const out: SupportResult[] = [];
+  const cite = (list: readonly EvidenceEntry[] | undefined, what: Support) => {
+    for (const e of list ?? []) if (e.source === source) out.push({ ...what, at: e.at ?? null, note: e.note ?? null });
+  };
+  const none = { step: null, model: null, ability: null, effect: null };
+  for (const step of graph.steps) {
+    cite(step.evidence, { ...none, what: "parentage", step: step.id, model: step.to });
+    for (const alt of step.alternatives ?? []) cite(alt.evidence, { ...none, what: "alternative", step: step.id, model: step.to });
+    for (const c of step.claims) cite(c.evidence, { what: "claim", step: step.id, model: step.to, ability: c.ability, effect: c.effect });
+  }
+  for (const [id, m] of graph.models) {
+    cite(m.evidence, { ...none, what: "model", model: id });
+    cite(m.trainingData?.evidence, { ...none, what: "model", model: id });
+    for (const l of m.lacks ?? []) cite(l.evidence, { ...none, what: "lack", model: id, ability: l.ability });
+    if (m.paper === source) out.push({ ...none, what: "paper", model: id, at: null, note: null });
+    for (const a of m.approximations ?? []) if (a.source === source) out.push({ ...none, what: "approximation", model: id, at: null, note: a.name });
+  }
+  return out;
+}
+
+/** A source and what it supports. Throws UnknownNameError for an unknown source. */
+export function showSource(graph: LineageGraph, name: string): ShowSourceResult {
+  const id = resolve(graph, "source", name);
+  const source = graph.sources.get(id)!;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: "source",
+    id,
+    title: source.title,
+    authors: [...(source.authors ?? [])],
+    year: source.year ?? null,
+    identifier: source.identifier ?? null,
+    url: source.url ?? null,
+    supports: supportsOf(graph, id),
+  };
+}
+
+/** Any `show` result. */
+export type ShowResult = ShowModelResult | ShowAbilityResult | ShowStepResult | ShowSourceResult;
+
+/** `show NAME`: the card of a model, an ability, a step or a source, whichever the name is (did-you-mean across all four). */
+export function showAny(graph: LineageGraph, name: string): ShowResult {
   const target = resolveAny(graph, name);
-  return target.kind === "model" ? showModel(graph, target.id) : showAbility(graph, target.id);
+  switch (target.kind) {
+    case "model":
+      return showModel(graph, target.id);
+    case "ability":
+      return showAbility(graph, target.id);
+    case "step":
+      return showStep(graph, target.id);
+    case "source":
+      return showSource(graph, target.id);
+  }
+}
+
+/** `show NAME` for a model or an ability (as before `showAny`); a step's or a source's name is refused by what it is. */
+export function show(graph: LineageGraph, name: string): ShowModelResult | ShowAbilityResult {
+  const r = showAny(graph, name);
+  if (r.kind === "step" || r.kind === "source") throw new UnknownNameError(`'${name}' is a ${r.kind}, not a model or ability`);
+  return r;
 }

@@ -1,21 +1,64 @@
 /** trace: where an ability of a model came from, by which path, how sure, and what changed it since. */
-import { SCHEMA_VERSION } from "../vocabulary.js";
+import { isPresent, SCHEMA_VERSION } from "../vocabulary.js";
 import type { TraceResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { ancestorRanks } from "../graph/walk.js";
-import { entryOut, lacksOut, parentageOut } from "./convert.js";
-import { foldAbility, isPresent, pathOf, stateOf, type Reading } from "./fold-ability.js";
-import { holders } from "./presence.js";
-import { resolve } from "./resolve.js";
-import { historyOf, introducerOf, readingConfidence, summarize } from "./summarize.js";
+import { alternativesOn, readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
+import { changeOut, entryOut, lacksOut, parentageOut } from "./convert.js";
+import { foldAbility, pathOf, stateOf, type Reading } from "../graph/fold.js";
+import { holders } from "../graph/presence.js";
+import { resolve, resolveAny, UnknownNameError } from "../graph/names.js";
+import { historyOf, introducerOf, laterChanges, originsOf, readingConfidence, readingConfidences, sizeOf, stateText, summarize } from "./summarize.js";
 
 /** At most this many models are listed as having an absent ability elsewhere (`elsewhereTotal` counts all). */
 export const MAX_ELSEWHERE = 20;
 
-/** What to trace: a model and an ability, by id or alias. */
+/** What to trace: a model and an ability, by id or alias; optionally under a parentage reading. */
 export interface TraceArgs {
   model: string;
   ability: string;
+  reading?: ReadingChoice;
+}
+
+/** The model and the ability asked for; when they were given the other way round, the error says so. */
+function resolveBoth(graph: LineageGraph, args: TraceArgs): { model: string; ability: string } {
+  try {
+    return { model: resolve(graph, "model", args.model), ability: resolve(graph, "ability", args.ability) };
+  } catch (e) {
+    if (!(e instanceof UnknownNameError)) throw e;
+    const swapped = resolveAny(graph, args.ability, true)?.kind === "model" && resolveAny(graph, args.model, true)?.kind === "ability";
+    if (swapped) throw new UnknownNameError(`'${args.model}' is an ability and '${args.ability}' a model: the model comes first (trace ${args.ability} ${args.model})`);
+    throw e;
+  }
+}
+
+/** The short answer under one graph: presence, state and origin. */
+function answerIn(graph: LineageGraph, model: string, ability: string) {
+  const s = summarize(graph, foldAbility(graph, ability, ancestorRanks(graph, model)).readings.get(model)!);
+  return { present: s.present, state: s.state, introducedBy: s.present ? (introducerOf(s.primary)?.step.id ?? null) : null };
+}
+
+/**
+ * The answer under each alternative reading of a step on the answer's path, and whether it differs. Only the
+ * path's steps (already read for their parentage) are asked, so a lazy graph reads no more steps than before.
+ */
+function underReadings(primary: LineageGraph, graph: LineageGraph, args: TraceArgs, path: readonly string[], ability: string, main: ReturnType<typeof answerIn>): TraceResult["underReadings"] {
+  const model = path[path.length - 1]!;
+  // Each alternative is taken on top of the reading asked for, from the file's own graph.
+  return alternativesOn(graph, path).flatMap((alt) => {
+    if ((args.reading?.[alt.step.id] ?? 0) === alt.index) return [];
+    let under: LineageGraph;
+    try {
+      under = underReading(primary, { ...args.reading, [alt.step.id]: alt.index }, [alt.step]);
+    } catch (e) {
+      // A reading that cannot hold (it makes the lineage cyclic) has no answer to compare.
+      if (e instanceof UnknownNameError) return [];
+      throw e;
+    }
+    const other = answerIn(under, model, ability);
+    const differs = other.present !== main.present || other.state !== main.state || other.introducedBy !== main.introducedBy;
+    return [{ step: alt.step.id, alternative: alt.index, from: [...alt.from], ...other, differs }];
+  });
 }
 
 function readingOut(graph: LineageGraph, reading: Reading) {
@@ -28,13 +71,14 @@ function readingOut(graph: LineageGraph, reading: Reading) {
     history: historyOf(reading).map((a) => entryOut(graph, a)),
     path: pathOf(reading),
     confidence: readingConfidence(reading),
+    ...readingConfidences(reading),
   };
 }
 
 /** Answers `trace MODEL ABILITY`. Throws UnknownNameError for an unknown name. */
-export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
-  const model = resolve(graph, "model", args.model);
-  const ability = resolve(graph, "ability", args.ability);
+export function trace(primaryGraph: LineageGraph, args: TraceArgs): TraceResult {
+  const graph = underReading(primaryGraph, args.reading);
+  const { model, ability } = resolveBoth(graph, args);
   const lineageOfModel = ancestorRanks(graph, model);
   const fold = foldAbility(graph, ability, lineageOfModel);
   const summary = summarize(graph, fold.readings.get(model)!);
@@ -63,12 +107,24 @@ export function trace(graph: LineageGraph, args: TraceArgs): TraceResult {
     ability,
     present: summary.present,
     state: summary.state,
+    size: summary.size,
+    stateText: stateText(summary.state, sizeOf(summary.primary)),
     introducedBy: primary.introducedBy,
+    origins: summary.present ? originsOf(graph, summary.readings).map((o) => entryOut(graph, o)) : [],
+    changes: laterChanges(summary.primary).map(changeOut),
     history: primary.history,
     path: primary.path,
     confidence: primary.confidence,
+    presenceConfidence: summary.presenceConfidence,
+    originConfidence: summary.originConfidence,
     agreement: summary.agreement,
     readings,
+    reading: readingKey(args.reading ?? {}),
+    underReadings: underReadings(primaryGraph, graph, args, primary.path, ability, {
+      present: summary.present,
+      state: summary.state,
+      introducedBy: summary.present ? (primary.introducedBy?.step ?? null) : null,
+    }),
     truncated: fold.truncated,
     parentage,
     lacks,

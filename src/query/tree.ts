@@ -4,8 +4,8 @@ import type { State, TreeLineResult, TreeResult } from "../contract.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import type { StepEntry } from "../schema.js";
 import { ancestors } from "../graph/walk.js";
-import { foldAbility } from "./fold-ability.js";
-import { resolve } from "./resolve.js";
+import { foldAbility } from "../graph/fold.js";
+import { resolve } from "../graph/names.js";
 import { summarize } from "./summarize.js";
 
 /** What to draw: the whole lineage, or a model's ancestors or descendants; optionally to a depth and with an ability's state. */
@@ -16,9 +16,15 @@ export interface TreeArgs {
   ability?: string;
 }
 
+/** A line to print: a model, and the step that made it (the same meaning walking up or down). */
 interface Child {
   model: string;
   step: StepEntry | null;
+}
+
+/** A model as a line: with the step that made it, whichever way the tree is walked. */
+function childOf(graph: LineageGraph, model: string): Child {
+  return { model, step: graph.madeBy.get(model) ?? null };
 }
 
 /** Answers `tree`. Models reached twice (merges) are printed in full once and marked repeated after. */
@@ -33,18 +39,11 @@ export function tree(graph: LineageGraph, args: TreeArgs = {}): TreeResult {
     const fold = foldAbility(graph, ability, models);
     states = new Map(models.map((m) => [m, summarize(graph, fold.readings.get(m)!).state]));
   }
-  // Children of a line: parents (with the step that made this model) when walking up, else made models.
-  const childrenOf = (id: string): Child[] => {
-    if (direction === "ancestors") {
-      const step = graph.madeBy.get(id);
-      return step ? step.from.map((parent) => ({ model: parent, step })) : [];
-    }
-    return (graph.childSteps.get(id) ?? []).map((step) => ({ model: step.to, step }));
-  };
+  // Children of a line: its parents when walking up, else the models made from it; each with the step that made it.
+  const childrenOf = (id: string): Child[] =>
+    direction === "ancestors" ? (graph.madeBy.get(id)?.from ?? []).map((parent) => childOf(graph, parent)) : (graph.childSteps.get(id) ?? []).map((step) => ({ model: step.to, step }));
   const tops: Child[] =
-    model !== undefined
-      ? [{ model, step: null }]
-      : graph.modelOrder.filter((id) => (graph.madeBy.get(id)?.from.length ?? 0) === 0).map((id) => ({ model: id, step: graph.madeBy.get(id) ?? null }));
+    model !== undefined ? [childOf(graph, model)] : graph.modelOrder.filter((id) => (graph.madeBy.get(id)?.from.length ?? 0) === 0).map((id) => childOf(graph, id));
   const lines: TreeLineResult[] = [];
   const printed = new Set<string>();
   // Iterative depth-first walk: a stack of pending children, in reverse so they pop in order.

@@ -1,5 +1,6 @@
 /** Human rendering of `roadmap`: numbered steps, what each contributes, how sure, and open approximations. */
 import type { RoadmapResult } from "../contract.js";
+import { GIVES } from "../vocabulary.js";
 import { confidenceText, edge, evidenceLines, Printed, sourceIds } from "./evidence-text.js";
 import { escapeLine } from "./escape.js";
 import type { RenderOptions } from "./options.js";
@@ -15,8 +16,8 @@ export function renderRoadmapText(r: RoadmapResult, opts: RenderOptions): string
   for (const s of r.steps) {
     const name = escapeLine(s.label ?? s.kind) + (s.method ? ` (${escapeLine(s.method)})` : "");
     lines.push(`${String(s.order).padStart(2)}. ${c.bold(name)}  ${edge(s.from, s.to)}  parentage: ${confidenceText(s.confidence, c)}`);
-    const gives = s.contributes.filter((x) => x.effect === "introduced" || x.effect === "unlocked");
-    const other = s.contributes.filter((x) => !(x.effect === "introduced" || x.effect === "unlocked"));
+    const gives = s.contributes.filter((x) => GIVES.has(x.effect));
+    const other = s.contributes.filter((x) => !GIVES.has(x.effect));
     if (gives.length) lines.push(`    contributes: ${gives.map((x) => `${escapeLine(x.ability)} (${x.effect}, ${x.confidence})`).join(", ")}`);
     if (other.length) lines.push(`    also:        ${other.map((x) => `${escapeLine(x.ability)} ${x.effect} (${x.confidence})`).join(", ")}`);
     if (!s.contributes.length) lines.push(`    contributes: ${c.dim("(no claims recorded)")}`);

@@ -42,7 +42,7 @@ describe("captrace CLI (in-process)", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);
     const out = TraceOut.parse(JSON.parse(r.stdout));
-    expect(out).toMatchObject({ model: "dpo", ability: "coding", state: "restored", present: true, schemaVersion: 1 });
+    expect(out).toMatchObject({ model: "dpo", ability: "coding", state: "restored", present: true, schemaVersion: 2 });
   });
 
   it("diff, show and list --json satisfy the contract", async () => {

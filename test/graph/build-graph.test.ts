@@ -10,7 +10,7 @@ describe("buildGraph's compact claim index", () => {
     fc.assert(
       fc.property(randomLineage, (lineage) => {
         const g = buildGraph(lineage);
-        expect(g.claimStart.length).toBe(g.abilityOrder.length + 1);
+        expect(g.index.claimStart.length).toBe(g.abilityOrder.length + 1);
         g.abilityOrder.forEach((ability, a) => {
           expect(g.abilityIndex.get(ability)).toBe(a);
           // The claims of the file, in file order, as the index must list them.
@@ -18,12 +18,12 @@ describe("buildGraph's compact claim index", () => {
             step.claims.flatMap((claim, i) => (claim.ability === ability ? [{ rank: g.rank.get(step.to), effect: claim.effect, i }] : [])),
           );
           const listed = [];
-          for (let j = g.claimStart[a]!; j < g.claimStart[a + 1]!; j++) {
-            listed.push({ rank: g.claimRank[j], effect: EFFECTS[g.claimEffect[j]!], i: g.claimIndex[j] });
+          for (let j = g.index.claimStart[a]!; j < g.index.claimStart[a + 1]!; j++) {
+            listed.push({ rank: g.index.claimRank[j], effect: EFFECTS[g.index.claimEffect[j]!], i: g.index.claimIndex[j] });
           }
           expect(listed).toEqual(expected);
         });
-        expect(g.claimStart[g.abilityOrder.length]).toBe(lineage.steps.reduce((n, s) => n + s.claims.length, 0));
+        expect(g.index.claimStart[g.abilityOrder.length]).toBe(lineage.steps.reduce((n, s) => n + s.claims.length, 0));
       }),
       { numRuns: 200 },
     );

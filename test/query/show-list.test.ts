@@ -41,7 +41,7 @@ describe("show", () => {
   });
 
   it("refuses an unknown name with a suggestion", () => {
-    expect(() => show(g, "codr")).toThrow("unknown model or ability 'codr' (did you mean coder?)");
+    expect(() => show(g, "codr")).toThrow("unknown model, ability, step or source 'codr' (did you mean coder?)");
   });
 });
 

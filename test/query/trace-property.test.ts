@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TraceOut } from "../../src/contract.js";
-import { isPresent, type AbilityState } from "../../src/query/fold-ability.js";
-import { presentCode, stateCodes } from "../../src/query/presence.js";
+import { isPresent, type AbilityState } from "../../src/vocabulary.js";
+import { statesInOrder } from "../../src/graph/presence.js";
 import { trace } from "../../src/query/trace.js";
 import { EFFECTS, type EffectName } from "../../src/schema.js";
 import { graphOf, type StepSpec } from "../support/build.js";
@@ -54,7 +54,7 @@ describe("trace against a brute-force reference on random DAGs", () => {
         expect(r.agreement).toBe(expected.size === 1);
         expect(r.path[r.path.length - 1]).toBe(`m${target}`);
         // The cheap whole-lineage presence pass agrees with the fold.
-        expect(presentCode(stateCodes(graph, ability)[graph.rank.get(`m${target}`)!]!)).toBe(r.present);
+        expect(isPresent(statesInOrder(graph, ability)[graph.rank.get(`m${target}`)!]!)).toBe(r.present);
       }),
       { numRuns: 400 },
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TraceOut } from "../../src/contract.js";
-import { UnknownNameError } from "../../src/query/resolve.js";
+import { UnknownNameError } from "../../src/graph/names.js";
 import { trace } from "../../src/query/trace.js";
 import { graphOf } from "../support/build.js";
 
@@ -171,5 +171,13 @@ describe("trace and recorded absences", () => {
 
   it("shows no absence records when the ability is present", () => {
     expect(trace(g, { model: "c", ability: "x" }).lacks).toEqual([]);
+  });
+});
+
+describe("trace with its arguments swapped", () => {
+  it("says the model comes first", () => {
+    const g = graphOf([["pre", [], "base", [["gen", "introduced"]]]]);
+    expect(() => trace(g, { model: "gen", ability: "base" })).toThrow("'gen' is an ability and 'base' a model: the model comes first (trace base gen)");
+    expect(() => trace(g, { model: "gen", ability: "nope" })).toThrow("'gen' is an ability, not a model");
   });
 });

@@ -55,12 +55,12 @@ function snapshot(g: LineageGraph) {
     claimsByAbility: g.abilityOrder.map((a) => g.claimsByAbility.get(a) ?? null),
     rank: [...g.rank],
     names: [...g.names],
-    parentStart: [...g.parentStart],
-    parentRanks: [...g.parentRanks],
-    stepConfidence: [...g.stepConfidence],
+    parentStart: [...g.index.parentStart],
+    parentRanks: [...g.index.parentRanks],
+    stepConfidence: [...g.index.stepConfidence],
     lacking: [...g.lacking].map(([a, ids]) => [a, [...ids]]),
     abilityIndex: [...g.abilityIndex],
-    claimTable: [[...g.claimStart], [...g.claimRank], [...g.claimEffect], [...g.claimIndex]],
+    claimTable: [[...g.index.claimStart], [...g.index.claimRank], [...g.index.claimEffect], [...g.index.claimIndex]],
     lineage: g.lineage,
   };
 }

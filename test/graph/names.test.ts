@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/graph/build-graph.js";
 import { loadLineageText } from "../../src/load/load-lineage.js";
-import { resolve } from "../../src/query/resolve.js";
+import { resolve } from "../../src/graph/names.js";
 
 const file = fileURLToPath(new URL("../../lineage.yaml", import.meta.url));
 const loaded = loadLineageText(readFileSync(file, "utf8"), file);

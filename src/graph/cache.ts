@@ -1,0 +1,65 @@
+/**
+ * The one per-graph cache: everything a query keeps between calls on the same graph lives in typed slots
+ * of one object, held weakly by the graph (as knip's graph-explorer cache), so a dropped graph frees it all.
+ */
+import type { StepEntry } from "../schema.js";
+import type { LineageGraph } from "./build-graph.js";
+
+/** Scratch space for one walk or fold over the models: marks valid only when stamped with the walk's generation. */
+export interface Scratch {
+  readonly stamp: Int32Array;
+  readonly slot: Int32Array;
+  generation: number;
+}
+
+/** What is kept per graph, slot by slot. */
+export interface GraphCache {
+  /** Per ability: its claims' positions in the claim index, by the lineage rank of the model each one's step makes. */
+  readonly claimsAtRank: Map<string, ReadonlyMap<number, readonly number[]>>;
+  /** Per ability: the presence pass (every model's state code by rank, and how many have the ability). */
+  readonly presence: Map<string, { codes: Uint8Array; total: number }>;
+  /** Per kind of name: the names a did-you-mean is chosen from. */
+  readonly candidates: Map<string, readonly string[]>;
+  /** Suggestions already computed, by kind and name. */
+  readonly suggestions: Map<string, string>;
+  /** The graph under each parentage reading asked for, by its key. */
+  readonly readings: Map<string, LineageGraph>;
+  /** The steps by id, made on first use. */
+  steps?: ReadonlyMap<string, StepEntry>;
+  /** Scratch spaces not in use; a walk takes one and gives it back, so walks may nest. */
+  readonly freeScratch: Scratch[];
+}
+
+const caches = new WeakMap<LineageGraph, GraphCache>();
+
+/** The cache of a graph, made on first use. */
+export function cacheOf(graph: LineageGraph): GraphCache {
+  let cache = caches.get(graph);
+  if (!cache) {
+    cache = { claimsAtRank: new Map(), presence: new Map(), candidates: new Map(), suggestions: new Map(), readings: new Map(), freeScratch: [] };
+    caches.set(graph, cache);
+  }
+  return cache;
+}
+
+/** A value of a map slot, made by `make` on first use. */
+export function slot<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+/**
+ * Runs `use` with scratch space of its own (taken from the graph's free list, or made), given back after:
+ * two walks that interleave (a fold inside a fold) never share marks.
+ */
+export function withScratch<T>(graph: LineageGraph, use: (scratch: Scratch, generation: number) => T): T {
+  const cache = cacheOf(graph);
+  const n = graph.modelOrder.length;
+  const scratch = cache.freeScratch.pop() ?? { stamp: new Int32Array(n), slot: new Int32Array(n), generation: 0 };
+  try {
+    return use(scratch, ++scratch.generation);
+  } finally {
+    cache.freeScratch.push(scratch);
+  }
+}
