@@ -48,6 +48,13 @@ module.exports = {
       [LAYER.load, LAYER.store, LAYER.render, LAYER.cli, LAYER.library],
     ),
     {
+      name: "query-uses-the-graph-interface",
+      comment: "queries ask the graph through src/graph/index.ts; its index arrays, cache and walks stay behind it",
+      severity: "error",
+      from: { path: LAYER.query },
+      to: { path: LAYER.graph, pathNot: "^src/graph/index\\.ts$" },
+    },
+    {
       name: "render-reads-only-results",
       comment: "render/ turns a result into text: it may read the contract and the vocabulary, nothing that computes",
       severity: "error",

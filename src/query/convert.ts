@@ -1,9 +1,8 @@
 /** Converts lineage entries into the plain objects of the JSON contract. */
 import { changeSymbol, changeWords } from "../vocabulary.js";
 import type { ChangeResult, EntryResult, EvidenceResult, LackResult, ParentageResult } from "../contract.js";
-import type { LineageGraph } from "../graph/build-graph.js";
+import type { LineageGraph, StepClaim } from "../graph/index.js";
 import type { EvidenceEntry, ModelEntry, StepEntry } from "../schema.js";
-import type { StepClaim } from "../graph/build-graph.js";
 
 /** Evidence with the title of its source. */
 export function evidenceOut(graph: LineageGraph, list: readonly EvidenceEntry[] | undefined): EvidenceResult[] {

@@ -4,12 +4,8 @@
  */
 import { SCHEMA_VERSION, weakest, type AbilityState, type Confidence } from "../vocabulary.js";
 import type { DiffResult } from "../contract.js";
-import type { LineageGraph, StepClaim } from "../graph/build-graph.js";
-import { ancestors, byRank, nearestOf } from "../graph/walk.js";
+import { alternativesOn, ancestors, byRank, foldAbility, type LineageGraph, nearestOf, type ReadingChoice, readingKey, resolve, type StepClaim, underReading, UnknownNameError } from "../graph/index.js";
 import { entryOut } from "./convert.js";
-import { foldAbility } from "../graph/fold.js";
-import { resolve, UnknownNameError } from "../graph/names.js";
-import { alternativesOn, readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
 import { historyOf, introducerOf, stateText, summarize } from "./summarize.js";
 
 /** The two models to compare, by id or alias. */

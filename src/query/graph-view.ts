@@ -1,9 +1,7 @@
 /** graph: the lineage as nodes and edges, the structure DOT and Mermaid pictures are drawn from. */
 import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { GraphResult } from "../contract.js";
-import type { LineageGraph } from "../graph/build-graph.js";
-import { foldAbility } from "../graph/fold.js";
-import { resolve } from "../graph/names.js";
+import { foldAbility, type LineageGraph, resolve } from "../graph/index.js";
 import { summarize } from "./summarize.js";
 
 /** Answers `graph`: every model and step, alternative parentage readings as extra edges, and optionally an ability's state per model. */

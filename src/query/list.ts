@@ -1,10 +1,9 @@
 /** list: the models, abilities, steps or sources of a lineage, as rows. */
 import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { ListResult } from "../contract.js";
-import type { LineageGraph } from "../graph/build-graph.js";
+import { holders, type LineageGraph } from "../graph/index.js";
 import type { EvidenceEntry } from "../schema.js";
 import { textOf } from "./convert.js";
-import { holders } from "../graph/presence.js";
 
 /** What `list` can list. */
 export const LISTABLE = ["models", "abilities", "steps", "sources"] as const;

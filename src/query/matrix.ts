@@ -3,12 +3,8 @@
  * the model's own step changed, relative to its parent, in the article's notation (its summary table).
  */
 import type { MatrixResult } from "../contract.js";
-import type { LineageGraph } from "../graph/build-graph.js";
+import { alternativesOn, type Ancestry, ancestryOf, foldAbility, idsOf, type LineageGraph, type ReadingChoice, readingKey, resolve, underReading, UnknownNameError } from "../graph/index.js";
 import type { ClaimEntry } from "../schema.js";
-import { foldAbility } from "../graph/fold.js";
-import { resolve, UnknownNameError } from "../graph/names.js";
-import { alternativesOn, readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
-import { ancestryOf, idsOf, type Ancestry } from "../graph/walk.js";
 import { CHANGES_LEGEND, changeSymbol, SCHEMA_VERSION, STATE_LEGEND, stateSymbol } from "../vocabulary.js";
 import { sizeOf, summarize, type Summary } from "./summarize.js";
 

@@ -1,2 +1,2 @@
 /** Name resolution lives with the graph; re-exported here for callers that import it from the queries. */
-export { resolve, resolveAny, UnknownNameError, type NameKind, type Named } from "../graph/names.js";
+export { resolve, resolveAny, UnknownNameError, type NameKind, type Named } from "../graph/index.js";

@@ -1,10 +1,8 @@
 /** roadmap: the ordered steps that make a model, what each contributes, and the open approximations named for it. */
 import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { RoadmapResult } from "../contract.js";
-import type { LineageGraph } from "../graph/build-graph.js";
-import { ancestors } from "../graph/walk.js";
+import { ancestors, type LineageGraph, resolve } from "../graph/index.js";
 import { approximationsOut, parentageOut } from "./convert.js";
-import { resolve } from "../graph/names.js";
 
 /** Answers `roadmap MODEL`: every step on its ancestry in lineage order (both branches of a merge). */
 export function roadmap(graph: LineageGraph, name: string): RoadmapResult {

@@ -2,11 +2,8 @@
 import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { ShowAbilityResult, ShowModelResult, ShowSourceResult, ShowStepResult, SupportResult } from "../contract.js";
 import type { EvidenceEntry } from "../schema.js";
-import type { LineageGraph } from "../graph/build-graph.js";
-import { ancestors } from "../graph/walk.js";
+import { ancestors, foldAbility, type LineageGraph, resolve, resolveAny, stepById, UnknownNameError } from "../graph/index.js";
 import { approximationsOut, entryOut, evidenceOut, parentageOut, textOf } from "./convert.js";
-import { foldAbility } from "../graph/fold.js";
-import { resolve, resolveAny, stepById, UnknownNameError } from "../graph/names.js";
 import { introducerOf, summarize, type Summary } from "./summarize.js";
 
 /** The shared part of a row of ability states: state, presence, confidence, introducer, agreement. */

@@ -1,7 +1,5 @@
 /** Turns the readings of one ability at one model into an answer: state, presence, origin, confidences, agreement. */
-import type { LineageGraph, StepClaim } from "../graph/build-graph.js";
-import { entries, originIndex, stateOf, type Reading } from "../graph/fold.js";
-import { ancestors } from "../graph/walk.js";
+import { ancestors, entries, type LineageGraph, originIndex, type Reading, stateOf, type StepClaim } from "../graph/index.js";
 import { changeWords, confidenceAt, isPresent, presenceWord, type AbilityState, type Confidence, type Size } from "../vocabulary.js";
 
 /** The answer for one ability in one model. */

@@ -1,6 +1,6 @@
 /** summary: the article's summary table from the data: each model, its API name, how it was trained, what its own step changed. */
 import type { SummaryResult } from "../contract.js";
-import type { LineageGraph } from "../graph/build-graph.js";
+import type { LineageGraph } from "../graph/index.js";
 import { CHANGES_LEGEND, changeSymbol, SCHEMA_VERSION } from "../vocabulary.js";
 import { approximationsOut } from "./convert.js";
 

@@ -1,13 +1,8 @@
 /** trace: where an ability of a model came from, by which path, how sure, and what changed it since. */
 import { isPresent, SCHEMA_VERSION } from "../vocabulary.js";
 import type { TraceResult } from "../contract.js";
-import type { LineageGraph } from "../graph/build-graph.js";
-import { ancestorRanks } from "../graph/walk.js";
-import { alternativesOn, readingKey, underReading, type ReadingChoice } from "../graph/readings.js";
+import { alternativesOn, ancestorRanks, foldAbility, holders, type LineageGraph, pathOf, type Reading, type ReadingChoice, readingKey, resolve, resolveAny, stateOf, underReading, UnknownNameError } from "../graph/index.js";
 import { changeOut, entryOut, lacksOut, parentageOut } from "./convert.js";
-import { foldAbility, pathOf, stateOf, type Reading } from "../graph/fold.js";
-import { holders } from "../graph/presence.js";
-import { resolve, resolveAny, UnknownNameError } from "../graph/names.js";
 import { historyOf, introducerOf, laterChanges, originsOf, readingConfidence, readingConfidences, sizeOf, stateText, summarize } from "./summarize.js";
 
 /** At most this many models are listed as having an absent ability elsewhere (`elsewhereTotal` counts all). */

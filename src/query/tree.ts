@@ -1,11 +1,8 @@
 /** tree: the lineage as a tree from its roots, or one model's ancestors or descendants, as flat lines. */
 import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { State, TreeLineResult, TreeResult } from "../contract.js";
-import type { LineageGraph } from "../graph/build-graph.js";
+import { ancestors, foldAbility, type LineageGraph, resolve } from "../graph/index.js";
 import type { StepEntry } from "../schema.js";
-import { ancestors } from "../graph/walk.js";
-import { foldAbility } from "../graph/fold.js";
-import { resolve } from "../graph/names.js";
 import { summarize } from "./summarize.js";
 
 /** What to draw: the whole lineage, or a model's ancestors or descendants; optionally to a depth and with an ability's state. */
