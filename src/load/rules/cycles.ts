@@ -1,6 +1,6 @@
 /** Rule: the lineage is acyclic; a cycle is named with the models on it. */
 import type { Issue } from "../../problem.js";
-import { lineageOrder } from "../../graph/build-graph.js";
+import { lineageOrder } from "../lineage-order.js";
 import type { RuleContext } from "./context.js";
 
 const kahnMemo = new WeakMap<RuleContext, { order: string[]; remaining: Set<string> }>();
