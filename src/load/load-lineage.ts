@@ -14,6 +14,19 @@ export type LoadResult =
   | { ok: true; file: string; lineage: LineageFile; warnings: Problem[]; order?: string[] }
   | { ok: false; file: string; problems: Problem[] };
 
+/**
+ * At least the nodes yaml@2 would make of YAML text, counted without parsing: its line ends, commas,
+ * colons and dashes (js-yaml may stop early, at a syntax error, and does not report every empty entry).
+ */
+function yamlNodeEstimate(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x2c || c === 0x3a || c === 0x2d) n++;
+  }
+  return n;
+}
+
 /** The locator of a file too large to parse again with positions: problems keep their path, not a line. */
 const unlocated = () => ({ line: null, column: null });
 
@@ -34,14 +47,14 @@ export function loadLineageText(text: string, file: string): LoadResult {
     if (first) return { ok: false, file, problems: [first] };
     // The fast path reads what needs no report; anything else is parsed again with positions.
     const fast = parseYamlFast(source);
-    const locatable = source.length <= LIMITS.maxYamlLocateBytes && (fast.ok ? fast.nodes : fast.refusal.nodes) <= LIMITS.maxYamlLocateNodes;
+    const locatable = () => source.length <= LIMITS.maxYamlLocateBytes && Math.max(fast.ok ? fast.nodes : fast.refusal.nodes, yamlNodeEstimate(source)) <= LIMITS.maxYamlLocateNodes;
     if (fast.ok) {
       data = fast.data;
       locate = () => {
-        const again = locatable ? parseText(file, text) : undefined;
+        const again = locatable() ? parseText(file, text) : undefined;
         return again?.ok ? again.parsed.locate : unlocated;
       };
-    } else if (!locatable || fast.refusal.reason === "nodes") {
+    } else if (fast.refusal.reason === "nodes" || !locatable()) {
       const { message, at } = fast.refusal;
       return { ok: false, file, problems: [{ file, line: at?.line ?? null, column: at?.column ?? null, severity: "error", message, path: [] }] };
     } else {

@@ -23,6 +23,9 @@ class CoreScalar {
   }
 }
 
+/** The empty node (one instance: a file of empty entries makes millions). */
+const EMPTY = new CoreScalar("");
+
 /**
  * What an alias stands for, until the load ends: a value is then replaced by it; as a mapping key it
  * stops the fast path (yaml@2 refuses a key that is not a plain value).
@@ -65,7 +68,7 @@ const coreType = (tag: string, tests: RegExp[]) =>
   new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
     kind: "scalar",
     resolve: (data: string | null) => tests.some((t) => t.test(data ?? "")),
-    construct: (data: string | null) => new CoreScalar(data ?? ""),
+    construct: (data: string | null) => (data ? new CoreScalar(data) : EMPTY),
   });
 
 const SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
@@ -163,7 +166,7 @@ export function parseYamlFast(text: string): FastResult {
       const name = aliasAt(state.input, start);
       if (name === undefined) {
         // An empty node: null as a value, "" as a key (as yaml@2 reads it), not js-yaml's "null".
-        if (state.result === null) state.result = new CoreScalar("");
+        if (state.result === null) state.result = EMPTY;
       } else {
         state.result = new AliasRef(state.result);
         inside = 1 + (weights.get(name) ?? 0);
