@@ -5,6 +5,7 @@ import { checkRules, locateAll, type Locator } from "./check-rules.js";
 import { jsonLocate, parseJson } from "./parse-json.js";
 import { earlyProblem, parseText, yamlSource } from "./parse-yaml.js";
 import { parseYamlFast } from "./parse-yaml-fast.js";
+import { chunkLocator } from "./locate-yaml-chunks.js";
 import { LIMITS } from "../limits.js";
 import { isJsonPath, readSource } from "./read-source.js";
 import { validateSchema } from "./validate-schema.js";
@@ -27,7 +28,7 @@ function yamlNodeEstimate(text: string): number {
   return n;
 }
 
-/** The locator of a file too large to parse again with positions: problems keep their path, not a line. */
+/** The locator of a file that could not be parsed again with positions: problems keep their path, not a line. */
 const unlocated = () => ({ line: null, column: null });
 
 /** Validates lineage text; `file` is the name used in messages (a `.json` name selects strict JSON). Never throws. */
@@ -51,8 +52,10 @@ export function loadLineageText(text: string, file: string): LoadResult {
     if (fast.ok) {
       data = fast.data;
       locate = () => {
-        const again = locatable() ? parseText(file, text) : undefined;
-        return again?.ok ? again.parsed.locate : unlocated;
+        // Within the limits, the whole file is parsed again; past them, the entry each problem is in.
+        if (!locatable()) return chunkLocator(source, fast.data);
+        const again = parseText(file, text);
+        return again.ok ? again.parsed.locate : unlocated;
       };
     } else if (fast.refusal.reason === "nodes" || !locatable()) {
       const { message, at } = fast.refusal;
