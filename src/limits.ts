@@ -5,8 +5,8 @@ export const LIMITS = {
   /** Most nodes (scalars, collections, aliases) in a YAML lineage: memory is bounded by nodes as well as bytes. */
   maxYamlNodes: 16 * 1024 * 1024,
   /**
-   * Largest YAML file, and most nodes, for which a problem is located by parsing again with positions
-   * (yaml@2 needs ~800 bytes per node); past either, problems are reported with their path but no line.
+   * Largest YAML file, and most nodes, for which a problem is located by parsing the whole file again
+   * with positions (yaml@2 needs ~800 bytes per node); past either, by parsing the entry it is in.
    */
   maxYamlLocateBytes: 16 * 1024 * 1024,
   maxYamlLocateNodes: 1_500_000,

@@ -63,20 +63,21 @@ function coreValue(source: string): unknown {
   return source;
 }
 
-/** One js-yaml type per core tag, for plain scalars (implicit) and for the same tag written out. */
-const coreType = (tag: string, tests: RegExp[]) =>
+/** One js-yaml type per core tag, for plain scalars (implicit) and for the same tag written out; `first` lists the characters its forms can start with. */
+const coreType = (tag: string, tests: RegExp[], first: string) =>
   new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
     kind: "scalar",
-    resolve: (data: string | null) => tests.some((t) => t.test(data ?? "")),
+    // Most plain scalars are words: a look at the first character spares them the patterns.
+    resolve: (data: string | null) => (!data ? tag === "null" : first.includes(data[0]!) && tests.some((t) => t.test(data))),
     construct: (data: string | null) => (data ? new CoreScalar(data) : EMPTY),
   });
 
 const SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
   implicit: [
-    coreType("null", [CORE[0]!.test]),
-    coreType("bool", [CORE[1]!.test]),
-    coreType("int", [CORE[2]!.test, CORE[3]!.test, CORE[4]!.test]),
-    coreType("float", [CORE[5]!.test, CORE[6]!.test, CORE[7]!.test]),
+    coreType("null", [CORE[0]!.test], "~nN"),
+    coreType("bool", [CORE[1]!.test], "tTfF"),
+    coreType("int", [CORE[2]!.test, CORE[3]!.test, CORE[4]!.test], "+-0123456789"),
+    coreType("float", [CORE[5]!.test, CORE[6]!.test, CORE[7]!.test], "+-.0123456789"),
   ],
 });
 
@@ -198,7 +199,7 @@ export function parseYamlFast(text: string): FastResult {
     return { ok: false, refusal: { reason: "shape", message: `expected a mapping at the top of the file (lineage, title, sources, ...), found ${found}`, nodes } };
   }
   try {
-    const resolved = resolveScalars(data as Record<string, unknown>);
+    const resolved = resolveScalars(data as Record<string, unknown>, weights.size > 0 || total > 0);
     // A collection used as a mapping key is made a string by js-yaml (yaml@2 refuses it): it is then
     // missing from the data.
     if (resolved.collections !== collections) return { ok: false, refusal: { reason: "shape", message: "a mapping key must be a plain value, not a list or a mapping", nodes } };
@@ -216,16 +217,22 @@ function plain(v: CoreScalar | AliasRef): unknown {
 }
 
 /**
- * Replaces every CoreScalar value by its value, in place. Aliased collections are shared, so each is
- * visited once (a walk that followed every alias could take exponential time).
+ * Replaces every CoreScalar value by its value, in place, and counts the collections. Aliased
+ * collections are shared, so each is visited once (a walk that followed every alias could take
+ * exponential time).
  */
-function resolveScalars(root: Record<string, unknown>): { root: Record<string, unknown>; collections: number } {
-  const seen = new Set<object>();
+function resolveScalars(root: Record<string, unknown>, shared: boolean): { root: Record<string, unknown>; collections: number } {
+  // Without anchors no node is shared: each is met once, and no set of visited nodes is needed.
+  const seen = shared ? new Set<object>() : undefined;
+  let collections = 0;
   const stack: object[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
+    if (seen) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+    }
+    collections++;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         const v: unknown = node[i];
@@ -245,5 +252,5 @@ function resolveScalars(root: Record<string, unknown>): { root: Record<string, u
       }
     }
   }
-  return { root, collections: seen.size };
+  return { root, collections };
 }
