@@ -1,7 +1,15 @@
 /** Documented input limits; past them a file is refused with a message, never a crash. */
 export const LIMITS = {
-  /** Largest YAML lineage file, in bytes: past it, write the lineage as JSON. */
-  maxYamlBytes: 16 * 1024 * 1024,
+  /** Largest YAML lineage file, in bytes (as for JSON). */
+  maxYamlBytes: 90 * 1000 * 1000,
+  /** Most nodes (scalars, collections, aliases) in a YAML lineage: memory is bounded by nodes as well as bytes. */
+  maxYamlNodes: 16 * 1024 * 1024,
+  /**
+   * Largest YAML file, and most nodes, for which a problem is located by parsing the whole file again
+   * with positions (yaml@2 needs ~800 bytes per node); past either, by parsing the entry it is in.
+   */
+  maxYamlLocateBytes: 16 * 1024 * 1024,
+  maxYamlLocateNodes: 1_500_000,
   /** Largest JSON lineage file, in bytes. */
   maxJsonBytes: 90 * 1000 * 1000,
   /** Longest line of a YAML lineage file, in bytes. */

@@ -6,7 +6,7 @@ import { ruleContext } from "./rules/context.js";
 import { topologicalOrder } from "./rules/cycles.js";
 
 /** Where a path lies in the file: its value, or with `atKey` its mapping key. */
-export type Locate = (path: readonly PathSegment[], atKey?: boolean) => { line: number; column: number };
+export type Locate = (path: readonly PathSegment[], atKey?: boolean) => { line: number | null; column: number | null };
 
 /** Makes the locator for some issues (a JSON file scans only for the paths it is asked). */
 export type Locator = (issues: Issue[]) => Locate;

@@ -3,7 +3,10 @@ import type { LineageFile } from "../schema.js";
 import { sortProblems, type Problem } from "../problem.js";
 import { checkRules, locateAll, type Locator } from "./check-rules.js";
 import { jsonLocate, parseJson } from "./parse-json.js";
-import { parseText } from "./parse-yaml.js";
+import { earlyProblem, parseText, yamlSource } from "./parse-yaml.js";
+import { parseYamlFast } from "./parse-yaml-fast.js";
+import { chunkLocator } from "./locate-yaml-chunks.js";
+import { LIMITS } from "../limits.js";
 import { isJsonPath, readSource } from "./read-source.js";
 import { validateSchema } from "./validate-schema.js";
 
@@ -11,6 +14,22 @@ import { validateSchema } from "./validate-schema.js";
 export type LoadResult =
   | { ok: true; file: string; lineage: LineageFile; warnings: Problem[]; order?: string[] }
   | { ok: false; file: string; problems: Problem[] };
+
+/**
+ * At least the nodes yaml@2 would make of YAML text, counted without parsing: its line ends, commas,
+ * colons and dashes (js-yaml may stop early, at a syntax error, and does not report every empty entry).
+ */
+function yamlNodeEstimate(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x2c || c === 0x3a || c === 0x2d) n++;
+  }
+  return n;
+}
+
+/** The locator of a file that could not be parsed again with positions: problems keep their path, not a line. */
+const unlocated = () => ({ line: null, column: null });
 
 /** Validates lineage text; `file` is the name used in messages (a `.json` name selects strict JSON). Never throws. */
 export function loadLineageText(text: string, file: string): LoadResult {
@@ -24,11 +43,30 @@ export function loadLineageText(text: string, file: string): LoadResult {
     // Positions are needed only when something is wrong: scan for just those paths then.
     locate = jsonLocate(text);
   } else {
-    const parsed = parseText(file, text);
-    if (!parsed.ok) return { ok: false, file, problems: sortProblems(parsed.problems) };
-    data = parsed.parsed.data;
-    early = parsed.parsed.duplicateKeys;
-    locate = () => parsed.parsed.locate;
+    const source = yamlSource(text);
+    const first = earlyProblem(file, source);
+    if (first) return { ok: false, file, problems: [first] };
+    // The fast path reads what needs no report; anything else is parsed again with positions.
+    const fast = parseYamlFast(source);
+    const locatable = () => source.length <= LIMITS.maxYamlLocateBytes && Math.max(fast.ok ? fast.nodes : fast.refusal.nodes, yamlNodeEstimate(source)) <= LIMITS.maxYamlLocateNodes;
+    if (fast.ok) {
+      data = fast.data;
+      locate = () => {
+        // Within the limits, the whole file is parsed again; past them, the entry each problem is in.
+        if (!locatable()) return chunkLocator(source, fast.data);
+        const again = parseText(file, text);
+        return again.ok ? again.parsed.locate : unlocated;
+      };
+    } else if (fast.refusal.reason === "nodes" || !locatable()) {
+      const { message, at } = fast.refusal;
+      return { ok: false, file, problems: [{ file, line: at?.line ?? null, column: at?.column ?? null, severity: "error", message, path: [] }] };
+    } else {
+      const parsed = parseText(file, text);
+      if (!parsed.ok) return { ok: false, file, problems: sortProblems(parsed.problems) };
+      data = parsed.parsed.data;
+      early = parsed.parsed.duplicateKeys;
+      locate = () => parsed.parsed.locate;
+    }
   }
   const schema = validateSchema(data);
   if (!schema.ok) {

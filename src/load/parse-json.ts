@@ -1,7 +1,8 @@
 /** Strict JSON lineages: JSON.parse for the data, and a single-pass scanner to locate paths only when needed. */
+import { LIMITS } from "../limits.js";
 import type { Issue, PathSegment, Problem } from "../problem.js";
 
-/** Line and column (1-based) of an offset. */
+/** Line and column (1-based) of one offset (linear: for many, use lineIndex). */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
@@ -77,11 +78,12 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
   }
 }
 
-/** Parses strict JSON; a syntax error becomes one located problem. */
+/** Parses strict JSON; a syntax error, or a key given twice in one object, becomes one located problem. */
 export function parseJson(file: string, text: string): { ok: true; data: unknown } | { ok: false; problem: Problem } {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let data: unknown;
   try {
-    return { ok: true, data: JSON.parse(source) as unknown };
+    data = JSON.parse(source) as unknown;
   } catch (error) {
     void error;
     if (source.trim() === "") return { ok: false, problem: { file, line: null, column: null, severity: "error", message: "file is empty", path: [] } };
@@ -89,40 +91,170 @@ export function parseJson(file: string, text: string): { ok: true; data: unknown
     const { line, column } = lineColumn(source, offset);
     return { ok: false, problem: { file, line, column, severity: "error", message: `JSON syntax error: ${message}`, path: [] } };
   }
+  // One walk over the data counts its keys and measures its depth.
+  const { keys, depth } = dataShape(data);
+  if (depth > LIMITS.maxDepth) {
+    const { line, column } = lineColumn(source, jsonTooDeep(source, LIMITS.maxDepth) ?? 0);
+    return { ok: false, problem: { file, line, column, severity: "error", message: `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`, path: [] } };
+  }
+  // JSON.parse keeps the last of duplicate keys silently: as in YAML, a key given twice is refused.
+  const duplicate = keyCount(source) === keys ? undefined : duplicateKey(source);
+  if (duplicate) {
+    const at = lineIndex(source);
+    const { line, column } = at(duplicate.offset);
+    const message = `duplicate key '${duplicate.key}' (first defined at line ${at(duplicate.first).line})`;
+    return { ok: false, problem: { file, line, column, severity: "error", message, path: [] } };
+  }
+  return { ok: true, data };
 }
 
-const key = (path: readonly PathSegment[]) => JSON.stringify(path);
+/**
+ * The number of `"` followed by `:` in valid JSON text: every object key, plus any such pair inside a
+ * string (then more than the keys). Equal to the keys in the parsed data only when no key was dropped.
+ */
+function keyCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(":"); i !== -1; i = text.indexOf(":", i + 1)) {
+    let j = i - 1;
+    while (j >= 0 && (text[j] === " " || text[j] === "\n" || text[j] === "\r" || text[j] === "\t")) j--;
+    if (text.charCodeAt(j) === 0x22) n++;
+  }
+  return n;
+}
+
+/** The number of keys in parsed JSON data and its nesting depth (it holds no shared nodes: a plain walk). */
+function dataShape(data: unknown): { keys: number; depth: number } {
+  let keys = 0;
+  let depth = 0;
+  const stack: unknown[] = [data];
+  const depths: number[] = [1];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    const d = depths.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (d > depth) depth = d;
+    if (Array.isArray(v)) {
+      for (const item of v) {
+        if (item !== null && typeof item === "object") {
+          stack.push(item);
+          depths.push(d + 1);
+        }
+      }
+    } else {
+      for (const key in v) {
+        keys++;
+        const item = (v as Record<string, unknown>)[key];
+        if (item !== null && typeof item === "object") {
+          stack.push(item);
+          depths.push(d + 1);
+        }
+      }
+    }
+  }
+  return { keys, depth };
+}
+
+/** The first key given twice in one object of valid JSON text: the key, where it is again, where it was first. */
+export function duplicateKey(text: string): { key: string; offset: number; first: number } | undefined {
+  const objects: (Map<string, number> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "{") {
+      objects.push(new Map());
+      expectKey = true;
+    } else if (c === "[") {
+      objects.push(null);
+      expectKey = false;
+    } else if (c === "}" || c === "]") {
+      objects.pop();
+      expectKey = false;
+    } else if (c === ",") expectKey = objects[objects.length - 1] != null;
+    else if (c === '"') {
+      const start = i;
+      for (i++; text[i] !== '"'; i++) if (text[i] === "\\") i++;
+      if (expectKey) {
+        const raw = text.slice(start, i + 1);
+        const key = raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        const keys = objects[objects.length - 1]!;
+        const first = keys.get(key);
+        if (first !== undefined) return { key, offset: start, first };
+        keys.set(key, start);
+        expectKey = false;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Line starts of a text, for locating many offsets in O(log n) each (one linear pass, made once). */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts: number[] = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+/** A trie of the wanted paths: the scan follows it, and does no path work outside it. */
+interface Want {
+  children: Map<PathSegment, Want>;
+  value?: number;
+  key?: number;
+}
 
 /**
  * Finds where each wanted path starts in JSON text: its value, and (for object members) its key.
- * One pass, no recursion; the text is already known to be valid JSON.
+ * One pass, no recursion, linear however deep or however many paths are asked; the text is already
+ * known to be valid JSON.
  */
 export function jsonLocator(text: string, wanted: readonly (readonly PathSegment[])[]) {
-  const want = new Set(wanted.map(key));
-  const values = new Map<string, number>();
-  const keys = new Map<string, number>();
-  const stack: { array: boolean; index: number; key: string | null; keyAt: number }[] = [];
-  const path: PathSegment[] = [];
+  const root: Want = { children: new Map() };
+  for (const path of wanted) {
+    let node = root;
+    for (const seg of path) {
+      let next = node.children.get(seg);
+      if (!next) node.children.set(seg, (next = { children: new Map() }));
+      node = next;
+    }
+  }
+  // Per open container: its trie node (undefined off the trie), array or object, index, current key.
+  const stack: { want: Want | undefined; array: boolean; index: number; key: string | null; keyAt: number }[] = [];
   const readString = (i: number): [string, number] => {
     let j = i + 1;
     while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
     return [JSON.parse(text.slice(i, j + 1)) as string, j + 1];
   };
-  const enterValue = (at: number) => {
+  const skipString = (i: number): number => {
+    let j = i + 1;
+    while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+    return j + 1;
+  };
+  // The trie node of the value starting here (undefined when no wanted path goes through it).
+  const enterValue = (at: number): Want | undefined => {
     const top = stack[stack.length - 1];
-    if (top) path.push(top.array ? top.index : top.key!);
-    const k = key(path);
-    if (want.has(k)) {
-      values.set(k, at);
-      if (top && !top.array) keys.set(k, top.keyAt);
+    if (!top) {
+      root.value = at;
+      return root;
     }
+    const want = top.want?.children.get(top.array ? top.index : top.key!);
+    if (want) {
+      // The last of duplicate keys is the one JSON.parse keeps.
+      want.value = at;
+      if (!top.array) want.key = top.keyAt;
+    }
+    return want;
   };
   const leaveValue = () => {
     const top = stack[stack.length - 1];
-    if (top) {
-      path.pop();
-      if (top.array) top.index++;
-    }
+    if (top?.array) top.index++;
   };
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let expectKey = false;
@@ -132,8 +264,8 @@ export function jsonLocator(text: string, wanted: readonly (readonly PathSegment
       if (c === "," && stack[stack.length - 1]?.array === false) expectKey = true;
       i++;
     } else if (c === "{" || c === "[") {
-      enterValue(i);
-      stack.push({ array: c === "[", index: 0, key: null, keyAt: 0 });
+      const want = enterValue(i);
+      stack.push({ want, array: c === "[", index: 0, key: null, keyAt: 0 });
       expectKey = c === "{";
       i++;
     } else if (c === "}" || c === "]") {
@@ -142,26 +274,51 @@ export function jsonLocator(text: string, wanted: readonly (readonly PathSegment
       expectKey = false;
       i++;
     } else if (c === '"' && expectKey) {
-      const [name, next] = readString(i);
       const top = stack[stack.length - 1]!;
-      top.key = name;
       top.keyAt = i;
+      // Only a key on a wanted path is decoded.
+      if (top.want && top.want.children.size > 0) {
+        const [name, next] = readString(i);
+        top.key = name;
+        i = next;
+      } else {
+        top.key = "";
+        i = skipString(i);
+      }
       expectKey = false;
-      i = next;
     } else {
       enterValue(i);
       let j = i;
-      if (c === '"') j = readString(i)[1];
+      if (c === '"') j = skipString(i);
       else while (j < text.length && !/[\s,\]}]/.test(text[j]!)) j++;
       leaveValue();
       i = j;
     }
   }
+  const position = lineIndex(text);
   return (path: readonly PathSegment[], atKey = false) => {
-    const k = key(path);
-    const offset = (atKey ? keys.get(k) : undefined) ?? values.get(k) ?? 0;
-    return lineColumn(text, offset);
+    let node: Want | undefined = root;
+    for (const seg of path) node = node?.children.get(seg);
+    const offset = (atKey ? node?.key : undefined) ?? node?.value ?? 0;
+    return position(offset);
   };
+}
+
+/**
+ * The offset of the first bracket nested deeper than the limit in JSON text, if any: one linear pass
+ * over the text outside strings.
+ */
+export function jsonTooDeep(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }
 
 /** The locator of JSON text: positions are needed only when something is wrong, so it scans for just those paths then. */

@@ -1,5 +1,5 @@
 /** Parses lineage text with yaml@2, keeping positions, and turns YAML-level failures into located problems. */
-import { isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from "yaml";
 import { LIMITS } from "../limits.js";
 import type { PathSegment, Problem } from "../problem.js";
 
@@ -18,18 +18,95 @@ function problem(file: string, message: string, line: number | null, column: num
   return { file, line, column, severity: "error", message, path: [] };
 }
 
-/** Finds the first line over the length limit, if any. */
-function longLine(text: string): { line: number; length: number } | undefined {
+/**
+ * The text as both YAML parsers read it: without a byte-order mark, and with each lone carriage return
+ * (a line end in YAML 1.2, which yaml@2 does not treat as one) made a line feed, keeping every offset.
+ */
+export function yamlSource(text: string): string {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return source.includes("\r") ? source.replace(/\r(?!\n)/g, "\n") : source;
+}
+
+/** Finds the first line whose content (without its line end) is more than the limit in UTF-8 bytes, if any. */
+export function longLine(text: string): { line: number; bytes: number } | undefined {
   let start = 0;
   let line = 1;
+  const max = LIMITS.maxYamlLineBytes;
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
-    if (end - start > LIMITS.maxYamlLineBytes) return { line, length: end - start };
+    const stop = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: only a line of more than a third of the limit is measured.
+    if (stop - start > max / 3) {
+      const bytes = Buffer.byteLength(text.slice(start, stop), "utf8");
+      if (bytes > max) return { line, bytes };
+    }
     start = end + 1;
     line++;
   }
   return undefined;
+}
+
+/** Whether YAML text holds no node: only blank lines, comments and line ends (checked in one linear pass). */
+export function isBlankYaml(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    if (c === 0x23 && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      if (end === -1) return true;
+      i = end;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** The core schema's tags: any other (`!custom`, `!!js/function`, `!!binary`) is refused. */
+const CORE_TAGS = new Set(["map", "seq", "str", "null", "bool", "int", "float"].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** A tag as written in the short form, for messages. */
+const shortTag = (tag: string) => (tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice(18)}` : tag);
+
+/**
+ * Counts alias expansions the way the fast path does: each alias counts once plus the expansions
+ * inside the node it names. Returns the count, or stops as soon as it is past `limit`.
+ */
+function aliasExpansions(doc: Document, limit: number): number {
+  const weight = new Map<unknown, number>();
+  let total = 0;
+  // Post-order over the tree (aliases name nodes before them, so their weight is known).
+  const count = (root: unknown): number => {
+    const stack: { node: unknown; done: boolean }[] = [{ node: root, done: false }];
+    const sums: number[] = [0];
+    while (stack.length > 0 && total <= limit) {
+      const top = stack.pop()!;
+      const node = top.node as YamlNode | null;
+      if (!top.done) {
+        if (isAlias(node)) {
+          const target = node.resolve(doc);
+          const w = 1 + (weight.get(target) ?? 0);
+          total += w;
+          sums[sums.length - 1]! += w;
+          continue;
+        }
+        stack.push({ node, done: true });
+        sums.push(0);
+        if (isMap(node)) for (let i = node.items.length - 1; i >= 0; i--) {
+          stack.push({ node: node.items[i]!.value, done: false });
+          stack.push({ node: node.items[i]!.key, done: false });
+        }
+        else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], done: false });
+      } else {
+        const inside = sums.pop()!;
+        if (node && (node as { anchor?: string }).anchor) weight.set(node, inside);
+        sums[sums.length - 1]! += inside;
+      }
+    }
+    return total;
+  };
+  return count(doc.contents);
 }
 
 /**
@@ -71,6 +148,28 @@ function unclosedQuote(text: string): number | undefined {
     offset += token.length;
   }
   return undefined;
+}
+
+/** Makes each plain key that the core schema reads as null (`~`, `null`, nothing) the empty string, as the fast path does. */
+function nullKeys(doc: Document): void {
+  visit(doc, {
+    Pair(_key, pair) {
+      const k = pair.key;
+      if (isScalar(k) && (k.type === "PLAIN" || k.type === undefined) && /^(?:~|[Nn]ull|NULL)?$/.test(String(k.value ?? ""))) k.value = "";
+    },
+  });
+}
+
+/** Every node with a tag outside the core schema, located at the node. */
+function unknownTags(file: string, doc: Document, pos: (offset: number) => { line: number; column: number }): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, (_key, node) => {
+    const tag = (node as { tag?: string } | null)?.tag;
+    if (tag === undefined || tag === "!" || CORE_TAGS.has(tag)) return;
+    const here = pos((node as YamlNode).range?.[0] ?? 0);
+    problems.push({ file, ...here, severity: "error", message: `unknown tag '${shortTag(tag)}' (a lineage file uses no tags but the YAML core schema's)`, path: [] });
+  });
+  return problems;
 }
 
 type Located = { node: YamlNode | null; keyNode: YamlNode | null };
@@ -140,16 +239,21 @@ function checkTree(
   return { problems: issues, fatal: false };
 }
 
-/** Parses one YAML (or JSON) document; never throws. */
-export function parseText(file: string, text: string): ParseResult {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+const EMPTY = "file is empty (a lineage file is a YAML mapping that starts with 'lineage: 1')";
+
+/** The problem of text that holds no YAML node, or of a line too long; undefined when neither. */
+export function earlyProblem(file: string, source: string): Problem | undefined {
   const tooLong = longLine(source);
-  if (tooLong) {
-    return {
-      ok: false,
-      problems: [problem(file, `line is too long (${tooLong.length} characters; the limit is ${LIMITS.maxYamlLineBytes})`, tooLong.line, 1)],
-    };
-  }
+  if (tooLong) return problem(file, `line is too long (${tooLong.bytes} bytes; the limit is ${LIMITS.maxYamlLineBytes})`, tooLong.line, 1);
+  if (isBlankYaml(source)) return problem(file, EMPTY, null, null);
+  return undefined;
+}
+
+/** Parses one YAML (or JSON) document with positions; never throws. */
+export function parseText(file: string, text: string): ParseResult {
+  const source = yamlSource(text);
+  const early = earlyProblem(file, source);
+  if (early) return { ok: false, problems: [early] };
   const lineCounter = new LineCounter();
   const pos = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -165,12 +269,15 @@ export function parseText(file: string, text: string): ParseResult {
   }
   let doc: Document;
   try {
-    doc = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, version: "1.2", schema: "core", logLevel: "error" });
+    // Keys are kept as written (`007`, `0x1F` and `true` are the strings they look like, not numbers).
+    doc = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, version: "1.2", schema: "core", logLevel: "error", stringKeys: true });
   } catch {
     return { ok: false, problems: [problem(file, "document is nested too deeply to parse", null, null)] };
   }
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => {
+  // A key that is a collection is reported by checkTree, in its own words.
+  const errors = doc.errors.filter((e) => !/stringKeys/.test(e.message));
+  if (errors.length > 0) {
+    const problems = errors.map((e) => {
       const quote = e.code === "MISSING_CHAR" && /quote/.test(e.message) ? unclosedQuote(source) : undefined;
       const { line, column } = pos(quote ?? e.pos[0]);
       const message =
@@ -184,7 +291,7 @@ export function parseText(file: string, text: string): ParseResult {
     return { ok: false, problems };
   }
   if (doc.contents === null) {
-    return { ok: false, problems: [problem(file, "file is empty (a lineage file is a YAML mapping that starts with 'lineage: 1')", null, null)] };
+    return { ok: false, problems: [problem(file, EMPTY, null, null)] };
   }
   if (!isMap(doc.contents)) {
     const what = isSeq(doc.contents) ? "a list" : "a single value";
@@ -195,14 +302,19 @@ export function parseText(file: string, text: string): ParseResult {
   if (tree.fatal) {
     return { ok: false, problems: tree.problems };
   }
+  nullKeys(doc);
+  const tags = unknownTags(file, doc, pos);
+  if (tags.length > 0) return { ok: false, problems: tags };
+  if (aliasExpansions(doc, LIMITS.maxAliasCount) > LIMITS.maxAliasCount) {
+    const message = `too many alias expansions (the limit is ${LIMITS.maxAliasCount}): refused as a possible "billion laughs" attack`;
+    return { ok: false, problems: [problem(file, message, null, null)] };
+  }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
-  } catch (error) {
-    const message = /alias/i.test(String(error))
-      ? `too many alias expansions (the limit is ${LIMITS.maxAliasCount}): refused as a possible "billion laughs" attack`
-      : "document could not be converted to data (nested too deeply?)";
-    return { ok: false, problems: [problem(file, message, null, null)] };
+    // Counted above, the same way as the fast path counts them.
+    data = doc.toJS({ maxAliasCount: -1 });
+  } catch {
+    return { ok: false, problems: [problem(file, "document could not be converted to data (nested too deeply?)", null, null)] };
   }
   const locate = (path: readonly PathSegment[], atKey = false) => {
     const { node, keyNode } = walk(doc, path);

@@ -76,8 +76,7 @@ export async function readSourceBytes(file: string): Promise<BytesResult> {
     const max = json ? LIMITS.maxJsonBytes : LIMITS.maxYamlBytes;
     if (stat.size > max) {
       const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-      const hint = json ? "" : "; write large lineages as JSON (.json), which may be larger";
-      return fail(file, `file is too large (${mb(stat.size)}; the limit for ${json ? "JSON" : "YAML"} is ${mb(max)})${hint}`);
+      return fail(file, `file is too large (${mb(stat.size)}; the limit for ${json ? "JSON" : "YAML"} is ${mb(max)})`);
     }
     return { ok: true, bytes: readFileSync(fd) };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -32,7 +32,7 @@ describe("input that loads fine", () => {
   it("accepts a byte-order mark and CRLF line ends, with positions still right", async () => {
     expect((await loadLineageFile(write("bom.yaml", `\uFEFF${VALID}`))).ok).toBe(true);
     expect((await loadLineageFile(write("crlf.yaml", VALID.replace(/\n/g, "\r\n")))).ok).toBe(true);
-    const bad = await loadLineageFile(write("crlf-bad.yaml", `\uFEFF${VALID.replace("title: t", "title: t\r\nlable: x").replace(/\n/g, "\r\n")}`));
+    const bad = await loadLineageFile(write("crlf-bad.yaml", `\uFEFF${VALID.replace("title: t", "title: t\nlable: x").replace(/\n/g, "\r\n")}`));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problems[0]).toMatchObject({ line: 3, column: 1, message: expect.stringMatching(/^unknown key 'lable' in the file \(allowed: lineage, title/) });
   });
@@ -99,11 +99,14 @@ describe("text that attacks the terminal", () => {
 });
 
 describe("resource limits", () => {
-  it("refuses a YAML file over the size limit, pointing to JSON", async () => {
-    const big = write("big.yaml", `# ${"x".repeat(1000)}\n`.repeat(Math.ceil(LIMITS.maxYamlBytes / 1000) + 10));
+  it("refuses a YAML file over the size limit, as large as JSON's, before reading it", async () => {
+    // A sparse file: its size is over the limit without the bytes being written.
+    const big = write("big.yaml", "");
+    truncateSync(big, LIMITS.maxYamlBytes + 1);
     const r = await cli(["validate", big]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/file is too large \(16\.\d MB; the limit for YAML is 16\.8 MB\); write large lineages as JSON/);
+    expect(r.stderr).toMatch(/file is too large \(90\.0 MB; the limit for YAML is 90\.0 MB\)/);
+    expect(LIMITS.maxYamlBytes).toBe(LIMITS.maxJsonBytes);
   });
 
   it("refuses a line over the length limit", async () => {

@@ -60,3 +60,48 @@ export function checkCycles(ctx: RuleContext): Issue[] {
   }
   return issues;
 }
+
+/**
+ * Reports an alternative parentage that would form a cycle: a parent it names descends from the model
+ * the step makes (through the primary parents), so that reading of the lineage could not be drawn.
+ */
+export function checkAlternativeCycles(ctx: RuleContext): Issue[] {
+  const issues: Issue[] = [];
+  ctx.lineage.steps.forEach((step, s) => {
+    if (!step.alternatives?.length || ctx.stepByTo.get(step.to)?.index !== s) return;
+    step.alternatives.forEach((alt, a) => {
+      alt.from.forEach((parent, p) => {
+        if (parent === step.to) return; // reported by checkParents
+        const way = primaryPath(ctx, parent, step.to);
+        if (way) {
+          issues.push({
+            path: ["steps", s, "alternatives", a, "from", p],
+            message: `alternative parent '${parent}' of '${step.to}' would form a cycle: ${[...way.reverse(), step.to].join(" -> ")}`,
+          });
+        }
+      });
+    });
+  });
+  return issues;
+}
+
+/** The primary ancestry from `from` up to `target` (from first), or undefined when `target` is not an ancestor. */
+function primaryPath(ctx: RuleContext, from: string, target: string): string[] | undefined {
+  const cameFrom = new Map<string, string | null>([[from, null]]);
+  const queue = [from];
+  for (let q = 0; q < queue.length; q++) {
+    const id = queue[q]!;
+    if (id === target) {
+      const way: string[] = [];
+      for (let cur: string | null | undefined = id; cur != null; cur = cameFrom.get(cur)) way.push(cur);
+      return way.reverse();
+    }
+    for (const parent of ctx.stepByTo.get(id)?.step.from ?? []) {
+      if (!cameFrom.has(parent)) {
+        cameFrom.set(parent, id);
+        queue.push(parent);
+      }
+    }
+  }
+  return undefined;
+}

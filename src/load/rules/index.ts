@@ -2,7 +2,7 @@
 import type { Issue } from "../../problem.js";
 import { checkClaimsUnderReadings, checkNeverIntroduced, checkRepeatedClaims, checkSizeOnLost } from "./claims.js";
 import type { RuleContext } from "./context.js";
-import { checkCycles } from "./cycles.js";
+import { checkAlternativeCycles, checkCycles } from "./cycles.js";
 import { checkReferences } from "./references.js";
 import { checkStepKinds } from "./step-kinds.js";
 import { checkOneStepPerModel, checkOrphans, checkParents } from "./structure.js";
@@ -18,6 +18,7 @@ export const RULES: readonly Rule[] = [
   checkOneStepPerModel,
   checkParents,
   checkCycles,
+  checkAlternativeCycles,
   checkNeverIntroduced,
   checkClaimsUnderReadings,
   checkSizeOnLost,

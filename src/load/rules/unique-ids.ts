@@ -1,17 +1,35 @@
-/** Rule: names are unambiguous: model and ability ids and aliases, step ids, source ids (case-insensitive). */
+/**
+ * Rule: names are unambiguous: model and ability ids and aliases, step ids, source ids, compared
+ * ignoring case, Unicode normalisation (NFC/NFD) and invisible characters.
+ */
 import type { Issue, PathSegment } from "../../problem.js";
 import type { RuleContext } from "./context.js";
+
+/** Characters that show nothing: format characters (zero-width spaces and joiners, bidi marks, BOM), line and paragraph separators, soft hyphen, variation selectors. */
+// eslint-disable-next-line no-misleading-character-class -- the combining marks listed are the point: each alone is invisible
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}\u00AD\u034F\u115F\u1160\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+
+/** The form two names are compared in: what a person sees is the same, so the name is the same. */
+export function nameKey(name: string): string {
+  const simple = /^[\x20-\x7e]*$/.test(name);
+  return (simple ? name : name.replace(INVISIBLE, "").normalize("NFC")).toLowerCase();
+}
+
+/** Why two names that differ are the same name, for the message. */
+function sameBecause(a: string, b: string): string {
+  return a.toLowerCase() === b.toLowerCase() ? "names are case-insensitive" : "names that look the same are the same: case, Unicode normalisation and invisible characters are ignored";
+}
 
 /** Reports every name that, ignoring case, is already taken. */
 export function checkUniqueIds(ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
   // Models and abilities share one namespace: `show NAME` accepts either.
-  const names = new Map<string, string>();
+  const names = new Map<string, { owner: string; name: string }>();
   const claim = (name: string, owner: string, path: PathSegment[], atKey: boolean) => {
-    const key = name.toLowerCase();
+    const key = nameKey(name);
     const prior = names.get(key);
-    if (prior === undefined) names.set(key, owner);
-    else if (prior !== owner) issues.push({ path, atKey, message: `name '${name}' is already used by ${prior} (names are case-insensitive)` });
+    if (prior === undefined) names.set(key, { owner, name });
+    else if (prior.owner !== owner) issues.push({ path, atKey, message: `name '${name}' is already used by ${prior.owner} (${sameBecause(name, prior.name)})` });
   };
   for (const kind of ["models", "abilities"] as const) {
     const label = kind === "models" ? "model" : "ability";
@@ -27,16 +45,23 @@ export function checkUniqueIds(ctx: RuleContext): Issue[] {
   }
   const steps = new Map<string, number>();
   ctx.lineage.steps.forEach((step, i) => {
-    const key = step.id.toLowerCase();
+    const key = nameKey(step.id);
     const prior = steps.get(key);
     if (prior === undefined) steps.set(key, i);
-    else issues.push({ path: ["steps", i, "id"], message: `step id '${step.id}' is already used by step '${ctx.lineage.steps[prior]!.id}' (steps[${prior}]; ids are case-insensitive)` });
+    else {
+      const first = ctx.lineage.steps[prior]!.id;
+      const why = step.id.toLowerCase() === first.toLowerCase() ? "ids are case-insensitive" : "ids that look the same are the same";
+      issues.push({ path: ["steps", i, "id"], message: `step id '${step.id}' is already used by step '${first}' (steps[${prior}]; ${why})` });
+    }
   });
   const sources = new Map<string, string>();
   for (const id of Object.keys(ctx.lineage.sources)) {
-    const prior = sources.get(id.toLowerCase());
-    if (prior === undefined) sources.set(id.toLowerCase(), id);
-    else issues.push({ path: ["sources", id], atKey: true, message: `source id '${id}' differs from '${prior}' only by case` });
+    const prior = sources.get(nameKey(id));
+    if (prior === undefined) sources.set(nameKey(id), id);
+    else {
+      const how = id.toLowerCase() === prior.toLowerCase() ? "only by case" : "only by case, Unicode normalisation or invisible characters";
+      issues.push({ path: ["sources", id], atKey: true, message: `source id '${id}' differs from '${prior}' ${how}` });
+    }
   }
   return issues;
 }
