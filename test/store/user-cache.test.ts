@@ -214,15 +214,15 @@ describe("the cache key", () => {
     expect(await title(json)).toMatch(/^invalid: JSON syntax error/);
   });
 
-  it("includes the parser: JSON with a duplicate key, valid as .json, is refused under a .yaml name", async () => {
+  it("includes the parser: one-line JSON past YAML's line limit, valid as .json, is refused under a .yaml name", async () => {
     const { dir, title } = setup();
     const parsed = loadLineageText(readFileSync(SMALL, "utf8"), "small.yaml");
     if (!parsed.ok) throw new Error("small is invalid");
-    const text = JSON.stringify(parsed.lineage).replace('"title":', '"title":"first","title":');
-    writeFileSync(join(dir, "dup.json"), text);
-    writeFileSync(join(dir, "dup.yaml"), text);
-    expect(await title(join(dir, "dup.json"))).toBe("Small test lineage (source)");
-    expect(await title(join(dir, "dup.yaml"))).toMatch(/^invalid: .*duplicate/i);
+    const text = JSON.stringify({ ...parsed.lineage, description: "x".repeat(1_100_000) });
+    writeFileSync(join(dir, "long.json"), text);
+    writeFileSync(join(dir, "long.yaml"), text);
+    expect(await title(join(dir, "long.json"))).toBe("Small test lineage (source)");
+    expect(await title(join(dir, "long.yaml"))).toMatch(/^invalid: .*line/i);
   });
 });
 

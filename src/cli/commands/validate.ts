@@ -27,13 +27,8 @@ async function printReport(ctx: RunContext, v: Validation): Promise<void> {
 async function validateOne(ctx: RunContext, opts: GlobalOptions, name: string | undefined): Promise<Validation> {
   if (name === "-") return validateText(await readStdin(ctx.io), STDIN_NAME);
   const file = ctx.lineageFile(opts, name);
-  const v = await validateFile(file.real, {
-    cwd: ctx.cwd,
-    name: file.display,
-    cache: opts.cache !== false,
-    env: ctx.env,
-    onWarning: (m) => void ctx.err(`captrace: warning: ${escapeLine(m)}\n`),
-  });
+  // Read fresh, never from the cache: validate is asked to check the file as it is now.
+  const v = await validateFile(file.real, { cwd: ctx.cwd, name: file.display, cache: false, env: ctx.env });
   return { ...v, file: file.display, problems: shownAs(v.problems, file.display, file.fromEnv ? FROM_ENV : "") };
 }
 
