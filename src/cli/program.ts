@@ -2,7 +2,9 @@
 import { Command } from "commander";
 import { packageVersion } from "../package-root.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerExport } from "./commands/export.js";
 import { registerGraph } from "./commands/graph.js";
+import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerList } from "./commands/list.js";
 import { registerMatrix } from "./commands/matrix.js";
@@ -30,6 +32,8 @@ const COMMANDS = [
   registerMatrix,
   registerGraph,
   registerRoadmap,
+  registerImport,
+  registerExport,
 ];
 
 /** Help wraps at the output width; with no wrapping, at a width no line reaches. */
