@@ -33,6 +33,20 @@ describe("import hf of the fixtures' real cards", () => {
     const v = await cli(["validate", hub]);
     expect(v.code).toBe(0);
     expect(v.stdout).toMatch(/hub\.yaml: \d+ models, 29 steps/);
+    // External bases are data (external: true, url), so "made by no step" is said only of the one described root.
+    expect(v.stderr.trim().split("\n")).toEqual([expect.stringMatching(/warning: model 'FlareRebellion\/WeirdCompound-v1\.6-24b' is made by no step/)]);
+    const base = loaded(hub).models["Qwen/Qwen2.5-14B-Instruct"];
+    expect(base).toEqual({ name: "Qwen/Qwen2.5-14B-Instruct", external: true, url: "https://huggingface.co/Qwen/Qwen2.5-14B-Instruct" });
+  });
+
+  it("graph output stays valid with org/name ids: Mermaid node ids are plain, DOT ids quoted", async () => {
+    const m = await cli(["--lineage", hub, "graph", "--format", "mermaid"]);
+    expect(m.code).toBe(0);
+    const body = m.stdout.split("\n").slice(2, -2);
+    for (const line of body) expect(line, line).toMatch(/^\s*(m\d+\[".*"\]|m\d+ -(->|\.->)(\|".*"\|)? m\d+|subgraph s\d+\[".*"\]|end|style m\d+ .*)$/);
+    expect(m.stdout).toContain('["TECHNOPRAVIN01/Qwen2.5-14B-Valor"]');
+    const d = await cli(["--lineage", hub, "graph", "--format", "dot"]);
+    expect(d.stdout).toContain('"TECHNOPRAVIN01/Qwen2.5-14B-Valor" -> "mradermacher/Qwen2.5-14B-Valor-GGUF"');
   });
 
   it("tree gives the declared ancestry, the quantized and merged ones typed as such", async () => {

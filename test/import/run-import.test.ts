@@ -44,9 +44,9 @@ describe("runImportHf", () => {
     if (!r.ok) throw new Error(r.failure.message);
     const text = readFileSync(into, "utf8");
     expect(loadLineageText(text, into).ok).toBe(true);
-    expect(r.summary.added?.models).toEqual(["x--Tuned"]);
+    expect(r.summary.added?.models).toEqual(["x/Tuned"]);
     expect(r.summary.conflicts.map((c) => c.model)).toEqual(["text-davinci-002"]);
-    expect(text).not.toContain("openai--gpt-4");
+    expect(text).not.toContain("openai/gpt-4");
     expect(statSync(into).mode & 0o777).toBe(0o600);
     // the second time, nothing is new: nothing is written
     const again = await runImportHf({ paths: [join(dir, "cards")], into, env: {} });
