@@ -1,6 +1,7 @@
 /** The commander program: the global options, the output and error routing, and every command. */
 import { Command } from "commander";
 import { packageVersion } from "../package-root.js";
+import { registerCache } from "./commands/cache.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerExport } from "./commands/export.js";
 import { registerGraph } from "./commands/graph.js";
@@ -34,6 +35,7 @@ const COMMANDS = [
   registerRoadmap,
   registerImport,
   registerExport,
+  registerCache,
 ];
 
 /** Help wraps at the output width; with no wrapping, at a width no line reaches. */
