@@ -220,6 +220,9 @@ describe("import hf output and refusals", () => {
     const empty = await cli(["import", "hf"], { env: { HF_HUB_CACHE: join(dir, "empty-cache") } });
     expect(empty.code).toBe(3);
     expect(empty.stderr).toContain("captrace: nothing could be imported from the Hub cache");
+    const ej = await cli(["import", "hf", "--json"], { env: { HF_HUB_CACHE: join(dir, "empty-cache") } });
+    expect(ej.code).toBe(3);
+    expect(JSON.parse(ej.stdout).error).toMatchObject({ code: "invalid-lineage", exitCode: 3 });
   });
 
   it("hostile cards give problems, escaped, never a crash", async () => {
@@ -233,6 +236,7 @@ describe("import hf output and refusals", () => {
     put("a--Esc", "---\nbase_model: \"evil\\e[31m/x\"\nlicense: \"\\e]0;title\\a\"\n---\n");
     put("a--Types", "---\nbase_model: {nested: [1, 2]}\nbase_model_relation: 7\n---\n");
     put("a--Ok", "---\nbase_model: a/Base\n---\n");
+    put("a--Name\u001b]0;pwned\u0007", "---\nbase_model: a/Base\n---\n");
     const r = await cli(["import", "hf", bad], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain("internal error");
@@ -240,6 +244,7 @@ describe("import hf output and refusals", () => {
     expect(r.stderr).toMatch(/a--Js\/README\.md: error: /);
     expect(r.stderr).toMatch(/a--Bomb\/README\.md: error: /);
     expect(r.stderr).toMatch(/a--Types\/README\.md: (error|warning): /);
+    expect(r.stderr).toContain("a--Name\\x1b]0;pwned\\x07/README.md: error: cannot tell which model");
     expect(existsSync(join(dir, "PWNED"))).toBe(false);
     expect(loadLineageText(r.stdout, "out.yaml").ok).toBe(true);
   });
