@@ -1,6 +1,24 @@
 /** Writing files without losing what was there: a new file never replaces one, a rewrite is all or nothing. */
-import { chmodSync, closeSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, constants, linkSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+
+/** Temporary files of this process still being written, removed if the process exits first (Ctrl-C). */
+const pending = new Set<string>();
+let exitHook = false;
+
+function track(tmp: string): void {
+  if (!exitHook) {
+    exitHook = true;
+    process.once("exit", () => {
+      for (const t of pending) rmSync(t, { force: true });
+    });
+  }
+  pending.add(tmp);
+}
+
+function untrack(tmp: string): void {
+  pending.delete(tmp);
+}
 
 /** Raised when the file to create is already there. */
 export class FileExistsError extends Error {}
@@ -11,13 +29,16 @@ export class FileChangedError extends Error {}
 /** Writes the chunks `produce` gives to a new temporary file next to `path`, `mode` its permissions; returns its name. */
 function writeTemp(path: string, produce: (write: (chunk: string) => void) => void, mode: number): string {
   const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-  const fd = openSync(tmp, "wx", mode);
+  // O_EXCL and O_NOFOLLOW: never through a file or link someone planted under that name.
+  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+  track(tmp);
   try {
     produce((chunk) => void writeSync(fd, chunk));
     chmodSync(tmp, mode); // the mode given to open is cut by the umask; a rewrite keeps the original's
   } catch (err) {
     closeSync(fd);
     rmSync(tmp, { force: true });
+    untrack(tmp);
     throw err;
   }
   closeSync(fd);
@@ -37,6 +58,7 @@ export function createNewFile(path: string, produce: (write: (chunk: string) => 
     throw err;
   } finally {
     rmSync(tmp, { force: true });
+    untrack(tmp);
   }
 }
 
@@ -67,5 +89,7 @@ export function replaceFile(path: string, text: string, read: FileStamp): void {
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
+  } finally {
+    untrack(tmp);
   }
 }
