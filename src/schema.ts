@@ -8,13 +8,13 @@ import { CONFIDENCE_LEVELS, EFFECTS, FORMAT_VERSION } from "./vocabulary.js";
 
 export { CONFIDENCE_LEVELS, EFFECTS, FORMAT_VERSION, STEP_KINDS } from "./vocabulary.js";
 
-/** An identifier: no whitespace, starts with a letter, digit or underscore. */
+/** An identifier: no whitespace, starts with a letter, digit or underscore; `/` is allowed so Hub repo ids (`org/name`) stay as they are. */
 export const Id = z
   .string()
   .min(1, { abort: true })
   .max(200, { abort: true })
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.:+-]*$/, {
-    message: "must start with a letter, digit or '_' and hold only letters, digits and . _ : + -",
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.:+/-]*$/, {
+    message: "must start with a letter, digit or '_' and hold only letters, digits and . _ : + - /",
   });
 
 /** A human-readable name or other short text: non-empty, one line. */
@@ -118,6 +118,8 @@ export const Model = z.strictObject({
   lacks: z.array(Lack).optional(),
   description: Prose.optional(),
   evidence: z.array(Evidence).optional().describe("sources for the facts about this model"),
+  external: z.boolean().optional().describe("true for a model this lineage names (as a parent) but does not describe, such as an imported Hub base; no step need make it"),
+  url: z.url().optional().describe("the model's page, e.g. its Hugging Face Hub URL"),
 });
 
 /**

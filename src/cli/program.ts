@@ -1,8 +1,11 @@
 /** The commander program: the global options, the output and error routing, and every command. */
 import { Command } from "commander";
 import { packageVersion } from "../package-root.js";
+import { registerCache } from "./commands/cache.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerExport } from "./commands/export.js";
 import { registerGraph } from "./commands/graph.js";
+import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerList } from "./commands/list.js";
 import { registerMatrix } from "./commands/matrix.js";
@@ -30,6 +33,9 @@ const COMMANDS = [
   registerMatrix,
   registerGraph,
   registerRoadmap,
+  registerImport,
+  registerExport,
+  registerCache,
 ];
 
 /** Help wraps at the output width; with no wrapping, at a width no line reaches. */

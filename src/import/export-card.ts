@@ -20,17 +20,40 @@ export function relationOfStep(step: StepEntry): "finetune" | "adapter" | "merge
   return "finetune";
 }
 
-/** Front-matter lines for `model` (id or alias, any case): its bases as Hub ids and the relation; a root gets a comment saying so. */
-export function exportHfCard(lineage: LineageFile, model: string): string {
+/** What a model's card would declare: its Hub id, its bases as Hub ids and the relation (none for a root). */
+export interface HfCardFields {
+  /** The lineage id of the model. */
+  model: string;
+  hubId: string;
+  baseModels: string[];
+  relation: "finetune" | "adapter" | "merge" | "quantized" | null;
+  /** Bases that are not Hub repo ids (`org/name`): a hand-written lineage's own ids. */
+  notHubIds: string[];
+}
+
+/** The card fields for `model` (id or alias, any case). Throws UnknownModelError when the lineage has no such model. */
+export function hfCardFields(lineage: LineageFile, model: string): HfCardFields {
   const key = model.toLowerCase();
   const id = Object.keys(lineage.models).find(
     (m) => m.toLowerCase() === key || (lineage.models[m]!.aliases ?? []).some((a) => a.toLowerCase() === key),
   );
   if (id === undefined) throw new UnknownModelError(`no model named ${JSON.stringify(model)} in this lineage`);
+  const hubId = hubIdOf(id, lineage.models[id]);
   const step = lineage.steps.find((s) => s.to === id);
-  if (!step || step.from.length === 0) return `# ${hubIdOf(id, lineage.models[id])}: no base model recorded (a root of this lineage)\n`;
+  if (!step || step.from.length === 0) return { model: id, hubId, baseModels: [], relation: null, notHubIds: [] };
   const bases = step.from.map((p) => hubIdOf(p, lineage.models[p]));
-  const notHub = bases.filter((b) => !isHubId(b) || !b.includes("/"));
-  const head = notHub.length > 0 ? `# not Hub repo ids (org/name): ${notHub.join(", ")}\n` : "";
-  return head + stringify({ base_model: bases.length === 1 ? bases[0] : bases, base_model_relation: relationOfStep(step) }, { lineWidth: 0 });
+  return { model: id, hubId, baseModels: bases, relation: relationOfStep(step), notHubIds: bases.filter((b) => !isHubId(b) || !b.includes("/")) };
+}
+
+/** Front-matter lines for the fields: the bases and the relation; a root gets a comment saying so. */
+export function hfCardText(fields: HfCardFields): string {
+  if (fields.relation === null) return `# ${fields.hubId}: no base model recorded (a root of this lineage)\n`;
+  const bases = fields.baseModels;
+  const head = fields.notHubIds.length > 0 ? `# not Hub repo ids (org/name): ${fields.notHubIds.join(", ")}\n` : "";
+  return head + stringify({ base_model: bases.length === 1 ? bases[0] : bases, base_model_relation: fields.relation }, { lineWidth: 0 });
+}
+
+/** Front-matter lines for `model` (id or alias, any case): its bases as Hub ids and the relation; a root gets a comment saying so. */
+export function exportHfCard(lineage: LineageFile, model: string): string {
+  return hfCardText(hfCardFields(lineage, model));
 }

@@ -1,7 +1,7 @@
 /**
- * Facts about a model that format 1 has no field for (license, datasets, language, pipeline, tags, newer
- * version, evaluation results, "external"), and the one place that decides where they go. Today they go
- * into `description` and `evidence`; when the schema gains fields for them, only `modelEntry` changes.
+ * Facts about a model, and the one place that decides where they go: `external` and the Hub URL are model
+ * fields; those format 1 has no field for (license, datasets, language, pipeline, tags, newer version,
+ * evaluation results) go into `description` and `evidence`; when the schema gains fields, only `modelEntry` changes.
  */
 import type { EvidenceEntry, ModelEntry } from "../schema.js";
 import { hubUrl } from "./hub-id.js";
@@ -38,10 +38,8 @@ export interface ModelFacts {
 const list = (xs: readonly string[] | undefined): string | undefined => (xs && xs.length > 0 ? xs.join(", ") : undefined);
 
 /** The description lines for the facts, in a fixed order, each `key: value`. */
-export function factLines(hubId: string, facts: ModelFacts): string[] {
+export function factLines(facts: ModelFacts): string[] {
   const lines: string[] = [];
-  // A described model's card (its source) carries its Hub URL; an external root has only this line to say where it is.
-  if (facts.external) lines.push(`external: named as a base, not described by the imported input`, `hub: ${hubUrl(hubId)}`);
   // Plain ifs, not a table: this runs once per model, a million times for a hub dump.
   if (facts.license !== undefined || facts.licenseName !== undefined || facts.licenseLink !== undefined) {
     lines.push(`license: ${[facts.license, facts.licenseName, facts.licenseLink].filter((x) => x !== undefined).join(" · ")}`);
@@ -59,12 +57,17 @@ export function factLines(hubId: string, facts: ModelFacts): string[] {
   return lines;
 }
 
-/** The model entry for a Hub model: its repo id as its name (and alias when the lineage id differs), facts as above. */
+/**
+ * The model entry for a Hub model: its repo id as its name (and alias when the lineage id differs), its Hub
+ * URL, `external` when no input describes it, the other facts as above.
+ */
 export function modelEntry(hubId: string, lineageId: string, facts: ModelFacts): ModelEntry {
   const entry: ModelEntry = { name: hubId };
   if (lineageId.toLowerCase() !== hubId.toLowerCase()) entry.aliases = [hubId];
+  if (facts.external) entry.external = true;
+  entry.url = hubUrl(hubId);
   if (facts.released) entry.released = facts.released;
-  const lines = factLines(hubId, facts);
+  const lines = factLines(facts);
   if (lines.length > 0) entry.description = lines.join("\n");
   const evidence: EvidenceEntry[] = [];
   if (facts.source) evidence.push({ source: facts.source, note: facts.sourceNote ?? "the model card's front matter" });
@@ -73,7 +76,7 @@ export function modelEntry(hubId: string, lineageId: string, facts: ModelFacts):
   return entry;
 }
 
-/** Whether a model entry was marked external by `modelEntry` (so a later description can replace it). */
+/** Whether a model entry is marked external (so a later description can replace it). */
 export function isExternalEntry(entry: ModelEntry): boolean {
-  return entry.description?.startsWith("external:") === true;
+  return entry.external === true;
 }

@@ -21,18 +21,17 @@ export function normalizeHubId(value: string): string | null {
   return isHubId(text) ? text : null;
 }
 
-/**
- * The lineage id for a Hub repo id. The lineage format's ids may not hold `/` (src/schema.ts `Id`), so
- * `org/name` becomes `org--name`, the Hub cache's own spelling, unambiguous because the Hub forbids `--`
- * in repo ids. When the schema allows `/`, this becomes the identity: the one place to change.
- */
+/** The lineage id for a Hub repo id: the repo id itself (lineage ids may hold `/`), case as first seen. */
 export function toLineageId(hubId: string): string {
-  return hubId.replace("/", "--");
+  return hubId;
 }
 
-/** The Hub repo id a lineage id stands for (the inverse of `toLineageId`). */
+/**
+ * The Hub repo id a lineage id stands for: the id itself. A lineage imported before ids could hold `/`
+ * spells `org/name` as `org--name` with the Hub id as its name; `hubIdOf` (export-card.ts) reads that name first.
+ */
 export function fromLineageId(id: string): string {
-  return id.replace("--", "/");
+  return id;
 }
 
 /** The key two spellings of one repo id share: the Hub matches ids ignoring case. */

@@ -153,7 +153,7 @@ export function mergeInto(existing: string, imported: LineageFile, file = "linea
 
 /** Whether the import holds `id` only as an external root (named as a base, described by nothing). */
 function isExternalOnly(imported: LineageFile, id: string): boolean {
-  return imported.models[id]?.description?.startsWith("external:") === true;
+  return imported.models[id]?.external === true;
 }
 
 /** A step as a person would write it: empty defaults left out. */

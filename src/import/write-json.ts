@@ -1,6 +1,6 @@
 /** Writes a lineage as JSON piece by piece: a million-model lineage is larger than one JavaScript string may be. */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import type { LineageFile } from "../schema.js";
+import { createNewFile } from "./write-file.js";
 
 /** Calls `write` with successive chunks of the lineage as JSON (one model or step a line), the same value `JSON.stringify` gives. */
 export function writeLineageJson(lineage: LineageFile, write: (chunk: string) => void): void {
@@ -35,23 +35,7 @@ export function lineageJson(lineage: LineageFile): string {
   return out;
 }
 
-/** Writes the lineage as JSON to `path` atomically (a temporary file renamed over it), never holding the whole text in memory. */
+/** Writes the lineage as JSON to the new file `path`, whole or not at all, never holding the whole text in memory; never replaces a file (FileExistsError). */
 export function writeLineageJsonFile(lineage: LineageFile, path: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, "wx");
-  try {
-    writeLineageJson(lineage, (chunk) => {
-      writeSync(fd, chunk);
-    });
-    closeSync(fd);
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  createNewFile(path, (write) => writeLineageJson(lineage, write));
 }

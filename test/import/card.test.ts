@@ -19,15 +19,16 @@ describe("model card front matter", () => {
     const { lineage, counts } = load(["acme/Chat-7B", "---\nbase_model: meta-llama/Llama-3.1-8B\nbase_model_relation: finetune\nlicense: llama3.1\ndatasets: [HuggingFaceH4/ultrachat_200k]\nlanguage: [en, de]\npipeline_tag: text-generation\n---\n# Chat\n"]);
     expect(lineage.steps).toHaveLength(1);
     const step = lineage.steps[0]!;
-    expect(step).toMatchObject({ kind: "fine-tuning", from: ["meta-llama--Llama-3.1-8B"], to: "acme--Chat-7B", confidence: "established" });
-    expect(step.evidence[0]!.source).toBe("card:acme--Chat-7B");
-    expect(lineage.sources["card:acme--Chat-7B"]!.url).toBe("https://huggingface.co/acme/Chat-7B");
-    const base = lineage.models["meta-llama--Llama-3.1-8B"]!;
-    expect(base.description).toMatch(/^external:/);
-    expect(base.description).toContain("https://huggingface.co/meta-llama/Llama-3.1-8B");
-    const model = lineage.models["acme--Chat-7B"]!;
+    expect(step).toMatchObject({ kind: "fine-tuning", from: ["meta-llama/Llama-3.1-8B"], to: "acme/Chat-7B", confidence: "established" });
+    expect(step.evidence[0]!.source).toBe("card:acme/Chat-7B");
+    expect(lineage.sources["card:acme/Chat-7B"]!.url).toBe("https://huggingface.co/acme/Chat-7B");
+    const base = lineage.models["meta-llama/Llama-3.1-8B"]!;
+    expect(base).toEqual({ name: "meta-llama/Llama-3.1-8B", external: true, url: "https://huggingface.co/meta-llama/Llama-3.1-8B" });
+    const model = lineage.models["acme/Chat-7B"]!;
     expect(model.name).toBe("acme/Chat-7B");
-    expect(model.aliases).toEqual(["acme/Chat-7B"]);
+    expect(model.aliases).toBeUndefined();
+    expect(model.url).toBe("https://huggingface.co/acme/Chat-7B");
+    expect(model.external).toBeUndefined();
     expect(model.description).toContain("license: llama3.1");
     expect(model.description).toContain("datasets: HuggingFaceH4/ultrachat_200k");
     expect(model.description).toContain("language: en, de");
@@ -42,9 +43,9 @@ describe("model card front matter", () => {
       ["a/Lora", "---\nbase_model: acme/Chat-7B\nbase_model_relation: adapter\n---\n"],
     );
     const by = Object.fromEntries(lineage.steps.map((s) => [s.to, s]));
-    expect(by["q--Chat-GGUF"]).toMatchObject({ kind: "quantization", from: ["acme--Chat-7B"], note: "Quantized by q." });
-    expect(by["m--Merged"]).toMatchObject({ kind: "merge", from: ["acme--Chat-7B", "other--Model"] });
-    expect(by["a--Lora"]).toMatchObject({ kind: "fine-tuning", method: "adapter" });
+    expect(by["q/Chat-GGUF"]).toMatchObject({ kind: "quantization", from: ["acme/Chat-7B"], note: "Quantized by q." });
+    expect(by["m/Merged"]).toMatchObject({ kind: "merge", from: ["acme/Chat-7B", "other/Model"] });
+    expect(by["a/Lora"]).toMatchObject({ kind: "fine-tuning", method: "adapter" });
   });
 
   it("records an absent relation as unspecified, says the Hub infers it, and reads it from the card", () => {
@@ -54,16 +55,16 @@ describe("model card front matter", () => {
       ["x/Quant", "---\nbase_model: acme/Base\ntags: [gguf]\n---\n"],
     );
     const by = Object.fromEntries(lineage.steps.map((s) => [s.to, s]));
-    expect(by["x--Plain"]).toMatchObject({ kind: "fine-tuning", label: "relation unspecified (read as finetune)" });
-    expect(by["x--Plain"]!.note).toMatch(/no base_model_relation: the Hub infers it; recorded as unspecified/);
-    expect(by["x--Two"]!.kind).toBe("merge");
-    expect(by["x--Quant"]!.kind).toBe("quantization");
+    expect(by["x/Plain"]).toMatchObject({ kind: "fine-tuning", label: "relation unspecified (read as finetune)" });
+    expect(by["x/Plain"]!.note).toMatch(/no base_model_relation: the Hub infers it; recorded as unspecified/);
+    expect(by["x/Two"]!.kind).toBe("merge");
+    expect(by["x/Quant"]!.kind).toBe("quantization");
   });
 
   it("matches repo ids ignoring case and keeps the first spelling for display", () => {
     const { lineage } = load(["Acme/Base", "---\nlicense: mit\n---\n"], ["x/Child", "---\nbase_model: ACME/base\n---\n"]);
-    expect(Object.keys(lineage.models).sort()).toEqual(["Acme--Base", "x--Child"]);
-    expect(lineage.steps[0]!.from).toEqual(["Acme--Base"]);
+    expect(Object.keys(lineage.models).sort()).toEqual(["Acme/Base", "x/Child"]);
+    expect(lineage.steps[0]!.from).toEqual(["Acme/Base"]);
   });
 
   it("keeps model-index results as evidence citing their source url", () => {
@@ -84,19 +85,19 @@ model-index:
 ---
 `;
     const { lineage } = load(["x/Chat", card]);
-    const model = lineage.models["x--Chat"]!;
+    const model = lineage.models["x/Chat"]!;
     const evals = model.evidence!.filter((e) => e.at?.startsWith("model-index"));
     expect(evals).toEqual([
-      { source: "card:x--Chat.eval1", at: "model-index: AI2 Reasoning Challenge (25-Shot)", note: "normalized accuracy = 64.59 (task Text Generation, split test)" },
-      { source: "card:x--Chat", at: "model-index: GSM8k", note: "acc = 40.1 (task text-generation)" },
+      { source: "card:x/Chat.eval1", at: "model-index: AI2 Reasoning Challenge (25-Shot)", note: "normalized accuracy = 64.59 (task Text Generation, split test)" },
+      { source: "card:x/Chat", at: "model-index: GSM8k", note: "acc = 40.1 (task text-generation)" },
     ]);
-    expect(lineage.sources["card:x--Chat.eval1"]).toEqual({ title: "Open LLM Leaderboard", url: "https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard?query=x" });
+    expect(lineage.sources["card:x/Chat.eval1"]).toEqual({ title: "Open LLM Leaderboard", url: "https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard?query=x" });
   });
 
   it("records new_version as a fact, not a parent", () => {
     const { lineage } = load(["x/Old", "---\nnew_version: x/New\n---\n"]);
     expect(lineage.steps).toEqual([]);
-    expect(lineage.models["x--Old"]!.description).toContain("new version: x/New");
+    expect(lineage.models["x/Old"]!.description).toContain("new version: x/New");
   });
 
   it("normalises a base given as a Hub URL and ignores a local path with a problem", () => {
@@ -156,7 +157,7 @@ describe("merging", () => {
     const a = importCardText("---\nbase_model: x/Base1\n---\n", { file: "one/README.md", hubId: "x/M" });
     const b = importCardText("---\nbase_model: x/Base2\n---\n", { file: "two/README.md", hubId: "x/M" });
     const result = mergeFragments([a, b]);
-    expect(result.lineage.steps.map((s) => s.from)).toEqual([["x--Base1"]]);
+    expect(result.lineage.steps.map((s) => s.from)).toEqual([["x/Base1"]]);
     expect(result.problems).toEqual([{ file: "two/README.md", severity: "warning", message: "x/M: this input names x/Base2 as its base, one/README.md names x/Base1; kept the first" }]);
   });
 });

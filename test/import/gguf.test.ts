@@ -29,8 +29,8 @@ describe("GGUF headers", () => {
     writeFileSync(file, ggufBytes(META));
     const result = await importPaths([file]);
     const by = Object.fromEntries(result.lineage.steps.map((s) => [s.to, s]));
-    expect(by["Chat-7B-Q4_K_M"]).toMatchObject({ kind: "quantization", from: ["acme--Chat-7B"], note: "Quantized by bartowski." });
-    expect(by["acme--Chat-7B"]).toMatchObject({ kind: "fine-tuning", from: ["meta-llama--Llama-3.1-8B"] });
+    expect(by["Chat-7B-Q4_K_M"]).toMatchObject({ kind: "quantization", from: ["acme/Chat-7B"], note: "Quantized by bartowski." });
+    expect(by["acme/Chat-7B"]).toMatchObject({ kind: "fine-tuning", from: ["meta-llama/Llama-3.1-8B"] });
     expect(result.lineage.models["Chat-7B-Q4_K_M"]!.description).toContain("datasets: HuggingFaceH4/ultrachat_200k");
     expect(result.lineage.models["Chat-7B-Q4_K_M"]!.description).toContain("quantized by: bartowski");
     expect(loadLineageText(lineageJson(result.lineage), "x.json").ok).toBe(true);

@@ -23,8 +23,8 @@ describe("inputs", () => {
     const r = await importPaths([join(dir, "cards")]);
     expect(r.problems).toEqual([]);
     expect(r.lineage.steps.map((s) => `${s.from.join("+")} -> ${s.to} (${s.kind})`).sort()).toEqual([
-      "acme--Base -> acme--Chat (fine-tuning)",
-      "acme--Chat -> acme--Quant (quantization)",
+      "acme/Base -> acme/Chat (fine-tuning)",
+      "acme/Chat -> acme/Quant (quantization)",
     ]);
   });
 
@@ -46,9 +46,9 @@ describe("inputs", () => {
     expect(hubCacheDir({ HF_HUB_CACHE: "/c", HF_HOME: "/x/hf" })).toBe("/c");
     const r = await importPaths([], { env: { HOME: join(dir, "home") } });
     expect(r.problems).toEqual([]);
-    expect(r.lineage.steps.map((s) => [s.to, s.from])).toEqual([["acme--Chat-7B", ["acme--Base-v2"]]]);
+    expect(r.lineage.steps.map((s) => [s.to, s.from])).toEqual([["acme/Chat-7B", ["acme/Base-v2"]]]);
     const one = await importPaths([repo]);
-    expect(one.lineage.steps.map((s) => s.from)).toEqual([["acme--Base-v2"]]);
+    expect(one.lineage.steps.map((s) => s.from)).toEqual([["acme/Base-v2"]]);
   });
 
   it("repo ids from paths", () => {
@@ -67,10 +67,10 @@ describe("inputs", () => {
     ]);
     const r = mergeFragments(importApiJsonText(text, "models.json"));
     const by = Object.fromEntries(r.lineage.steps.map((s) => [s.to, s]));
-    expect(by["acme--Chat"]!.from).toEqual(["acme--Base"]);
-    expect(r.lineage.models["acme--Chat"]!.released).toBe("2024-05-01");
-    expect(by["q--Chat-GGUF"]).toMatchObject({ kind: "quantization", from: ["acme--Chat"] });
-    expect(by["t--Tagged"]).toMatchObject({ kind: "fine-tuning", method: "adapter" });
+    expect(by["acme/Chat"]!.from).toEqual(["acme/Base"]);
+    expect(r.lineage.models["acme/Chat"]!.released).toBe("2024-05-01");
+    expect(by["q/Chat-GGUF"]).toMatchObject({ kind: "quantization", from: ["acme/Chat"] });
+    expect(by["t/Tagged"]).toMatchObject({ kind: "fine-tuning", method: "adapter" });
     expect(r.problems).toEqual([{ file: "models.json [3]", severity: "error", message: "no valid model id (id or modelId): null" }]);
     expect(importApiJsonText("{oops", "bad.json")[0]!.problems[0]!.message).toMatch(/^not valid JSON/);
   });
@@ -86,7 +86,7 @@ describe("inputs", () => {
     ftruncateSync(fd2, 2 * 1024 * 1024);
     closeSync(fd2);
     const r = await importPaths([join(dir, "huge")]);
-    expect(r.lineage.steps.map((s) => s.to)).toEqual(["acme--Big"]);
+    expect(r.lineage.steps.map((s) => s.to)).toEqual(["acme/Big"]);
     expect(r.problems).toEqual([{ file: endless, severity: "error", message: "front matter missing or longer than 1048576 bytes; skipped" }]);
   });
 

@@ -55,16 +55,16 @@ describe("mergeInto", () => {
     expect(result.text.startsWith(EMBEDDED.slice(0, EMBEDDED.indexOf("\nabilities:")))).toBe(true);
 
     // What is new was added: the cards' models, and a finetune of the file's own davinci.
-    expect(first.added.models).toContain("bartowski--openai_gpt-oss-120b-GGUF");
+    expect(first.added.models).toContain("bartowski/openai_gpt-oss-120b-GGUF");
     expect(first.added.steps).toHaveLength(imported.steps.length);
     const graph = buildGraph(after);
-    expect(ancestors(graph, "acme--davinci-chat")).toEqual(["davinci", "acme--davinci-chat"]);
+    expect(ancestors(graph, "acme/davinci-chat")).toEqual(["davinci", "acme/davinci-chat"]);
     // The conflict is reported, not applied.
     expect(result.conflicts).toEqual([
-      { model: "text-davinci-002", inFile: ["code-davinci-002"], imported: ["openai--gpt-4"], message: "text-davinci-002: the import names openai--gpt-4 as its base; the file has code-davinci-002; kept the file's" },
+      { model: "text-davinci-002", inFile: ["code-davinci-002"], imported: ["openai/gpt-4"], message: "text-davinci-002: the import names openai/gpt-4 as its base; the file has code-davinci-002; kept the file's" },
     ]);
     expect(after.steps.find((s) => s.to === "text-davinci-002")!.from).toEqual(["code-davinci-002"]);
-    expect(after.models["openai--gpt-4"]).toBeUndefined();
+    expect(after.models["openai/gpt-4"]).toBeUndefined();
   });
 
   it("merging the same import twice adds nothing the second time", () => {
@@ -82,7 +82,7 @@ describe("mergeInto", () => {
     expect(r.text.startsWith("# mine\nlineage: 1\ntitle: t  # a comment\n")).toBe(true);
     const l = load(r.text);
     expect(l.models.base).toEqual({ name: "Base" });
-    expect(l.steps.map((s) => [s.to, s.from])).toEqual([["x--Tuned", ["base"]]]);
+    expect(l.steps.map((s) => [s.to, s.from])).toEqual([["x/Tuned", ["base"]]]);
   });
 
   it("an invalid file is not merged: its problems come back and the text is unchanged", () => {
@@ -101,7 +101,7 @@ describe("exportHfCard", () => {
   );
   it("gives base_model and base_model_relation with Hub ids, for any spelling of the model", () => {
     expect(exportHfCard(lineage, "x/q")).toBe("base_model: x/Tuned\nbase_model_relation: quantized\n");
-    expect(exportHfCard(lineage, "x--M")).toBe("base_model:\n  - x/Tuned\n  - y/Other\nbase_model_relation: merge\n");
+    expect(exportHfCard(lineage, "x/M")).toBe("base_model:\n  - x/Tuned\n  - y/Other\nbase_model_relation: merge\n");
     expect(exportHfCard(lineage, "x/L")).toBe("base_model: x/Base\nbase_model_relation: adapter\n");
     expect(exportHfCard(lineage, "x/Base")).toBe("# x/Base: no base model recorded (a root of this lineage)\n");
   });

@@ -43,7 +43,7 @@ const DECLARED: Record<string, [kind: string, parents: string[]]> = {
   "llm-semantic-router/DEV2.0-0.6B": ["fine-tuning", ["Qwen/Qwen3-0.6B-Base"]],
 };
 
-const id = (hub: string) => hub.replace("/", "--");
+const id = (hub: string) => hub;
 
 describe("real model cards from the Hub (test/fixtures/hf-cards, sources in each SOURCE file)", async () => {
   const result = await importPaths([DIR]);
@@ -67,36 +67,36 @@ describe("real model cards from the Hub (test/fixtures/hf-cards, sources in each
       expect([step!.kind, step!.from], model).toEqual([kind, parents.map(id)]);
     }
     // A merge whose card lists no base is a root: nothing is invented.
-    expect(graph.madeBy.has("FlareRebellion--WeirdCompound-v1.6-24b")).toBe(false);
-    expect(graph.models.has("FlareRebellion--WeirdCompound-v1.6-24b")).toBe(true);
+    expect(graph.madeBy.has("FlareRebellion/WeirdCompound-v1.6-24b")).toBe(false);
+    expect(graph.models.has("FlareRebellion/WeirdCompound-v1.6-24b")).toBe(true);
   });
 
   it("ancestry runs through cards: a quantization of a finetune reaches the finetune's external base", () => {
     if (!loaded.ok) throw new Error("did not load");
     const graph = buildGraph(loaded.lineage, loaded.order);
-    expect(ancestors(graph, "mradermacher--Qwen2.5-14B-Valor-i1-GGUF")).toEqual([
-      "Qwen--Qwen2.5-14B-Instruct",
-      "TECHNOPRAVIN01--Qwen2.5-14B-Valor",
-      "mradermacher--Qwen2.5-14B-Valor-i1-GGUF",
+    expect(ancestors(graph, "mradermacher/Qwen2.5-14B-Valor-i1-GGUF")).toEqual([
+      "Qwen/Qwen2.5-14B-Instruct",
+      "TECHNOPRAVIN01/Qwen2.5-14B-Valor",
+      "mradermacher/Qwen2.5-14B-Valor-i1-GGUF",
     ]);
-    expect(graph.models.get("Qwen--Qwen2.5-14B-Instruct")!.description).toMatch(/^external:.*\nhub: https:\/\/huggingface\.co\/Qwen\/Qwen2\.5-14B-Instruct/);
+    expect(graph.models.get("Qwen/Qwen2.5-14B-Instruct")).toMatchObject({ external: true, url: "https://huggingface.co/Qwen/Qwen2.5-14B-Instruct" });
     // diff by Hub-style names, any case: the two quantizations share the finetune as nearest ancestor.
     const d = diff(graph, { from: "MRADERMACHER/qwen2.5-14b-valor-gguf", to: "mradermacher/Qwen2.5-14B-Valor-i1-GGUF" });
-    expect(JSON.stringify(d)).toContain("TECHNOPRAVIN01--Qwen2.5-14B-Valor");
+    expect(JSON.stringify(d)).toContain("TECHNOPRAVIN01/Qwen2.5-14B-Valor");
   });
 
   it("facts of the cards are kept: licenses, datasets, new_version, model-index results with their source url", () => {
     const m = result.lineage.models;
-    expect(m["bartowski--Codestral-22B-v0.1-GGUF"]!.description).toContain("license: other · mnpl · https://mistral.ai/licences/MNPL-0.1.md");
-    expect(m["TheBloke--Magicoder-S-DS-6.7B-GGUF"]!.description).toContain("datasets: ise-uiuc/Magicoder-OSS-Instruct-75K, ise-uiuc/Magicoder-Evol-Instruct-110K");
-    const sakura = m["Retreatcost--KansenSakura-Zero-RP-12b"]!;
+    expect(m["bartowski/Codestral-22B-v0.1-GGUF"]!.description).toContain("license: other · mnpl · https://mistral.ai/licences/MNPL-0.1.md");
+    expect(m["TheBloke/Magicoder-S-DS-6.7B-GGUF"]!.description).toContain("datasets: ise-uiuc/Magicoder-OSS-Instruct-75K, ise-uiuc/Magicoder-Evol-Instruct-110K");
+    const sakura = m["Retreatcost/KansenSakura-Zero-RP-12b"]!;
     expect(sakura.description).toContain("new version: Retreatcost/KansenSakura-Eclipse-RP-12b");
     const evals = sakura.evidence!.filter((e) => e.at?.startsWith("model-index"));
     expect(evals).toHaveLength(6);
-    expect(evals[0]).toEqual({ source: "card:Retreatcost--KansenSakura-Zero-RP-12b.eval1", at: "model-index: unnamed dataset", note: "UGI = 27.85 (task UGI score)" });
-    expect(result.lineage.sources["card:Retreatcost--KansenSakura-Zero-RP-12b.eval1"]!.url).toBe("https://huggingface.co/spaces/DontPlanToEnd/UGI-Leaderboard");
+    expect(evals[0]).toEqual({ source: "card:Retreatcost/KansenSakura-Zero-RP-12b.eval1", at: "model-index: unnamed dataset", note: "UGI = 27.85 (task UGI score)" });
+    expect(result.lineage.sources["card:Retreatcost/KansenSakura-Zero-RP-12b.eval1"]!.url).toBe("https://huggingface.co/spaces/DontPlanToEnd/UGI-Leaderboard");
     // Cards without base_model_relation say so; TheBloke's cards show quantized_by only.
-    const bloke = result.lineage.steps.find((s) => s.to === "TheBloke--Yarn-Mistral-7B-128k-GGUF")!;
+    const bloke = result.lineage.steps.find((s) => s.to === "TheBloke/Yarn-Mistral-7B-128k-GGUF")!;
     expect(bloke.label).toBe("relation unspecified (read as quantized)");
     expect(bloke.note).toContain("Quantized by TheBloke.");
   });

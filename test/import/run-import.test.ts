@@ -1,8 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runExportHfCard, runImportHf } from "../../src/import/run-import.js";
+import { createNewFile, FileChangedError, FileExistsError, replaceFile, stampOf } from "../../src/import/write-file.js";
 import { loadLineageText } from "../../src/load/load-lineage.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -17,61 +18,86 @@ card("x--Bad", "---\nbase_model: [unclosed\n---\n");
 card("text-davinci-002", "---\nbase_model: openai/gpt-4\n---\n");
 
 describe("runImportHf", () => {
-  it("without -o: the lineage as YAML on stdout, problems and a summary on stderr", async () => {
-    const r = await runImportHf({ paths: [join(dir, "cards")], env: {} });
-    expect(r.exitCode).toBe(0);
-    const loaded = loadLineageText(r.stdout, "out.yaml");
-    expect(loaded.ok).toBe(true);
-    expect(r.stderr[0]).toMatch(/x--Bad\/README\.md: error: bad YAML in the front matter/);
-    expect(r.stderr.at(-1)).toBe("imported 2 models (2 external bases), 2 steps; 1 errors, 0 warnings");
+  it("without -o: the lineage, and problems named by the path as the user gave it, relative to cwd", async () => {
+    const r = await runImportHf({ paths: ["cards"], env: {}, cwd: dir });
+    if (!r.ok) throw new Error(r.failure.message);
+    expect(r.lineage).not.toBeNull();
+    expect(r.summary.problems[0]).toMatchObject({ file: join("cards", "x--Bad", "README.md"), severity: "error" });
+    expect(r.summary.imported).toEqual({ models: 2, externalBases: 2, steps: 2, errors: 1, warnings: 0 });
+    expect(r.summary.written).toBeNull();
   });
 
   it("-o FILE writes a new file (JSON by extension) and never overwrites one", async () => {
-    const out = join(dir, "out.json");
-    expect((await runImportHf({ paths: [join(dir, "cards")], out, env: {} })).exitCode).toBe(0);
-    expect(loadLineageText(readFileSync(out, "utf8"), out).ok).toBe(true);
-    const again = await runImportHf({ paths: [join(dir, "cards")], out, env: {} });
-    expect(again.exitCode).toBe(2);
-    expect(again.stderr).toEqual([`captrace: ${out} exists; use --into ${out} to add to it, or choose a new file`]);
+    const r = await runImportHf({ paths: ["cards"], out: "out.json", env: {}, cwd: dir });
+    expect(r.ok && r.summary.written).toBe("out.json");
+    expect(loadLineageText(readFileSync(join(dir, "out.json"), "utf8"), "out.json").ok).toBe(true);
+    const again = await runImportHf({ paths: ["cards"], out: "out.json", env: {}, cwd: dir });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.failure).toMatchObject({ exitCode: 2, code: "usage", message: "out.json exists; use --into out.json to add to it, or choose a new file" });
   });
 
-  it("--into FILE adds to a copy of the embedded lineage atomically, reporting the conflict", async () => {
+  it("--into FILE adds to a copy of the embedded lineage, reporting the conflict and not applying it", async () => {
     const into = join(dir, "lineage.yaml");
     cpSync(join(ROOT, "lineage.yaml"), into);
-    const original = readFileSync(into, "utf8");
+    chmodSync(into, 0o600);
     const r = await runImportHf({ paths: [join(dir, "cards")], into, env: {} });
-    expect(r.exitCode).toBe(0);
+    if (!r.ok) throw new Error(r.failure.message);
     const text = readFileSync(into, "utf8");
     expect(loadLineageText(text, into).ok).toBe(true);
-    expect(text.length).toBeGreaterThan(original.length);
-    expect(text).toContain("x--Tuned");
-    expect(r.stderr).toContain("conflict: text-davinci-002: the import names openai--gpt-4 as its base; the file has code-davinci-002; kept the file's");
-    expect(r.stderr.at(-1)).toMatch(/^added 1 models, 1 steps, 1 sources to .*; 1 conflicts \(not applied\)$/);
+    expect(r.summary.added?.models).toEqual(["x/Tuned"]);
+    expect(r.summary.conflicts.map((c) => c.model)).toEqual(["text-davinci-002"]);
+    expect(text).not.toContain("openai/gpt-4");
+    expect(statSync(into).mode & 0o777).toBe(0o600);
+    // the second time, nothing is new: nothing is written
+    const again = await runImportHf({ paths: [join(dir, "cards")], into, env: {} });
+    expect(again.ok && again.summary.written).toBeNull();
+    expect(readFileSync(into, "utf8")).toBe(text);
   });
 
-  it("nothing importable exits 3; an invalid --into file is left unchanged", async () => {
-    expect((await runImportHf({ paths: [join(dir, "nope")], env: {} })).exitCode).toBe(3);
+  it("nothing importable exits 3; an invalid --into file is left unchanged, its problem located", async () => {
+    const none = await runImportHf({ paths: [join(dir, "nope")], env: {} });
+    expect(!none.ok && none.failure.exitCode).toBe(3);
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, "lineage: 1\n");
     const r = await runImportHf({ paths: [join(dir, "cards")], into: bad, env: {} });
-    expect(r.exitCode).toBe(3);
+    expect(!r.ok && r.failure.exitCode).toBe(3);
+    if (!r.ok) expect(r.failure.message).toMatch(/^.*bad\.yaml:1:1: .*left unchanged\)$/);
     expect(readFileSync(bad, "utf8")).toBe("lineage: 1\n");
-    expect(r.stderr.at(-1)).toBe(`captrace: ${bad} left unchanged`);
   });
 
-  it("control characters from a file are shown escaped", async () => {
-    card("has space\u001b[31m", "---\nbase_model: a/b\n---\n");
-    const r = await runImportHf({ paths: [join(dir, "cards", "has space\u001b[31m")], env: {} });
-    expect(r.stderr[0]).toContain("has space\\u001b[31m/README.md: error: cannot tell which model");
-    expect(r.stderr.join("\n")).not.toContain("\u001b");
+  it("no path and no Hub cache: exit 3 saying so", async () => {
+    const r = await runImportHf({ paths: [], env: {} });
+    expect(!r.ok && r.failure.message).toBe("nothing could be imported: no path given and no Hub cache found (set HF_HUB_CACHE or HF_HOME)");
+  });
+});
+
+describe("writing files", () => {
+  it("createNewFile refuses an existing file and leaves no temporary file", () => {
+    const d = mkdtempSync(join(dir, "w-"));
+    const f = join(d, "a.yaml");
+    createNewFile(f, (w) => w("one\n"));
+    expect(() => createNewFile(f, (w) => w("two\n"))).toThrow(FileExistsError);
+    expect(readFileSync(f, "utf8")).toBe("one\n");
+    expect(readdirSync(d)).toEqual(["a.yaml"]);
+  });
+
+  it("replaceFile refuses when the file changed since it was read", () => {
+    const f = join(dir, "b.yaml");
+    writeFileSync(f, "old\n");
+    const stamp = stampOf(f);
+    writeFileSync(f, "someone else's edit\n");
+    expect(() => replaceFile(f, "mine\n", stamp)).toThrow(FileChangedError);
+    expect(readFileSync(f, "utf8")).toBe("someone else's edit\n");
   });
 });
 
 describe("runExportHfCard", () => {
-  it("prints the lines, or a usage error for an unknown model", () => {
+  it("gives the fields and lines, or a usage failure for an unknown model", () => {
     const loaded = loadLineageText(readFileSync(join(ROOT, "lineage.yaml"), "utf8"), "lineage.yaml");
     if (!loaded.ok) throw new Error("embedded lineage invalid");
-    expect(runExportHfCard(loaded.lineage, "text-davinci-003").stdout).toContain("base_model: text-davinci-002\n");
-    expect(runExportHfCard(loaded.lineage, "nope")).toEqual({ exitCode: 2, stdout: "", stderr: ['captrace: no model named "nope" in this lineage'] });
+    const r = runExportHfCard(loaded.lineage, "text-davinci-003");
+    expect(r.ok && r.fields).toMatchObject({ model: "text-davinci-003", baseModels: ["text-davinci-002"], relation: "finetune" });
+    expect(r.ok && r.text).toContain("base_model: text-davinci-002\n");
+    expect(runExportHfCard(loaded.lineage, "nope")).toEqual({ ok: false, failure: { exitCode: 2, code: "usage", message: 'no model named "nope" in this lineage', problems: [] } });
   });
 });

@@ -24,6 +24,6 @@ describe("writing an imported lineage", () => {
     const r = await importPaths([csv]);
     expect(r.problems.map((p) => [p.file, p.severity])).toEqual([[csv, "error"]]);
     expect(r.problems[0]!.message).toMatch(/^could not read the dump: /);
-    expect(r.lineage.steps.map((s) => s.to)).toEqual(["acme--A"]);
+    expect(r.lineage.steps.map((s) => s.to)).toEqual(["acme/A"]);
   });
 });

@@ -35,10 +35,10 @@ export function checkParents(ctx: RuleContext): Issue[] {
   return issues;
 }
 
-/** Warns about a model that no step makes (it is treated as a root with no claims). */
+/** Warns about a model that no step makes (it is treated as a root with no claims), unless it is marked external: described elsewhere. */
 export function checkOrphans(ctx: RuleContext): Issue[] {
   return [...ctx.modelIds]
-    .filter((id) => !ctx.stepByTo.has(id))
+    .filter((id) => !ctx.stepByTo.has(id) && ctx.lineage.models[id]!.external !== true)
     .map((id) => ({
       path: ["models", id],
       atKey: true,
