@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCHEMA_VERSION } from "../../src/vocabulary.js";
 import { parse } from "yaml";
 import { cli } from "../support/run-cli.js";
 
@@ -26,7 +27,7 @@ describe("export hf-card", () => {
   it("--json gives the fields; a root says it has no base", async () => {
     const r = await cli(["--lineage", hub, "--json", "export", "hf-card", "black-forest-labs/FLUX.1-dev"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 1, hubId: "black-forest-labs/FLUX.1-dev", baseModels: [], relation: null });
+    expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: SCHEMA_VERSION, hubId: "black-forest-labs/FLUX.1-dev", baseModels: [], relation: null });
     const text = await cli(["--lineage", hub, "export", "hf-card", "black-forest-labs/FLUX.1-dev"]);
     expect(text.stdout).toBe("# black-forest-labs/FLUX.1-dev: no base model recorded (a root of this lineage)\n");
   });
