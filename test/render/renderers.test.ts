@@ -1,4 +1,5 @@
 import stringWidth from "string-width";
+import { SCHEMA_VERSION, STATE_LEGEND } from "../../src/vocabulary.js";
 import { describe, expect, it } from "vitest";
 import type { ListResult, MatrixResult, RoadmapResult, ShowAbilityResult, TreeResult } from "../../src/contract.js";
 import { columnGroups } from "../../src/render/matrix-text.js";
@@ -39,7 +40,7 @@ describe("trace text", () => {
   });
 
   it("shows each reading when paths disagree, and names steps read otherwise", () => {
-    const reading = { state: "weakened" as const, present: true, introducedBy: null, history: [], path: ["base", "side", "top"], confidence: "likely" as const };
+    const reading = { state: "weakened" as const, present: true, introducedBy: null, history: [], path: ["base", "side", "top"], confidence: "likely" as const, presenceConfidence: "likely" as const, originConfidence: "likely" as const };
     const alt = parentage({ step: "tune", alternatives: [{ from: [], confidence: "hypothesis", evidence: [], note: "Maybe no base." }] });
     const short = render("trace", "text", traceOf({ agreement: false, readings: [reading, reading], truncated: true, parentage: [alt] }), plain());
     expect(short).toContain("Paths disagree: 2 readings reach top (more exist; only the first are kept).");
@@ -94,7 +95,7 @@ describe("show text", () => {
 
   it("prints an ability across models, then its claims", () => {
     const r: ShowAbilityResult = {
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       kind: "ability",
       id: "math",
       name: "Math",
@@ -112,10 +113,10 @@ describe("show text", () => {
 
 describe("list text", () => {
   const cases: ListResult[] = [
-    { schemaVersion: 1, what: "models", items: [{ id: "m", name: "M", aliases: [], series: "S", api: null, released: "2020", params: "1B", context: 2048, parents: ["a", "b"] }] },
-    { schemaVersion: 1, what: "abilities", items: [{ id: "x", name: "X", aliases: ["y"], claims: 2, models: 3 }] },
-    { schemaVersion: 1, what: "steps", items: [{ id: "s", kind: "merge", label: null, from: [], to: "m", confidence: "likely", claims: 1, alternatives: 2 }] },
-    { schemaVersion: 1, what: "sources", items: [{ id: "p", title: "A title longer than sixty characters, kept whole: the table wraps it instead", authors: [], year: 2022, identifier: "arXiv:1", url: null, cited: 4 }] },
+    { schemaVersion: SCHEMA_VERSION, what: "models", items: [{ id: "m", name: "M", aliases: [], series: "S", api: null, released: "2020", params: "1B", context: 2048, parents: ["a", "b"] }] },
+    { schemaVersion: SCHEMA_VERSION, what: "abilities", items: [{ id: "x", name: "X", aliases: ["y"], claims: 2, models: 3 }] },
+    { schemaVersion: SCHEMA_VERSION, what: "steps", items: [{ id: "s", kind: "merge", label: null, from: [], to: "m", confidence: "likely", claims: 1, alternatives: 2 }] },
+    { schemaVersion: SCHEMA_VERSION, what: "sources", items: [{ id: "p", title: "A title longer than sixty characters, kept whole: the table wraps it instead", authors: [], year: 2022, identifier: "arXiv:1", url: null, cited: 4 }] },
   ];
   it.each(cases)("draws a $what table that fits, one line a row and no rule between rows", (r) => {
     const text = render("list", "text", r, plain(60));
@@ -133,7 +134,7 @@ describe("list text", () => {
 
 describe("tree text", () => {
   const line = (depth: number, model: string, over: Partial<TreeResult["lines"][number]> = {}) => ({ depth, model, name: model, step: depth ? `to-${model}` : null, kind: depth ? "fine-tuning" : null, label: null, confidence: depth ? ("established" as const) : null, state: null, repeated: false, cut: false, last: true, ...over });
-  const r: TreeResult = { schemaVersion: 1, direction: "lineage", model: null, ability: null, lines: [line(0, "root"), line(1, "a", { last: false, confidence: "likely" }), line(2, "deep", { repeated: true }), line(1, "b", { state: "lost", cut: true })] };
+  const r: TreeResult = { schemaVersion: SCHEMA_VERSION, direction: "lineage", model: null, ability: null, lines: [line(0, "root"), line(1, "a", { last: false, confidence: "likely" }), line(2, "deep", { repeated: true }), line(1, "b", { state: "lost", cut: true })] };
 
   it("draws branches in utf8 or ascii, marks repeats and cuts, and explains (*)", () => {
     expect(render("tree", "text", r, plain())).toBe(["root", "├── a [fine-tuning, likely]", "│   └── deep [fine-tuning] (*)", "└── b [fine-tuning] -- lost ...", "", "(*) shown in full above", ""].join("\n"));
@@ -151,10 +152,14 @@ describe("tree text", () => {
 describe("matrix table", () => {
   const abilities = Array.from({ length: 12 }, (_, i) => ({ id: `ability-number-${i}`, name: `A${i}` }));
   const r: MatrixResult = {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
+    view: "state",
+    reading: "",
+    legend: STATE_LEGEND,
+    underReadings: [],
     models: [{ id: "m1", name: "M1" }, { id: "m2", name: "M2" }],
     abilities,
-    rows: ["m1", "m2"].map((model, k) => ({ model, cells: abilities.map((a, i) => ({ ability: a.id, state: "introduced" as const, symbol: (i + k) % 2 ? "+" : "", agreement: i !== 3 })) })),
+    rows: ["m1", "m2"].map((model, k) => ({ model, cells: abilities.map((a, i) => ({ ability: a.id, state: "introduced" as const, symbol: (i + k) % 2 ? "+" : "", agreement: i !== 3, change: null, size: null })) })),
   };
 
   it("splits a matrix too wide into column groups that fit, the model column repeated, every cell kept", () => {
@@ -184,7 +189,7 @@ describe("matrix table", () => {
 
 describe("roadmap text", () => {
   const step = { ...parentage({ step: "tune", label: "Tuning", method: "SFT", evidence: [evidence("paper", "It was tuned.")] }), order: 1, contributes: [{ ability: "math", effect: "introduced" as const, confidence: "likely" as const }, { ability: "code", effect: "weakened" as const, confidence: "hypothesis" as const }], approximations: [] };
-  const r: RoadmapResult = { schemaVersion: 1, model: "b", steps: [step] };
+  const r: RoadmapResult = { schemaVersion: SCHEMA_VERSION, model: "b", steps: [step] };
   it("numbers the steps, says what each contributes, and its evidence in detail", () => {
     const short = render("roadmap", "text", r, plain());
     expect(short).toContain("Roadmap to b: 1 step, in order");
@@ -203,7 +208,7 @@ describe("colour", () => {
     const text = render("trace", "text", traceOf(), { painter, width: 0, detail: false });
     expect(text).toContain("<b>Path</b>");
     expect(text).toContain("confidence: <g>established</g>");
-    expect(render("list", "text", { schemaVersion: 1, what: "abilities", items: [] }, { painter, width: 0, detail: false })).toContain("<b>id</b>");
+    expect(render("list", "text", { schemaVersion: SCHEMA_VERSION, what: "abilities", items: [] }, { painter, width: 0, detail: false })).toContain("<b>id</b>");
     const none = render("trace", "text", traceOf(), plain(0));
     expect(none).not.toContain("<");
     expect(none).not.toContain("\u001b");
