@@ -1,6 +1,6 @@
 /** Human rendering of `tree`: box-drawing (or ASCII) branches, each edge labelled with its step. */
 import type { TreeResult } from "../contract.js";
-import { stateSymbol } from "../notation.js";
+import { stateSymbol } from "../vocabulary.js";
 import { escapeLine } from "./escape.js";
 import type { RenderOptions } from "./options.js";
 import { breakLine, measure } from "./wrap.js";
@@ -25,7 +25,8 @@ export function renderTreeText(r: TreeResult, opts: RenderOptions): string {
   for (const line of r.lines) {
     open.length = line.depth;
     const prefix = line.depth === 0 ? "" : open.slice(1).map((o) => (o ? ch.bar : ch.gap)).join("") + (line.last ? ch.last : ch.tee);
-    const edge = line.step && line.depth > 0 ? c.dim(` [${escapeLine(line.label ?? line.kind ?? line.step)}${line.confidence && line.confidence !== "established" ? `, ${line.confidence}` : ""}]`) : "";
+    // The step that made this line's model, whichever way the tree is walked (a root line's too).
+    const edge = line.step ? c.dim(` [${escapeLine(line.label ?? line.kind ?? line.step)}${line.confidence && line.confidence !== "established" ? `, ${line.confidence}` : ""}]`) : "";
     const state = line.state === null ? "" : ` ${c.bold(stateSymbol(line.state) || "·")} ${c.dim(line.state)}`;
     const mark = line.repeated ? " (*)" : line.cut ? " ..." : "";
     const text = `${c.bold(escapeLine(line.model))}${edge}${state}${mark}`;
