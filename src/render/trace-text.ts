@@ -43,13 +43,15 @@ function confidences(r: TraceResult, c: Painter): string {
 /** The one-line answer: the state in words, the origin, what changed it since, and how sure each is. */
 export function traceSummary(r: TraceResult, c: Painter = PLAIN): string {
   const head = `${escapeLine(r.ability)} in ${escapeLine(r.model)}`;
-  if (r.history.length === 0 && r.origins.length === 0) return `${head}: absent (no step on its lineage introduces or unlocks it)`;
+  if (r.state === "absent") return `${head}: absent (no step on its lineage introduces or unlocks it)`;
   const parts: string[] = [];
   if (r.origins.length) parts.push(originWords(r.origins));
   else if (r.present) parts.push("where it first appeared is not recorded");
   const later = r.changes.map((ch) => changeWordsOf(r, ch));
   if (later.length) parts.push(`${r.origins.length ? "then " : ""}${and(later)}`);
-  return `${head}: ${r.stateText}; ${parts.join(", ")} (${confidences(r, c)})`;
+  // With nothing after the origin, the origin's own words say the state ("present; introduced by ...").
+  const state = r.present && r.changes.length === 0 && r.origins.length > 0 ? "present" : r.stateText;
+  return `${head}: ${state}; ${parts.join(r.origins.length ? ", " : "; ")} (${confidences(r, c)})`;
 }
 
 /** The hint that ends a short answer which left something out. */
@@ -112,8 +114,7 @@ export function renderTraceText(r: TraceResult, opts: RenderOptions): string {
     for (const p of r.parentage) lines.push(...parentageLines(p, opts, printed));
   }
   lines.push(...readingLines(r, opts));
-  // The hint closes the last block (no blank line before it): the short answer stays within 20 lines.
-  if (!opts.detail && hasDetail(r)) lines.push(c.dim(DETAIL_HINT));
+  if (!opts.detail && hasDetail(r)) lines.push("", c.dim(DETAIL_HINT));
   return `${fit(lines, opts.width).join("\n")}\n`;
 }
 
