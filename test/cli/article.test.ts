@@ -39,6 +39,16 @@ describe("matrix --changes --json", () => {
   });
 });
 
+describe("matrix --changes in the other formats", () => {
+  it("writes the own step's change in words in CSV, and the changes legend under Markdown", async () => {
+    const csv = (await cli(["matrix", "--changes", "--format", "csv", "--models", "chatgpt", "--abilities", "in-context-learning,dialogue,code-generation"])).stdout;
+    expect(csv).toBe("model,in-context-learning,dialogue,code-generation\nchatgpt,greatly weakened,unlocked,\n");
+    const md = (await cli(["matrix", "--changes", "--format", "markdown", "--models", "chatgpt"])).stdout;
+    expect(md).toContain("blank: the step said nothing");
+    expect(md).not.toContain("?");
+  });
+});
+
 describe("summary", () => {
   it("prints the table's rows: each model, its training method and its own step's markers", async () => {
     const r = await cli(["summary"], at80);
