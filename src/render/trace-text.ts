@@ -29,7 +29,9 @@ function originWords(origins: readonly EntryResult[]): string {
 /** What one later change was, by the step's name (from the history) when known. */
 function changeWordsOf(r: TraceResult, ch: TraceResult["changes"][number]): string {
   const e = r.history.find((h) => h.step === ch.step);
-  return `${ch.change} by ${e ? stepName(e) : escapeLine(ch.step)} in ${escapeLine(ch.to)}`;
+  // A change in the traced model itself needs no "in": the answer's subject says where.
+  const where = ch.to === r.model ? "" : ` in ${escapeLine(ch.to)}`;
+  return `${ch.change} by ${e ? stepName(e) : escapeLine(ch.step)}${where}`;
 }
 
 /** The two confidences: "present: established; how it came: hypothesis". */

@@ -70,7 +70,7 @@ describe("the design card's traces", () => {
     const r = await cli(["trace", "code-davinci-002", "chain-of-thought"], at80);
     expect(r.code).toBe(0);
     const answer = r.stdout.split("\n\n")[0]!.replace(/\n\s+/g, " ");
-    expect(answer).toMatch(/^chain-of-thought in code-davinci-002: present, greatly strengthened; introduced by Training on code in code-davinci-001 and code-cushman-001, then greatly strengthened by LM \+ code training then instruction tuning in code-davinci-002 \(present: \w+; how it came: (hypothesis|likely|speculative)\)$/);
+    expect(answer).toMatch(/^chain-of-thought in code-davinci-002: present, greatly strengthened; introduced by Training on code in code-davinci-001 and code-cushman-001, then greatly strengthened by LM \+ code training then instruction tuning \(present: \w+; how it came: (hypothesis|likely|speculative)\)$/);
     expect(r.stdout.trimEnd().split("\n").length).toBeLessThanOrEqual(20);
     const json = TraceOut.parse(JSON.parse((await cli(["trace", "code-davinci-002", "chain-of-thought", "--json"])).stdout));
     expect(json.origins.map((o) => o.kind)).toEqual(["code-training", "code-training"]);
@@ -81,7 +81,7 @@ describe("the design card's traces", () => {
     const r = await cli(["trace", "chatgpt", "in-context-learning"], at80);
     expect(r.code).toBe(0);
     const answer = r.stdout.split("\n\n")[0]!.replace(/\n\s+/g, " ");
-    expect(answer).toMatch(/^in-context-learning in chatgpt: present, greatly weakened; introduced by .* in davinci, then weakened by .* and greatly weakened by RLHF in chatgpt/);
+    expect(answer).toMatch(/^in-context-learning in chatgpt: present, greatly weakened; introduced by .* in davinci, then weakened by .* and greatly weakened by RLHF \(/);
   });
 
   it("prints everything with --evidence: each note of the history and what each other reading makes of the answer", async () => {

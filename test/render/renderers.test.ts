@@ -82,7 +82,7 @@ describe("trace text under contract v2", () => {
 
   it("names every origin, grouped by step name, then each later change, with both confidences", () => {
     expect(render("trace", "text", r, plain(0)).split("\n")[0]).toBe(
-      "math in top: present, greatly strengthened; introduced by Training on code in a and b, then greatly strengthened by Merge in top (present: established; how it came: hypothesis)",
+      "math in top: present, greatly strengthened; introduced by Training on code in a and b, then greatly strengthened by Merge (present: established; how it came: hypothesis)",
     );
   });
 
@@ -105,7 +105,7 @@ describe("trace text under contract v2", () => {
 
   it("says a present ability with no recorded origin, and names the reading asked for", () => {
     const text = render("trace", "text", { ...r, origins: [], introducedBy: null, reading: "merge=1" }, plain(0));
-    expect(text.split("\n")[0]).toBe("math in top: present, greatly strengthened; where it first appeared is not recorded; greatly strengthened by Merge in top (present: established)");
+    expect(text.split("\n")[0]).toBe("math in top: present, greatly strengthened; where it first appeared is not recorded; greatly strengthened by Merge (present: established)");
     expect(text).toContain("Reading: merge=1");
   });
 });
