@@ -20,7 +20,9 @@ export { EMBEDDED, openLineage, type OpenOptions, type Opened } from "./store/op
 export { cacheInfo, clearCache } from "./store/user-cache.js";
 export { trace, type TraceArgs } from "./query/trace.js";
 export { diff, type DiffArgs } from "./query/diff.js";
-export { show, showAbility, showModel } from "./query/show.js";
+export { show, showAbility, showAny, showModel, showSource, showStep, type ShowResult } from "./query/show.js";
+export { summary } from "./query/summary.js";
+export { parseReading, readingKey, type ReadingChoice } from "./graph/readings.js";
 export { list, LISTABLE, type Listable } from "./query/list.js";
 export { tree, type TreeArgs } from "./query/tree.js";
 export { matrix, type MatrixArgs } from "./query/matrix.js";

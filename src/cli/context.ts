@@ -1,6 +1,7 @@
 /** What every command of one run shares: the streams, the global options, the lineage it opened, its exit code. */
 import { isAbsolute, relative, resolve } from "node:path";
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
+import { parseReading, type ReadingChoice } from "../graph/readings.js";
 import { EXIT } from "../exit-codes.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { embeddedLineagePath } from "../store/embedded.js";
@@ -112,4 +113,16 @@ export function shownAs(problems: readonly Problem[], display: string, blame = "
 /** The global options of the command an action runs in. */
 export function globals(cmd: Command): GlobalOptions {
   return cmd.optsWithGlobals<GlobalOptions>();
+}
+
+/** What `--reading` says about it, in every command's help. */
+export const READING_HELP = "answer under a parentage reading: STEP=N (0 the step's own parents, 1 its first alternative...), comma-separated or repeated";
+
+/** commander's parser of `--reading STEP=N[,STEP=N...]`, repeats merged; a malformed one is a usage error (exit 2). */
+export function readingOption(value: string, previous: ReadingChoice | undefined): ReadingChoice {
+  try {
+    return { ...previous, ...parseReading(value) };
+  } catch (e) {
+    throw new InvalidArgumentError(e instanceof Error ? e.message : String(e));
+  }
 }

@@ -12,6 +12,7 @@ import { registerMatrix } from "./commands/matrix.js";
 import { registerRoadmap } from "./commands/roadmap.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerShow } from "./commands/show.js";
+import { registerSummary } from "./commands/summary.js";
 import { registerTrace } from "./commands/trace.js";
 import { registerTree } from "./commands/tree.js";
 import { registerValidate } from "./commands/validate.js";
@@ -33,6 +34,7 @@ const COMMANDS = [
   registerMatrix,
   registerGraph,
   registerRoadmap,
+  registerSummary,
   registerImport,
   registerExport,
   registerCache,

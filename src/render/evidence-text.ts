@@ -1,6 +1,5 @@
 /** Shared human renderings of evidence, claims and parentage: one line each by default, blocks in detail. */
 import type { EntryResult, EvidenceResult, ParentageResult } from "../contract.js";
-import { stateSymbol } from "../notation.js";
 import { escapeLine, escapeText } from "./escape.js";
 import type { Painter, RenderOptions } from "./options.js";
 
@@ -63,12 +62,17 @@ export function stepName(e: { label: string | null; kind: string; step: string }
   return escapeLine(e.label ?? e.kind);
 }
 
-/** One claim on one line: symbol, effect, step (name and id), confidence and the ids of its sources. */
+/** A claim's confidence, and how sure the way it says it came is when that differs ("likely; how: hypothesis"). */
+export function claimConfidence(e: Pick<EntryResult, "confidence" | "attribution">, c: Painter): string {
+  return confidenceText(e.confidence, c) + (e.attribution !== e.confidence ? `; how: ${confidenceText(e.attribution, c)}` : "");
+}
+
+/** One claim on one line: symbol, change, step (name and id), confidence and the ids of its sources. */
 export function entryLine(e: EntryResult, indent: string, opts: RenderOptions): string {
   const c = opts.painter;
   const sources = e.evidence.length ? `; ${sourceIds(e.evidence)}` : "";
-  const symbol = (stateSymbol(e.effect) || " ").padEnd(2);
-  return `${indent}${symbol} ${c.bold(e.effect)} by ${stepName(e)} ${c.dim(`[${escapeLine(e.step)}]`)}: ${confidenceText(e.confidence, c)}${sources}`;
+  const symbol = (e.symbol || " ").padEnd(2);
+  return `${indent}${symbol} ${c.bold(e.change)} by ${stepName(e)} ${c.dim(`[${escapeLine(e.step)}]`)}: ${claimConfidence(e, c)}${sources}`;
 }
 
 /** One claim as a block: effect, step, edge, confidence, note and evidence. */
@@ -76,8 +80,8 @@ export function entryBlock(e: EntryResult, opts: RenderOptions, printed: Printed
   const c = opts.painter;
   const pad = " ".repeat(15);
   const lines = [
-    `  ${c.bold(e.effect.padEnd(12))} ${stepName(e)} ${c.dim(`[${escapeLine(e.step)}, ${escapeLine(e.kind)}]`)}`,
-    `${pad}${edge(e.from, e.to)}  confidence: ${confidenceText(e.confidence, c)}`,
+    `  ${(e.symbol || " ").padEnd(2)} ${c.bold(e.change)} by ${stepName(e)} ${c.dim(`[${escapeLine(e.step)}, ${escapeLine(e.kind)}]`)}`,
+    `${pad}${edge(e.from, e.to)}  confidence: ${claimConfidence(e, c)}`,
   ];
   lines.push(...noteLines(e.note, pad, printed, c.italic));
   lines.push(...evidenceLines(e.evidence, `${pad}- `, opts, printed));

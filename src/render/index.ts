@@ -11,6 +11,9 @@ import type {
   RoadmapResult,
   ShowAbilityResult,
   ShowModelResult,
+  ShowSourceResult,
+  ShowStepResult,
+  SummaryResult,
   TraceResult,
   TreeResult,
 } from "../contract.js";
@@ -22,7 +25,8 @@ import { renderListText } from "./list-text.js";
 import { renderMatrixCsv, renderMatrixMarkdown, renderMatrixTable } from "./matrix-text.js";
 import type { RenderOptions } from "./options.js";
 import { renderRoadmapText } from "./roadmap-text.js";
-import { renderShowAbilityText, renderShowModelText } from "./show-text.js";
+import { renderShowAbilityText, renderShowModelText, renderShowSourceText, renderShowStepText } from "./show-text.js";
+import { renderSummaryText } from "./summary-text.js";
 import { renderTraceText } from "./trace-text.js";
 import { renderTreeText } from "./tree-text.js";
 
@@ -36,6 +40,7 @@ export const FORMATS = {
   tree: ["text", "json"],
   matrix: ["table", "markdown", "csv", "json"],
   graph: ["dot", "mermaid", "json"],
+  summary: ["text", "json"],
 } as const;
 
 /** A command that renders a result. */
@@ -47,12 +52,27 @@ export type Format<C extends RenderedCommand> = (typeof FORMATS)[C][number];
 export interface Results {
   trace: TraceResult;
   diff: DiffResult;
-  show: ShowModelResult | ShowAbilityResult;
+  show: ShowModelResult | ShowAbilityResult | ShowStepResult | ShowSourceResult;
   list: ListResult;
   roadmap: RoadmapResult;
   tree: TreeResult;
   matrix: MatrixResult;
   graph: GraphResult;
+  summary: SummaryResult;
+}
+
+/** `show`'s text: the card of whichever kind of thing was named. */
+function renderShowText(r: Results["show"], o: RenderOptions): string {
+  switch (r.kind) {
+    case "model":
+      return renderShowModelText(r, o);
+    case "ability":
+      return renderShowAbilityText(r, o);
+    case "step":
+      return renderShowStepText(r, o);
+    case "source":
+      return renderShowSourceText(r, o);
+  }
 }
 
 /** The renderers of one command, one per format. */
@@ -62,12 +82,13 @@ export type Renderers<C extends RenderedCommand> = Record<Format<C>, Renderer<Re
 export const RENDERERS: { [C in RenderedCommand]: Renderers<C> } = {
   trace: { text: renderTraceText, json: renderJson },
   diff: { text: renderDiffText, json: renderJson },
-  show: { text: (r, o) => (r.kind === "model" ? renderShowModelText(r, o) : renderShowAbilityText(r, o)), json: renderJson },
+  show: { text: renderShowText, json: renderJson },
   list: { text: renderListText, json: renderJson },
   roadmap: { text: renderRoadmapText, json: renderJson },
   tree: { text: renderTreeText, json: renderJson },
   matrix: { table: renderMatrixTable, markdown: renderMatrixMarkdown, csv: renderMatrixCsv, json: renderJson },
   graph: { dot: renderGraphDot, mermaid: renderGraphMermaid, json: renderJson },
+  summary: { text: renderSummaryText, json: renderJson },
 };
 
 /** Renders a command's result in one of its formats: the text to write on stdout. */

@@ -1,6 +1,6 @@
 /** Renderings of `matrix`: a terminal table, Markdown (the article's summary table) and CSV. */
 import type { MatrixResult } from "../contract.js";
-import { LEGEND } from "../notation.js";
+import { changeWords } from "../vocabulary.js";
 import { escapeLine } from "./escape.js";
 import type { RenderOptions } from "./options.js";
 import { drawTable } from "./table.js";
@@ -37,7 +37,7 @@ export function renderMatrixTable(r: MatrixResult, opts: RenderOptions): string 
   const c = opts.painter;
   const models = r.rows.map((row) => escapeLine(row.model));
   const heads = r.abilities.map((a) => escapeLine(a.id));
-  const cells = r.rows.map((row) => row.cells.map((cell) => `${cell.symbol}${cell.agreement ? "" : "?"}`));
+  const cells = r.rows.map((row) => row.cells.map((cell) => cellText(r, cell)));
   let first = measure("model");
   for (const m of models) first = Math.max(first, measure(m));
   // At a width, a head may wrap after its hyphens (`in-context-` over `learning`): group by its widest piece.
@@ -54,7 +54,26 @@ export function renderMatrixTable(r: MatrixResult, opts: RenderOptions): string 
     const rows = cells.map((row, i) => [models[i]!, ...row.slice(from, to)]);
     out.push(drawTable(head, rows, opts.width > 0 ? { width: opts.width, widths: [firstWidth, ...widths.slice(from, to)] } : { width: 0 }));
   }
-  return `${out.join("\n\n")}\n${fit([`${LEGEND}; ? paths disagree`], opts.width).join("\n")}\n`;
+  const reading = r.reading ? [`Under the parentage reading ${escapeLine(r.reading)}.`] : [];
+  return `${out.join("\n\n")}\n${fit([...reading, legendOf(r), ...readingsLine(r)], opts.width).join("\n")}\n`;
+}
+
+/** A cell's symbol; in the state view marked `?` where the paths disagree (the own step's change has no paths). */
+function cellText(r: MatrixResult, cell: MatrixResult["rows"][number]["cells"][number]): string {
+  return r.view === "state" && !cell.agreement ? `${cell.symbol}?` : cell.symbol;
+}
+
+/** The result's own legend (what the cells are, the notation), and what `?` marks. */
+function legendOf(r: MatrixResult): string {
+  return r.view === "state" ? `${r.legend}; ? paths disagree` : r.legend;
+}
+
+/** One line naming the alternative parentage readings that change some cells, and how many. */
+function readingsLine(r: MatrixResult): string[] {
+  const changing = r.underReadings.filter((u) => u.cells.length > 0);
+  if (!changing.length) return [];
+  const each = changing.map((u) => `${escapeLine(u.step)}=${u.alternative} changes ${u.cells.length} cell${u.cells.length === 1 ? "" : "s"}`);
+  return [`Parentage readings: ${each.join("; ")} (--reading STEP=N to see it)`];
 }
 
 const md = (s: string) => escapeLine(s).replace(/\|/g, "\\|");
@@ -64,16 +83,18 @@ export function renderMatrixMarkdown(r: MatrixResult): string {
   const lines = [
     `| model | ${r.abilities.map((a) => md(a.id)).join(" | ")} |`,
     `|---|${r.abilities.map(() => ":---:").join("|")}|`,
-    ...r.rows.map((row) => `| ${md(row.model)} | ${row.cells.map((c) => md(c.symbol + (c.agreement ? "" : "?")) || " ").join(" | ")} |`),
+    ...r.rows.map((row) => `| ${md(row.model)} | ${row.cells.map((c) => md(cellText(r, c)) || " ").join(" | ")} |`),
   ];
-  return `${lines.join("\n")}\n\nLegend: \`+\` introduced, unlocked or restored; \`++\` strengthened; \`-\` weakened; \`--\` lost; blank: absent; \`?\` the paths into a merge disagree.\n`;
+  return `${lines.join("\n")}\n\nLegend: ${md(legendOf(r))}.\n`;
 }
 
 const csv = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** CSV: a header of ability ids, one row per model, each cell a state name (empty when absent). */
+/** CSV: a header of ability ids, one row per model, each cell a state name (empty when absent), or with `changes` what the own step did ("greatly weakened"; empty when nothing). */
 export function renderMatrixCsv(r: MatrixResult): string {
   const lines = [["model", ...r.abilities.map((a) => a.id)].map(csv).join(",")];
-  for (const row of r.rows) lines.push([row.model, ...row.cells.map((c) => (c.state === "absent" ? "" : c.state))].map(csv).join(","));
+  const text = (c: MatrixResult["rows"][number]["cells"][number]) =>
+    r.view === "changes" ? (c.change ? changeWords(c.change, c.size ?? "normal") : "") : c.state === "absent" ? "" : c.state;
+  for (const row of r.rows) lines.push([row.model, ...row.cells.map(text)].map(csv).join(","));
   return `${lines.join("\n")}\n`;
 }

@@ -1,7 +1,7 @@
 /** Human rendering of `show`: a model's card, or an ability across models and its claims; the detail on request. */
-import type { ShowAbilityResult, ShowModelResult } from "../contract.js";
-import { stateSymbol } from "../notation.js";
-import { confidenceText, entryBlock, entryLine, evidenceLines, noteLines, parentageLine, parentageLines, Printed, sourceIds } from "./evidence-text.js";
+import type { ShowAbilityResult, ShowModelResult, ShowSourceResult, ShowStepResult } from "../contract.js";
+import { stateSymbol } from "../vocabulary.js";
+import { confidenceText, edge, entryBlock, entryLine, evidenceLines, noteLines, parentageLine, parentageLines, Printed, sourceIds, stepName } from "./evidence-text.js";
 import { escapeLine, escapeText } from "./escape.js";
 import type { RenderOptions } from "./options.js";
 import { textTable } from "./table.js";
@@ -101,4 +101,74 @@ export function renderShowAbilityText(r: ShowAbilityResult, opts: RenderOptions)
     if (!opts.detail && r.claims.some((e) => e.note || e.evidence.some((x) => x.note))) lines.push("", c.dim(DETAIL_HINT));
   }
   return `${fit(lines, opts.width).join("\n")}\n`;
+}
+
+/** Renders what one step did: who it made from whom (and other readings), then each claim it makes. */
+export function renderShowStepText(r: ShowStepResult, opts: RenderOptions): string {
+  const c = opts.painter;
+  const printed = new Printed();
+  const p = r.parentage;
+  const lines = [`${c.bold(stepName(p))} (${escapeLine(r.id)}): made ${escapeLine(p.to)} from ${p.from.length ? p.from.map(escapeLine).join(" + ") : "nothing (a root)"}`];
+  lines.push(...field("kind", p.kind), ...field("method", p.method), ...field("parentage", p.confidence));
+  if (p.alternatives.length) {
+    for (const alt of p.alternatives) lines.push(...field("or", `${edge(alt.from, p.to)}${alt.from.length ? "" : " (base unknown)"} (${alt.confidence})`));
+  }
+  if (opts.detail) {
+    lines.push(...noteLines(p.note, "  ", printed), ...evidenceLines(p.evidence, "  - ", opts, printed));
+    for (const alt of p.alternatives) lines.push(...noteLines(alt.note, "  ", printed), ...evidenceLines(alt.evidence, "  - ", opts, printed));
+  } else if (p.evidence.length) lines.push(...field("sources", sourceIds(p.evidence)));
+  lines.push("", c.bold(`Claims (${r.claims.length})`));
+  if (!r.claims.length) lines.push(`  ${c.dim("(none recorded)")}`);
+  for (const e of r.claims) {
+    if (opts.detail) lines.push(...entryBlock(e, opts, printed));
+    else lines.push(`  ${(e.symbol || " ").padEnd(2)} ${escapeLine(e.ability)}: ${c.bold(e.change)}, ${confidenceText(e.confidence, c)}${e.attribution !== e.confidence ? `; how: ${confidenceText(e.attribution, c)}` : ""}${e.evidence.length ? `; ${sourceIds(e.evidence)}` : ""}`);
+  }
+  const more = Boolean(p.note || p.alternatives.some((a) => a.note || a.evidence.length) || r.claims.some((e) => e.note || e.evidence.some((x) => x.note)));
+  if (!opts.detail && more) lines.push("", c.dim(DETAIL_HINT));
+  return `${fit(lines, opts.width).join("\n")}\n`;
+}
+
+const SUPPORT_WORDS: Record<ShowSourceResult["supports"][number]["what"], string> = {
+  claim: "claim",
+  parentage: "parentage",
+  alternative: "other reading",
+  model: "model facts",
+  lack: "lacks",
+  approximation: "approximation",
+  paper: "paper of",
+};
+
+/** What one citation supports, in a few words: "claim  sft-text-davinci-002: in-context-learning weakened". */
+function supportText(s: ShowSourceResult["supports"][number]): string {
+  const where = s.step ?? s.model ?? "";
+  switch (s.what) {
+    case "claim":
+      return `${escapeLine(where)}: ${escapeLine(s.ability ?? "")} ${s.effect ?? ""}`;
+    case "lack":
+      return `${escapeLine(s.model ?? "")} lacks ${escapeLine(s.ability ?? "")}`;
+    case "parentage":
+    case "alternative":
+      return `${escapeLine(where)} (makes ${escapeLine(s.model ?? "")})`;
+    case "approximation":
+      return `${escapeLine(s.note ?? "")} for ${escapeLine(s.model ?? "")}`;
+    default:
+      return escapeLine(s.model ?? where);
+  }
+}
+
+/** Renders a source and everything it is cited for. */
+export function renderShowSourceText(r: ShowSourceResult, opts: RenderOptions): string {
+  const c = opts.painter;
+  const title = fit([`${c.bold(escapeLine(r.title))} (${escapeLine(r.id)})`], opts.width);
+  const lines: string[] = [];
+  lines.push(...field("authors", r.authors.join(", ")), ...field("year", r.year), ...field("identifier", r.identifier), ...field("url", r.url));
+  const claims = r.supports.filter((x) => x.what === "claim").length;
+  lines.push("", c.bold(`Cited ${r.supports.length} time${r.supports.length === 1 ? "" : "s"}${claims ? `, for ${claims} claim${claims === 1 ? "" : "s"}` : ""}`));
+  for (const x of r.supports) {
+    const at = x.at ? c.dim(` (${escapeLine(x.at)})`) : "";
+    lines.push(`  ${SUPPORT_WORDS[x.what].padEnd(14)}${supportText(x)}${at}`);
+    if (opts.detail && x.note && x.what !== "approximation") lines.push(`${" ".repeat(16)}${c.italic(escapeText(x.note).replace(/\n/g, `\n${" ".repeat(16)}`))}`);
+  }
+  if (!opts.detail && r.supports.some((x) => x.note && x.what !== "approximation")) lines.push("", c.dim("(--evidence: what the source is cited as saying)"));
+  return `${[...title, ...fit(lines, opts.width, 14)].join("\n")}\n`;
 }

@@ -19,7 +19,7 @@ describe("the real bin/captrace", () => {
   it("runs a query and sets the exit code", () => {
     const present = captrace(["--lineage", SMALL, "trace", "dpo", "coding"]);
     expect(present.status).toBe(0);
-    expect(present.stdout).toMatch(/^coding in dpo: introduced by/);
+    expect(present.stdout).toMatch(/^coding in dpo: present, restored; introduced by/);
     expect(captrace(["--lineage", SMALL, "trace", "sft", "coding"]).status).toBe(1);
   });
 

@@ -29,7 +29,7 @@ describe("captrace CLI (in-process)", () => {
     const present = await cli(["--lineage", SMALL, "trace", "dpo", "coding"]);
     expect(present.code).toBe(0);
     expect(present.stdout.split("\n\n")[0]!.replace(/\n\s+/g, " ")).toBe(
-      "coding in dpo: introduced by code-training in coder, lost by merge in merged, restored by preference-optimization in dpo; confidence: speculative",
+      "coding in dpo: present, restored; introduced by code-training in coder, then lost by merge in merged and restored by preference-optimization (present: speculative; how it came: likely)",
     );
     const absent = await cli(["--lineage", SMALL, "trace", "sft", "coding"]);
     expect(absent.code).toBe(1);

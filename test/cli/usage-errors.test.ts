@@ -96,7 +96,7 @@ describe("help", () => {
     const top = await cli(["--help"]);
     expect(top.stdout).toContain("5    output could not be written");
     const names = [...top.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!).filter((n) => n !== "help");
-    expect(names).toEqual(expect.arrayContaining(["validate", "init", "trace", "show", "matrix"]));
+    expect(names).toEqual(expect.arrayContaining(["validate", "init", "trace", "show", "matrix", "summary"]));
     for (const args of [[], ...names.map((n) => [n])]) {
       const r = await cli([...args, "--help"]);
       expect(r.code).toBe(0);

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from "../../src/vocabulary.js";
 import { describe, expect, it } from "vitest";
 import type { GraphResult } from "../../src/contract.js";
 import { escapeLine, escapeText } from "../../src/render/escape.js";
@@ -58,7 +59,7 @@ describe("escapeText", () => {
 
 describe("graph pictures", () => {
   const r: GraphResult = {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     title: "T\u2066",
     ability: null,
     nodes: [

@@ -6,7 +6,8 @@ import { diff } from "../../src/query/diff.js";
 import { list } from "../../src/query/list.js";
 import { matrix } from "../../src/query/matrix.js";
 import { roadmap } from "../../src/query/roadmap.js";
-import { show } from "../../src/query/show.js";
+import { show, showAny } from "../../src/query/show.js";
+import { summary } from "../../src/query/summary.js";
 import { trace } from "../../src/query/trace.js";
 import { tree } from "../../src/query/tree.js";
 import { PLAIN, render, type RenderOptions } from "../../src/render/index.js";
@@ -26,6 +27,14 @@ const CASES: Record<string, (o: RenderOptions) => string> = {
   "show chatgpt": (o) => render("show", "text", show(graph, "chatgpt"), o),
   "show davinci": (o) => render("show", "text", show(graph, "davinci"), o),
   "show chain-of-thought": (o) => render("show", "text", show(graph, "chain-of-thought"), o),
+  "show merge-code-davinci-002 (a step)": (o) => render("show", "text", showAny(graph, "merge-code-davinci-002"), o),
+  "show fu2022gptroadmap (a source)": (o) => render("show", "text", showAny(graph, "fu2022gptroadmap"), o),
+  "trace code-davinci-002 chain-of-thought --reading merge-code-davinci-002=1": (o) =>
+    render("trace", "text", trace(graph, { model: "code-davinci-002", ability: "chain-of-thought", reading: { "merge-code-davinci-002": 1 } }), o),
+  "diff text-davinci-003 chatgpt": (o) => render("diff", "text", diff(graph, { from: "text-davinci-003", to: "chatgpt" }), o),
+  "tree chatgpt": (o) => render("tree", "text", tree(graph, { model: "chatgpt" }), o),
+  "matrix --changes": (o) => render("matrix", "table", matrix(graph, { changes: true }), o),
+  summary: (o) => render("summary", "text", summary(graph), o),
   "list models": (o) => render("list", "text", list(graph, "models"), o),
   "list abilities": (o) => render("list", "text", list(graph, "abilities"), o),
   "list steps": (o) => render("list", "text", list(graph, "steps"), o),
@@ -62,12 +71,13 @@ describe("the answer first, the detail on request", () => {
     const r = trace(graph, { model: "code-davinci-002", ability: "chain-of-thought" });
     const short = render("trace", "text", r, options(80));
     expect(short.trimEnd().split("\n").length).toBeLessThanOrEqual(20);
-    expect(short.split("\n")[0]).toMatch(/^chain-of-thought in code-davinci-002: introduced by/);
-    // One line per step that changed it: effect, step id, confidence, the ids of its sources.
-    for (const e of r.history) expect(short.replace(/\n\s+/g, " ")).toContain(`${e.effect} by`);
-    for (const e of r.history) {
+    expect(short.split("\n\n")[0]!.replace(/\n\s+/g, " ")).toMatch(/^chain-of-thought in code-davinci-002: present, greatly strengthened; introduced by/);
+    // One line per step that changed it: change, step id, confidence (and how it came when that differs), the ids of its sources.
+    for (const e of [...r.origins, ...r.history]) expect(short.replace(/\n\s+/g, " ")).toContain(`${e.change} by`);
+    for (const e of [...r.origins, ...r.history]) {
       const sources = [...new Set(e.evidence.map((x) => x.source))].join(", ");
-      expect(short.replace(/\n\s+/g, " ")).toContain(`[${e.step}]: ${e.confidence}; ${sources}`);
+      const how = e.attribution === e.confidence ? "" : `; how: ${e.attribution}`;
+      expect(short.replace(/\n\s+/g, " ")).toContain(`[${e.step}]: ${e.confidence}${how}; ${sources}`);
     }
     const full = render("trace", "text", r, options(0, true));
     const notes = [...r.history.flatMap((e) => [e.note, ...e.evidence.map((x) => x.note)]), ...r.parentage.flatMap((p) => p.alternatives.map((a) => a.note))];

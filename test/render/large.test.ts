@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION, STATE_LEGEND } from "../../src/vocabulary.js";
 import { describe, expect, it } from "vitest";
 import type { ListResult, MatrixResult } from "../../src/contract.js";
 import { PLAIN, render, type RenderOptions } from "../../src/render/index.js";
@@ -7,7 +8,7 @@ import { MAX_COLUMN } from "../../src/render/table.js";
 const stringWidth = (line: string) => line.length;
 const at = (width: number): RenderOptions => ({ painter: PLAIN, width, detail: false });
 const models = (n: number, name: (i: number) => string = (i) => `Model ${i}`): ListResult => ({
-  schemaVersion: 1,
+  schemaVersion: SCHEMA_VERSION,
   what: "models",
   items: Array.from({ length: n }, (_, i) => ({ id: `m${i}`, name: name(i), aliases: [], series: null, api: null, released: null, params: null, context: null, parents: i ? [`m${i - 1}`] : [] })),
 });
@@ -34,16 +35,20 @@ describe("tables of hostile size", () => {
   it("draws a matrix of 50,000 abilities in column groups that fit, every ability and cell in them", () => {
     const abilities = Array.from({ length: 50_000 }, (_, i) => ({ id: `a${i}`, name: `A${i}` }));
     const r: MatrixResult = {
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
+      view: "state",
+      reading: "",
+      legend: STATE_LEGEND,
+      underReadings: [],
       models: [{ id: "m1", name: "M1" }, { id: "m2", name: "M2" }],
       abilities,
-      rows: ["m1", "m2"].map((model) => ({ model, cells: abilities.map((a, i) => ({ ability: a.id, state: i % 2 ? ("lost" as const) : ("introduced" as const), symbol: i % 2 ? "--" : "+", agreement: true })) })),
+      rows: ["m1", "m2"].map((model) => ({ model, cells: abilities.map((a, i) => ({ ability: a.id, state: i % 2 ? ("lost" as const) : ("introduced" as const), symbol: i % 2 ? "x" : "+", agreement: true, change: null, size: null })) })),
     };
     const text = render("matrix", "table", r, at(80));
     const lines = text.split("\n");
     for (const l of lines) if (stringWidth(l) > 80) throw new Error("a line past 80 columns");
     expect(text.match(/│ a\d+ /g)).toHaveLength(50_000);
-    expect(text.match(/│ --/g)).toHaveLength(50_000);
+    expect(text.match(/│ x /g)).toHaveLength(50_000);
     const flat = render("matrix", "table", r, at(0));
     expect(flat.split("\n")[1]!.match(/│/g)).toHaveLength(50_002);
   });

@@ -1,4 +1,5 @@
 /** Results built by hand for renderer tests: the smallest objects of each contract type, with overrides. */
+import { changeSymbol, changeWords, SCHEMA_VERSION } from "../../src/vocabulary.js";
 import type { DiffResult, EntryResult, EvidenceResult, ParentageResult, ShowModelResult, TraceResult } from "../../src/contract.js";
 
 /** One piece of evidence. */
@@ -8,7 +9,26 @@ export function evidence(source: string, note: string | null = null, at: string 
 
 /** One claim applied by one step. */
 export function entry(over: Partial<EntryResult> = {}): EntryResult {
-  return { step: "s1", kind: "fine-tuning", label: null, from: ["a"], to: "b", effect: "introduced", confidence: "established", evidence: [evidence("src")], note: null, ...over };
+  const effect = over.effect ?? "introduced";
+  const size = over.size ?? "normal";
+  const confidence = over.confidence ?? "established";
+  return {
+    step: "s1",
+    kind: "fine-tuning",
+    label: null,
+    from: ["a"],
+    to: "b",
+    ability: "math",
+    effect,
+    size,
+    change: changeWords(effect, size),
+    symbol: changeSymbol(effect, size),
+    confidence,
+    attribution: confidence,
+    evidence: [evidence("src")],
+    note: null,
+    ...over,
+  };
 }
 
 /** One step as parentage. */
@@ -19,10 +39,12 @@ export function parentage(over: Partial<ParentageResult> = {}): ParentageResult 
 /** A diff whose every change is explained by two steps, one on each side (two lines in its cell). */
 export function diffOf(changes: number): DiffResult {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     from: "left",
     to: "right",
     relation: "related",
+    reading: "",
+    underReadings: [],
     commonAncestors: ["root"],
     changes: Array.from({ length: changes }, (_, i) => ({
       ability: `ability-${i}`,
@@ -37,6 +59,18 @@ export function diffOf(changes: number): DiffResult {
         { ...entry({ step: `r${i}`, from: ["root"], to: "right", effect: "lost" }), side: "to" as const },
       ],
       confidence: "likely",
+      beforeSize: "normal",
+      afterSize: null,
+      beforeText: "present, introduced",
+      afterText: "lost",
+      presenceConfidence: "likely",
+      originConfidence: "likely",
+      common: "absent",
+      againFrom: false,
+      againTo: false,
+      independent: false,
+      beforeLacked: false,
+      afterLacked: false,
     })),
   };
 }
@@ -45,17 +79,25 @@ export function diffOf(changes: number): DiffResult {
 export function traceOf(over: Partial<TraceResult> = {}): TraceResult {
   const e = entry({ step: "tune", label: "Tuning", from: ["base"], to: "top", note: "A note on the claim.", evidence: [evidence("paper", "What the paper says.")] });
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     model: "top",
     ability: "math",
     present: true,
     state: "introduced",
+    size: "normal",
+    stateText: "present, introduced",
     introducedBy: e,
+    origins: [e],
+    changes: [],
     history: [e],
     path: ["base", "top"],
     confidence: "established",
+    presenceConfidence: "established",
+    originConfidence: "established",
     agreement: true,
     readings: [],
+    reading: "",
+    underReadings: [],
     truncated: false,
     parentage: [parentage({ step: "tune", from: ["base"], to: "top" })],
     lacks: [],
@@ -68,7 +110,7 @@ export function traceOf(over: Partial<TraceResult> = {}): TraceResult {
 /** A model card with one ability, with overrides. */
 export function showModelOf(over: Partial<ShowModelResult> = {}): ShowModelResult {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     kind: "model",
     id: "top",
     name: "Top",

@@ -2,7 +2,8 @@
 import type { Command } from "commander";
 import { EXIT } from "../../exit-codes.js";
 import { diff } from "../../query/diff.js";
-import { globals, type RunContext } from "../context.js";
+import type { ReadingChoice } from "../../graph/readings.js";
+import { globals, READING_HELP, readingOption, type RunContext } from "../context.js";
 
 /** Adds `diff`. */
 export function registerDiff(program: Command, ctx: RunContext): void {
@@ -12,10 +13,12 @@ export function registerDiff(program: Command, ctx: RunContext): void {
     .argument("<a>", "model id or alias")
     .argument("<b>", "model id or alias")
     .option("--exit-code", "exit 1 when the models differ")
-    .action(async (a: string, b: string, o: { exitCode?: boolean }, cmd: Command) => {
+    .option("-v, --evidence", "also the edge of each step that explains a change")
+    .option("--reading <STEP=N>", READING_HELP, readingOption)
+    .action(async (a: string, b: string, o: { exitCode?: boolean; evidence?: boolean; reading?: ReadingChoice }, cmd: Command) => {
       const opts = globals(cmd);
-      const result = diff(await ctx.loadGraph(opts), { from: a, to: b });
-      await ctx.print("diff", result, opts, "text");
+      const result = diff(await ctx.loadGraph(opts), { from: a, to: b, reading: o.reading });
+      await ctx.print("diff", result, opts, "text", { detail: o.evidence === true });
       ctx.exitCode = o.exitCode && result.changes.length > 0 ? EXIT.no : EXIT.ok;
     });
 }

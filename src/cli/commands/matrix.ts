@@ -2,22 +2,25 @@
 import { Option, type Command } from "commander";
 import { matrix } from "../../query/matrix.js";
 import { MATRIX_FORMATS } from "../../render/index.js";
-import { globals, type RunContext } from "../context.js";
+import type { ReadingChoice } from "../../graph/readings.js";
+import { globals, READING_HELP, readingOption, type RunContext } from "../context.js";
 import { commaList, oneOf } from "../options.js";
 
-type MatrixOptions = { models?: string[]; abilities?: string[]; format: (typeof MATRIX_FORMATS)[number] };
+type MatrixOptions = { models?: string[]; abilities?: string[]; changes?: boolean; reading?: ReadingChoice; format: (typeof MATRIX_FORMATS)[number] };
 
 /** Adds `matrix`. */
 export function registerMatrix(program: Command, ctx: RunContext): void {
   program
     .command("matrix")
-    .description("models by abilities, each cell the state in the article's notation (+ ++ - --)")
+    .description("models by abilities in the article's notation (+ ++ - -- x): each cell the accumulated state, or with --changes what the model's own step changed")
     .option("--models <ids>", "comma-separated models (rows), default all", commaList)
     .option("--abilities <ids>", "comma-separated abilities (columns), default all", commaList)
+    .option("--changes", "each cell what the model's own step changed, relative to its parent (the article's summary table)")
+    .option("--reading <STEP=N>", READING_HELP, readingOption)
     .addOption(new Option("--format <format>", "output format").choices(MATRIX_FORMATS).argParser(oneOf(MATRIX_FORMATS)).default("table"))
     .action(async (o: MatrixOptions, cmd: Command) => {
       const opts = globals(cmd);
-      const result = matrix(await ctx.loadGraph(opts), { models: o.models, abilities: o.abilities });
+      const result = matrix(await ctx.loadGraph(opts), { models: o.models, abilities: o.abilities, changes: o.changes === true, reading: o.reading });
       await ctx.print("matrix", result, opts, o.format);
     });
 }
