@@ -122,7 +122,7 @@ export const TraceOut = z.strictObject({
   path: z.array(z.string()),
   /** The weakest of the two below. */
   confidence: Confidence,
-  /** How sure it is that the model is in its state: the weakest confidence of the claims that made the state. */
+  /** How sure it is that the model is in its state: the confidence of the latest claim about it (each asserts the state after its step). */
   presenceConfidence: Confidence.nullable(),
   /** How sure the way it came is: the origin's attribution and the parentage of every step from the origin to the model. */
   originConfidence: Confidence.nullable(),

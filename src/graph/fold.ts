@@ -25,7 +25,10 @@ export interface Reading {
   readonly history: History | null;
   /** The reading at the parent this one came from (null at a root). */
   readonly via: Reading | null;
-  /** Weakest claim confidence since the origin (the give that made the ability present): how sure the state is. */
+  /**
+   * The latest claim's confidence: how sure the state is. Each claim asserts the state after its step (a
+   * strengthening that is established makes the ability established there, however hedged its origin).
+   */
   readonly claimLevel: number;
   /** Weakest parentage confidence on the path from the origin's step (itself included) to the model. */
   readonly linkLevel: number;
@@ -132,7 +135,7 @@ export function foldAbility(graph: LineageGraph, ability: string, models: readon
         claimLevel = level;
         linkLevel = stepLevel;
         attributionLevel = claim.attribution === undefined ? level : levelOf(claim.attribution);
-      } else claimLevel = Math.max(claimLevel, level);
+      } else claimLevel = level;
     }
     // At most MAX_READINGS are kept, so a scan finds a repeated history as fast as a set would.
     for (const o of out) if (o.history === h) return;

@@ -10,7 +10,7 @@ export interface Summary {
   size: Size | null;
   /** The weakest of the presence and origin confidences. */
   confidence: Confidence;
-  /** How sure the state is (the claims that made it); null when absent. */
+  /** How sure the state is: the latest claim about it (each claim asserts the state after its step); null when absent. */
   presenceConfidence: Confidence | null;
   /** How sure the way it came is (the origin's attribution and the parentage from it); null when absent. */
   originConfidence: Confidence | null;

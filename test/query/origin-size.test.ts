@@ -109,6 +109,17 @@ describe("two confidences", () => {
     expect(b).toMatchObject({ presenceConfidence: "established", originConfidence: "likely" });
   });
 
+  it("the presence is as sure as the latest claim: an established strengthening of a hedged origin is established", () => {
+    // As code-davinci-002's chain-of-thought: clearly there (§3.1), though where it came from is a hypothesis.
+    const g = graphWith([
+      ["pre", [], "a", []],
+      ["code", ["a"], "b", [["x", "introduced", "hypothesis"]]],
+      ["merge", ["b"], "c", [["x", "strengthened", "established"]]],
+    ]);
+    expect(trace(g, { model: "c", ability: "x" })).toMatchObject({ presenceConfidence: "established", originConfidence: "hypothesis" });
+    expect(trace(g, { model: "b", ability: "x" })).toMatchObject({ presenceConfidence: "hypothesis" });
+  });
+
   it("counts the origin step's own parentage when the origin is not a root", () => {
     const g = graphWith([
       ["pre", [], "a", []],
