@@ -9,7 +9,7 @@ const LAYER = {
   store: "^src/store/",
   query: "^src/query/",
   render: "^src/render/",
-  cli: "^src/(cli/|cli\\.ts$|main\\.ts$)",
+  cli: "^src/(cli/|main\\.ts$)",
   library: "^src/index\\.ts$",
 };
 

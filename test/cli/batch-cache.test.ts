@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli.js";
+import { run } from "../../src/cli/run.js";
 import { ErrorOut, TraceOut } from "../../src/contract.js";
 import { buildGraph } from "../../src/graph/build-graph.js";
 import { decodeCompact, encodeCompact } from "../../src/store/compact-bytes.js";

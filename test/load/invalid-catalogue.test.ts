@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { run } from "../../src/cli.js";
+import { run } from "../../src/cli/run.js";
 import { loadLineageFile } from "../../src/load/load-lineage.js";
 import { formatProblem } from "../../src/problem.js";
 
