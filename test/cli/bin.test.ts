@@ -137,3 +137,24 @@ vm.Script = class extends Script {
     });
   });
 });
+
+describe("the start of a query", () => {
+  it("loads none of the lazily bundled modules (parsers, schema, importers) on the embedded lineage", () => {
+    // A preload records every module the run requires by a relative path (the lazy bundles are `./NAME.cjs`).
+    const dir = mkdtempSync(join(tmpdir(), "captrace-start-"));
+    const hook = join(dir, "hook.cjs");
+    const log = join(dir, "required.txt");
+    writeFileSync(
+      hook,
+      `const M = require("node:module"); const fs = require("node:fs"); const load = M._load;
+       M._load = function (request, ...rest) { if (request.endsWith(".cjs")) fs.appendFileSync(${JSON.stringify(log)}, request + "\\n"); return load.call(this, request, ...rest); };`,
+    );
+    const r = spawnSync(process.execPath, ["-r", hook, BIN, "trace", "code-davinci-002", "chain-of-thought"], { env, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const required = existsSync(log) ? readFileSync(log, "utf8").split("\n").filter(Boolean) : [];
+    expect(required.filter((m) => /load-lineage|json-schema|run-import/.test(m))).toEqual([]);
+    // The hook does see the lazy bundles when they are needed: `import` loads its own.
+    spawnSync(process.execPath, ["-r", hook, BIN, "import", "hf", join(dir, "none")], { env, encoding: "utf8" });
+    expect(readFileSync(log, "utf8")).toMatch(/run-import\.cjs/);
+  });
+});

@@ -1,6 +1,5 @@
 /** `captrace export hf-card MODEL`: the model-card front matter for a model of the lineage, so a team can publish what it recorded. */
 import type { Command } from "commander";
-import { runExportHfCard } from "../../import/run-import.js";
 import { escapeText } from "../../render/index.js";
 import { didYouMean } from "../../suggest.js";
 import { SCHEMA_VERSION } from "../../vocabulary.js";
@@ -18,6 +17,8 @@ export function registerExport(program: Command, ctx: RunContext): void {
       const opts = globals(cmd);
       const graph = await ctx.loadGraph(opts);
       const lineage = graph.lineage;
+      // Loaded on use, as `import` is: the importers are not part of every start.
+      const { runExportHfCard } = await import("../../import/run-import.js");
       const r = runExportHfCard(lineage, model);
       if (!r.ok) {
         const names = Object.entries(lineage.models).flatMap(([id, m]) => [id, ...(m.aliases ?? [])]);

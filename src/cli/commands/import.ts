@@ -1,6 +1,7 @@
 /** `captrace import hf PATH... [-o FILE] [--into FILE]`: a lineage from what model cards, GGUF headers and hub dumps declare. */
 import type { Command } from "commander";
-import { runImportHf, lineageYaml, type CommandFailure, type ImportHfSummary } from "../../import/run-import.js";
+// The importers (yaml, zod, gray-matter, the GGUF reader) load only when `import` runs: every other command starts without them.
+import type { CommandFailure, ImportHfSummary } from "../../import/run-import.js";
 import { formatProblem, type Problem } from "../../problem.js";
 import { escapeLine } from "../../render/index.js";
 import { SCHEMA_VERSION } from "../../vocabulary.js";
@@ -52,6 +53,7 @@ export function registerImport(program: Command, ctx: RunContext): void {
     .action(async (paths: string[], o: { out?: string; into?: string }, cmd: Command) => {
       const opts = globals(cmd);
       const json = opts.json === true;
+      const { runImportHf, lineageYaml } = await import("../../import/run-import.js");
       const outcome = await runImportHf({ paths, out: o.out, into: o.into, env: ctx.env, cwd: ctx.cwd });
       if (!outcome.ok) return failWith(ctx, json, outcome.failure, outcome.summary);
       const { summary, lineage } = outcome;
