@@ -14,7 +14,8 @@ const LAYER = {
 };
 
 /** Shared modules every layer may read: the format, the vocabulary, the contract, limits, problems. */
-const SHARED = "^src/(schema|vocabulary|notation|contract|limits|problem|suggest|exit-codes|lineage-error|package-root|json-schema)\\.ts$";
+const SHARED =
+  "^src/(schema|vocabulary|notation|contract|limits|problem|suggest|exit-codes|lineage-error|package-root|json-schema)\\.ts$";
 
 /** One rule: `from` may not import any of `to`. */
 function forbid(name, comment, from, to) {
@@ -41,12 +42,13 @@ module.exports = {
       LAYER.store,
       [LAYER.query, LAYER.render, LAYER.cli, LAYER.library],
     ),
-    forbid(
-      "query-stays-pure",
-      "query/ is (graph, args) => Result: no storage, no rendering, no CLI",
-      LAYER.query,
-      [LAYER.load, LAYER.store, LAYER.render, LAYER.cli, LAYER.library],
-    ),
+    forbid("query-stays-pure", "query/ is (graph, args) => Result: no storage, no rendering, no CLI", LAYER.query, [
+      LAYER.load,
+      LAYER.store,
+      LAYER.render,
+      LAYER.cli,
+      LAYER.library,
+    ]),
     {
       name: "query-uses-the-graph-interface",
       comment: "queries ask the graph through src/graph/index.ts; its index arrays, cache and walks stay behind it",

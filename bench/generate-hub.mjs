@@ -29,15 +29,35 @@ export function prng(seed) {
 }
 
 const LICENSES = ["apache-2.0", "mit", "llama3.1", "other", "cc-by-nc-4.0", "gemma"];
-const PIPELINES = ["text-generation", "text-generation", "text-generation", "image-text-to-text", "text-classification", "sentence-similarity"];
-const ABILITIES = ["chat", "code", "math", "tool-use", "long-context", "multilingual", "reasoning", "safety", "summarization", "retrieval", "vision", "roleplay"];
+const PIPELINES = [
+  "text-generation",
+  "text-generation",
+  "text-generation",
+  "image-text-to-text",
+  "text-classification",
+  "sentence-similarity",
+];
+const ABILITIES = [
+  "chat",
+  "code",
+  "math",
+  "tool-use",
+  "long-context",
+  "multilingual",
+  "reasoning",
+  "safety",
+  "summarization",
+  "retrieval",
+  "vision",
+  "roleplay",
+];
 const EFFECTS = ["introduced", "unlocked", "strengthened"];
 const CONFIDENCES = ["established", "likely", "hypothesis", "speculative"];
 
 /** The id of model i: ORG/NAME with a realistic spread of organisations. Model 0 is the big base. */
 export function hubId(i) {
   if (i === 0) return "meta-llama/Llama-3.1-8B";
-  return `org${(i * 2654435761 >>> 0) % Math.max(1, Math.floor(i / 20) + 1)}/model-${i}`;
+  return `org${((i * 2654435761) >>> 0) % Math.max(1, Math.floor(i / 20) + 1)}/model-${i}`;
 }
 
 /**
@@ -89,7 +109,9 @@ export function* hubRows(models, seed = 0x48554221) {
     if (relation === "quantized" || rand() >= 0.2) row.base_model_relation = relation;
     if (claimsLeft > 0 && rand() < 0.01) {
       claimsLeft--;
-      row.claims = [{ ability: pick(ABILITIES), effect: pick(EFFECTS), confidence: pick(CONFIDENCES), note: "synthetic claim" }];
+      row.claims = [
+        { ability: pick(ABILITIES), effect: pick(EFFECTS), confidence: pick(CONFIDENCES), note: "synthetic claim" },
+      ];
     }
     yield row;
   }
@@ -99,7 +121,11 @@ export function* hubRows(models, seed = 0x48554221) {
 export function cardText(row) {
   const lines = ["---"];
   if (row.base_model) {
-    lines.push(row.base_model.length === 1 ? `base_model: ${row.base_model[0]}` : `base_model:\n${row.base_model.map((b) => `- ${b}`).join("\n")}`);
+    lines.push(
+      row.base_model.length === 1
+        ? `base_model: ${row.base_model[0]}`
+        : `base_model:\n${row.base_model.map((b) => `- ${b}`).join("\n")}`,
+    );
     if (row.base_model_relation) lines.push(`base_model_relation: ${row.base_model_relation}`);
   }
   if (row.license) lines.push(`license: ${row.license}`);
@@ -110,13 +136,20 @@ export function cardText(row) {
 
 function args(argv) {
   const out = { models: 1_000_000, seed: 0x48554221, out: null, cards: null, cardCount: 10_000 };
-  const keys = { "--models": "models", "--seed": "seed", "--out": "out", "--cards": "cards", "--card-count": "cardCount" };
+  const keys = {
+    "--models": "models",
+    "--seed": "seed",
+    "--out": "out",
+    "--cards": "cards",
+    "--card-count": "cardCount",
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const key = keys[argv[i]];
     if (!key) throw new Error(`unknown option ${argv[i]}`);
     out[key] = key === "out" || key === "cards" ? argv[i + 1] : Number(argv[i + 1]);
   }
-  if (!Number.isInteger(out.models) || out.models < 41) throw new Error("--models must be a whole number of at least 41 (the 40-deep chain)");
+  if (!Number.isInteger(out.models) || out.models < 41)
+    throw new Error("--models must be a whole number of at least 41 (the 40-deep chain)");
   return out;
 }
 

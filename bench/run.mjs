@@ -35,7 +35,9 @@ const NODE = process.execPath;
 const QUICK = process.env.BENCH_QUICK === "1";
 
 /** Runs per measurement, by how long one run takes. */
-const RUNS = QUICK ? { fast: 3, "1k": 3, "10k": 2, "10k-warm": 3, "100k": 1 } : { fast: 11, "1k": 11, "10k": 5, "10k-warm": 11, "100k": 3 };
+const RUNS = QUICK
+  ? { fast: 3, "1k": 3, "10k": 2, "10k-warm": 3, "100k": 1 }
+  : { fast: 11, "1k": 11, "10k": 5, "10k-warm": 11, "100k": 3 };
 const SIZES = ["1k", "10k", "100k"];
 /** Most wall time one series of runs may take before it stops early (never before its first run). */
 const SERIES_BUDGET_MS = 75_000;
@@ -79,7 +81,9 @@ function gitState() {
   return `commit ${head.stdout.trim()}${dirty ? " with uncommitted changes in src/ or scripts/" : ""}`;
 }
 
-const meta = Object.fromEntries(SIZES.map((s) => [s, JSON.parse(readFileSync(join(DATA, `synthetic-${s}.meta.json`), "utf8"))]));
+const meta = Object.fromEntries(
+  SIZES.map((s) => [s, JSON.parse(readFileSync(join(DATA, `synthetic-${s}.meta.json`), "utf8"))]),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Running one command.
@@ -130,7 +134,9 @@ function measurement(label, args, { expect = [0], cache, stdin, stderrMatch, not
 }
 
 function fail(m, r) {
-  log(`\nbench: FAILED: \`node ${shown(m.args.map((a) => (a.startsWith("/") ? rel(a) : a)))}\`${m.stdin ? ` < ${rel(m.stdin)}` : ""}`);
+  log(
+    `\nbench: FAILED: \`node ${shown(m.args.map((a) => (a.startsWith("/") ? rel(a) : a)))}\`${m.stdin ? ` < ${rel(m.stdin)}` : ""}`,
+  );
   log(`  exit ${r.signal ? `signal ${r.signal}` : r.status} (expected ${m.expect.join(" or ")})`);
   log(`  stderr:\n${r.stderr.replace(/^/gm, "    ")}`);
   rmSync(rssFile, { force: true });
@@ -185,10 +191,19 @@ const add = (m) => (rows.push(m), m);
 const lineage = (size, fmt) => join(DATA, `synthetic-${size}.${fmt}`);
 const mb = (bytes) => bytes / 1e6;
 
-log(`bench: ${HAS_TIME ? "" : "no /usr/bin/time: peak RSS is n/a; "}cache in ${rel(CACHE)}${QUICK ? "; BENCH_QUICK: fewer runs" : ""}`);
+log(
+  `bench: ${HAS_TIME ? "" : "no /usr/bin/time: peak RSS is n/a; "}cache in ${rel(CACHE)}${QUICK ? "; BENCH_QUICK: fewer runs" : ""}`,
+);
 
 const baseline = add(measurement("`node -e 0` (baseline)", ["-e", "0"]));
-const embedded = add(measurement("`trace code-davinci-002 chain-of-thought` (embedded lineage)", [BIN, "trace", "code-davinci-002", "chain-of-thought"]));
+const embedded = add(
+  measurement("`trace code-davinci-002 chain-of-thought` (embedded lineage)", [
+    BIN,
+    "trace",
+    "code-davinci-002",
+    "chain-of-thought",
+  ]),
+);
 const version = add(measurement("`--version`", [BIN, "--version"]));
 log("start-up (interleaved, first half):");
 series([baseline, embedded, version], RUNS.fast);
@@ -209,8 +224,16 @@ for (const size of SIZES) {
       // The 100k YAML file (65 MB) loads since the fast YAML path: its first and its cached trace.
       const r = {
         bytes,
-        traceFirst: add(measurement(`${name} (${mb(bytes).toFixed(1)} MB): \`trace ${q.traceModel} ${q.traceAbility}\`, first run (cache wiped)`, traceArgs, { expect: [0, 1], cache: "first" })),
-        traceWarm: add(measurement(`${name}: \`trace\`, repeated (cache warm)`, traceArgs, { expect: [0, 1], cache: "warm" })),
+        traceFirst: add(
+          measurement(
+            `${name} (${mb(bytes).toFixed(1)} MB): \`trace ${q.traceModel} ${q.traceAbility}\`, first run (cache wiped)`,
+            traceArgs,
+            { expect: [0, 1], cache: "first" },
+          ),
+        ),
+        traceWarm: add(
+          measurement(`${name}: \`trace\`, repeated (cache warm)`, traceArgs, { expect: [0, 1], cache: "warm" }),
+        ),
       };
       (perSize[size] ??= {})[fmt] = r;
       series([r.traceFirst], runs);
@@ -220,9 +243,18 @@ for (const size of SIZES) {
     const r = {
       bytes,
       validate: add(measurement(`${name} (${mb(bytes).toFixed(2)} MB): \`validate\``, [BIN, "validate", file])),
-      traceFirst: add(measurement(`${name}: \`trace ${q.traceModel} ${q.traceAbility}\`, first run (cache wiped)`, traceArgs, { expect: [0, 1], cache: "first" })),
-      traceWarm: add(measurement(`${name}: \`trace\`, repeated (cache warm)`, traceArgs, { expect: [0, 1], cache: "warm" })),
-      diffFirst: add(measurement(`${name}: \`diff ${q.diffA} ${q.diffB}\`, first run (cache wiped)`, diffArgs, { cache: "first" })),
+      traceFirst: add(
+        measurement(`${name}: \`trace ${q.traceModel} ${q.traceAbility}\`, first run (cache wiped)`, traceArgs, {
+          expect: [0, 1],
+          cache: "first",
+        }),
+      ),
+      traceWarm: add(
+        measurement(`${name}: \`trace\`, repeated (cache warm)`, traceArgs, { expect: [0, 1], cache: "warm" }),
+      ),
+      diffFirst: add(
+        measurement(`${name}: \`diff ${q.diffA} ${q.diffB}\`, first run (cache wiped)`, diffArgs, { cache: "first" }),
+      ),
       diffWarm: add(measurement(`${name}: \`diff\`, repeated (cache warm)`, diffArgs, { cache: "warm" })),
     };
     (perSize[size] ??= {})[fmt] = r;
@@ -238,12 +270,21 @@ log("batch on the 100k JSON lineage (cache warm):");
 const big = lineage("100k", "json");
 const batchArgs = [BIN, "--lineage", big, "trace", "--batch"];
 const batchQueries = readFileSync(meta["100k"].batch, "utf8").split("\n").filter(Boolean).length;
-const batch1 = add(measurement("100k JSON: `trace --batch`, 1 query (cache warm)", batchArgs, { cache: "warm", stdin: meta["100k"].batch1 }));
-const batchN = add(
-  measurement(`100k JSON: \`trace --batch\`, ${batchQueries.toLocaleString("en-US")} queries (cache warm), total`, batchArgs, {
+const batch1 = add(
+  measurement("100k JSON: `trace --batch`, 1 query (cache warm)", batchArgs, {
     cache: "warm",
-    stdin: meta["100k"].batch,
+    stdin: meta["100k"].batch1,
   }),
+);
+const batchN = add(
+  measurement(
+    `100k JSON: \`trace --batch\`, ${batchQueries.toLocaleString("en-US")} queries (cache warm), total`,
+    batchArgs,
+    {
+      cache: "warm",
+      stdin: meta["100k"].batch,
+    },
+  ),
 );
 series([batch1, batchN], RUNS["100k"]);
 // How much the batch writes (untimed): the answers' size is most of the cost of answering.
@@ -297,7 +338,10 @@ const targets = [];
 const target = (ok, text) => targets.push(`- ${mark(ok)} ${text}`);
 {
   const e = median(embedded.times);
-  target(e <= 1.3 * base, `trace on the embedded lineage ≤ 1.3× node -e 0: ${fmtMs(e)} ms = ${ratio(e)} (node -e 0: ${fmtMs(base)} ms)`);
+  target(
+    e <= 1.3 * base,
+    `trace on the embedded lineage ≤ 1.3× node -e 0: ${fmtMs(e)} ms = ${ratio(e)} (node -e 0: ${fmtMs(base)} ms)`,
+  );
   const w = median(perSize["10k"].yaml.traceWarm.times);
   target(w <= 1.5 * base, `repeated (cached) trace on the 10k YAML ≤ 1.5× node -e 0: ${fmtMs(w)} ms = ${ratio(w)}`);
   const f = perSize["100k"].json.traceFirst;
@@ -332,7 +376,10 @@ const target = (ok, text) => targets.push(`- ${mark(ok)} ${text}`);
   // (≤ 1.5× the per-MB cost at the next smaller size; fixed costs make small files dearer per MB).
   const lines = [];
   let linear = true;
-  for (const [fmt, all] of [["yaml", ["1k", "10k", "100k"]], ["json", ["1k", "10k", "100k"]]]) {
+  for (const [fmt, all] of [
+    ["yaml", ["1k", "10k", "100k"]],
+    ["json", ["1k", "10k", "100k"]],
+  ]) {
     for (const what of ["validate", "traceFirst"]) {
       const sizes = all.filter((s) => perSize[s][fmt][what]); // the 100k YAML file has no validate row
       const perMb = sizes.map((s) => {
@@ -346,7 +393,10 @@ const target = (ok, text) => targets.push(`- ${mark(ok)} ${text}`);
       );
     }
   }
-  target(linear, `cost grows linearly (ms above node -e 0 per MB of input; each size ≤ 1.5× the smaller one's): ${lines.join("; ")}`);
+  target(
+    linear,
+    `cost grows linearly (ms above node -e 0 per MB of input; each size ≤ 1.5× the smaller one's): ${lines.join("; ")}`,
+  );
 }
 
 const cpu = cpus();
@@ -356,7 +406,9 @@ const header = [
   `Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${platform()} ${release()} ${arch()}; Node ${process.version}; ${new Date().toISOString()}.`,
   `Build: ${gitState()}, ${rel(BUNDLE)} of ${new Date(startStamp).toISOString()}.` +
     ` Load average (1 min) at the start ${startLoad.toFixed(2)}, at the end ${loadavg()[0].toFixed(2)}.`,
-  ...(rebuilt ? ["", "**Warning: the CLI was rebuilt during this bench, so the rows mix two builds. Run it again.**"] : []),
+  ...(rebuilt
+    ? ["", "**Warning: the CLI was rebuilt during this bench, so the rows mix two builds. Run it again.**"]
+    : []),
   "",
   `Generated by \`npm run bench\` (bench/run.mjs) in ${Math.round(benchSecs)} s. Wall time is the median over the runs, measured around the`,
   "process; peak MB is the largest maximum RSS over the runs (`/usr/bin/time -f %M`). NO_COLOR=1, stdout to /dev/null,",
@@ -373,7 +425,9 @@ const header = [
   "",
 ].join("\n");
 
-const warning = rebuilt ? "**Warning: the CLI was rebuilt during this bench; the rows mix two builds. Run it again.**\n\n" : "";
+const warning = rebuilt
+  ? "**Warning: the CLI was rebuilt during this bench; the rows mix two builds. Run it again.**\n\n"
+  : "";
 const report = [warning + table.join("\n"), "", "## Targets", "", ...targets, ""].join("\n");
 writeFileSync(RESULTS, `${header}\n${report}`);
 process.stdout.write(`${report}\nWritten to ${rel(RESULTS)} (bench took ${Math.round(benchSecs)} s).\n`);

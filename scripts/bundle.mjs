@@ -26,7 +26,11 @@ const lazyChildProcess = {
 };
 
 /** The modules the CLI imports dynamically, each bundled apart (with what it needs) and required on first use. */
-const LAZY = { "load-lineage": "src/load/load-lineage.ts", "json-schema": "src/json-schema.ts", "run-import": "src/import/run-import.ts" };
+const LAZY = {
+  "load-lineage": "src/load/load-lineage.ts",
+  "json-schema": "src/json-schema.ts",
+  "run-import": "src/import/run-import.ts",
+};
 
 /** In the CLI bundle, a dynamic import of a lazy module becomes a require of its own bundle. */
 const lazyModules = {

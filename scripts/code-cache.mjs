@@ -8,7 +8,10 @@ const cache = "dist/bundle/captrace.cjs.v8";
 rmSync(cache, { force: true });
 const env = { ...process.env, CAPTRACE_WRITE_CODE_CACHE: "1", NO_COLOR: "1", CAPTRACE_LINEAGE: "" };
 delete env.NODE_OPTIONS;
-const run = spawnSync(process.execPath, ["bin/captrace", "trace", "code-davinci-002", "chain-of-thought"], { env, stdio: ["ignore", "ignore", "inherit"] });
+const run = spawnSync(process.execPath, ["bin/captrace", "trace", "code-davinci-002", "chain-of-thought"], {
+  env,
+  stdio: ["ignore", "ignore", "inherit"],
+});
 if (run.status !== 0 || !existsSync(cache)) {
   console.error(`could not make the code cache ${cache} (exit ${run.status ?? run.signal})`);
   process.exit(1);

@@ -20,7 +20,11 @@ if (!result.ok) {
   process.exit(1);
 }
 const graph = buildGraph(result.lineage, result.order);
-if (!writeCompiled(compiledEmbeddedPath(), (sink) => writeCompact(graph, result.warnings, quickKey(bytes), packageVersion(), sink))) {
+if (
+  !writeCompiled(compiledEmbeddedPath(), (sink) =>
+    writeCompact(graph, result.warnings, quickKey(bytes), packageVersion(), sink),
+  )
+) {
   console.error("could not write the compiled embedded lineage");
   process.exit(1);
 }

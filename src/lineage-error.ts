@@ -5,7 +5,12 @@ import { formatProblem, type Problem } from "./problem.js";
 export class LineageError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super(problems.filter((p) => p.severity === "error").map(formatProblem).join("\n") || "invalid lineage");
+    super(
+      problems
+        .filter((p) => p.severity === "error")
+        .map(formatProblem)
+        .join("\n") || "invalid lineage",
+    );
     this.name = "LineageError";
     this.problems = problems;
   }

@@ -72,7 +72,10 @@ const DataPart = z.strictObject({
 
 /** What a model was trained on. */
 const TrainingData = z.strictObject({
-  tokens: z.union([Text, z.number().nonnegative()], { error: "must be a count like '300B' or a number" }).optional().describe("e.g. '300B'"),
+  tokens: z
+    .union([Text, z.number().nonnegative()], { error: "must be a count like '300B' or a number" })
+    .optional()
+    .describe("e.g. '300B'"),
   cutoff: Text.optional().describe("latest data, e.g. '2021-09' or 'before Q4 2021'"),
   mix: z.array(DataPart).optional(),
   note: Prose.optional(),
@@ -95,12 +98,15 @@ const Lack = z.strictObject({
 });
 
 /** A year, year-month or date: 2020, "2020-07", "2020-07-11". */
-const DateLike = z.union([
-  z.number().int().min(1000).max(9999),
-  z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
-    message: "must be a date: YYYY, YYYY-MM or YYYY-MM-DD",
-  }),
-], { error: "must be a date: YYYY, YYYY-MM or YYYY-MM-DD" });
+const DateLike = z.union(
+  [
+    z.number().int().min(1000).max(9999),
+    z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+      message: "must be a date: YYYY, YYYY-MM or YYYY-MM-DD",
+    }),
+  ],
+  { error: "must be a date: YYYY, YYYY-MM or YYYY-MM-DD" },
+);
 
 /** A model: a node of the lineage. */
 export const Model = z.strictObject({
@@ -111,14 +117,22 @@ export const Model = z.strictObject({
   api: Text.optional().describe("the name it is served under"),
   released: DateLike.optional(),
   paper: Id.optional().describe("id of the source that introduced it"),
-  params: z.union([Text, z.number().positive()], { error: "must be a count like '175B' or a number" }).optional().describe("parameter count, e.g. '175B'"),
+  params: z
+    .union([Text, z.number().positive()], { error: "must be a count like '175B' or a number" })
+    .optional()
+    .describe("parameter count, e.g. '175B'"),
   context: z.number().int().positive().optional().describe("context window in tokens"),
   trainingData: TrainingData.optional(),
   approximations: z.array(Approximation).optional(),
   lacks: z.array(Lack).optional(),
   description: Prose.optional(),
   evidence: z.array(Evidence).optional().describe("sources for the facts about this model"),
-  external: z.boolean().optional().describe("true for a model this lineage names (as a parent) but does not describe, such as an imported Hub base; no step need make it"),
+  external: z
+    .boolean()
+    .optional()
+    .describe(
+      "true for a model this lineage names (as a parent) but does not describe, such as an imported Hub base; no step need make it",
+    ),
   url: z.url().optional().describe("the model's page, e.g. its Hugging Face Hub URL"),
 });
 

@@ -18,7 +18,12 @@ function validation(result: LoadResult): Validation {
   if (!result.ok) return { ok: false, file: result.file, problems: result.problems };
   const l = result.lineage;
   const claims = l.steps.reduce((n, s) => n + s.claims.length, 0);
-  const counts = { models: Object.keys(l.models).length, steps: l.steps.length, abilities: Object.keys(l.abilities).length, claims };
+  const counts = {
+    models: Object.keys(l.models).length,
+    steps: l.steps.length,
+    abilities: Object.keys(l.abilities).length,
+    claims,
+  };
   return { ok: true, file: result.file, problems: result.warnings, counts };
 }
 

@@ -99,7 +99,8 @@ export function changeWords(effect: Effect, size: Size = "normal"): string {
 }
 
 /** The legend of the notation, without saying what the cells are. */
-export const NOTATION = "+ increased (introduced, unlocked, restored, strengthened); ++ greatly increased; - weakened; -- greatly weakened; x lost";
+export const NOTATION =
+  "+ increased (introduced, unlocked, restored, strengthened); ++ greatly increased; - weakened; -- greatly weakened; x lost";
 
 /** The legend of the plain matrix: each cell is the model's accumulated state. */
 export const STATE_LEGEND = `cells: each model's accumulated state, marked by the change that left it so: ${NOTATION}; blank: absent`;

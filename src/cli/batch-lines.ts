@@ -19,12 +19,21 @@ export class LineTooLongError extends Error {
 export function stdinFailure(error: unknown): CliFailure {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const why =
-    code === "EISDIR" ? "it is a directory" : code === "EBADF" || code === "EINVAL" ? "it is not open for reading" : code ? `${code}` : String(error);
+    code === "EISDIR"
+      ? "it is a directory"
+      : code === "EBADF" || code === "EINVAL"
+        ? "it is not open for reading"
+        : code
+          ? `${code}`
+          : String(error);
   return new CliFailure(EXIT.usage, "usage", `cannot read standard input: ${why}`);
 }
 
 /** Splits `chunks` into lines (without "\n"; a last line without one counts), refusing one longer than `max` bytes. */
-export async function* splitLines(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, max = MAX_BATCH_LINE_BYTES): AsyncGenerator<string> {
+export async function* splitLines(
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  max = MAX_BATCH_LINE_BYTES,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   let parts: Uint8Array[] = [];
   let size = 0;

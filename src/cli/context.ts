@@ -7,7 +7,15 @@ import type { LineageGraph } from "../graph/build-graph.js";
 import { embeddedLineagePath } from "../store/embedded.js";
 import { openLineage } from "../store/open-lineage.js";
 import { formatProblem, type Problem } from "../problem.js";
-import { escapeLine, PLAIN, render, type Format, type RenderedCommand, type RenderOptions, type Results } from "../render/index.js";
+import {
+  escapeLine,
+  PLAIN,
+  render,
+  type Format,
+  type RenderedCommand,
+  type RenderOptions,
+  type Results,
+} from "../render/index.js";
 import { chalkAt, colorLevel } from "./color.js";
 import { CliFailure } from "./errors.js";
 import { writeOut, type CliIo } from "./io.js";
@@ -74,7 +82,12 @@ export class RunContext {
     if (!result.ok) {
       const blame = file.fromEnv ? FROM_ENV : "";
       const problems = shownAs(result.problems, file.display, blame);
-      throw new CliFailure(EXIT.invalidLineage, "invalid-lineage", formatProblem(problems.find((p) => p.severity === "error")!), problems);
+      throw new CliFailure(
+        EXIT.invalidLineage,
+        "invalid-lineage",
+        formatProblem(problems.find((p) => p.severity === "error")!),
+        problems,
+      );
     }
     this.graph = { file: file.real, graph: result.graph };
     return result.graph;
@@ -88,7 +101,13 @@ export class RunContext {
   }
 
   /** Prints `result` through the command's renderers: in `format` (text unless the command has --format), JSON under --json. */
-  async print<C extends RenderedCommand>(command: C, result: Results[C], opts: GlobalOptions, format: Format<C>, extra: Partial<RenderOptions> = {}): Promise<void> {
+  async print<C extends RenderedCommand>(
+    command: C,
+    result: Results[C],
+    opts: GlobalOptions,
+    format: Format<C>,
+    extra: Partial<RenderOptions> = {},
+  ): Promise<void> {
     const chosen = (opts.json ? "json" : format) as Format<C>;
     await this.out(render(command, chosen, result, await this.renderOptions(opts, extra)));
   }
@@ -116,7 +135,8 @@ export function globals(cmd: Command): GlobalOptions {
 }
 
 /** What `--reading` says about it, in every command's help. */
-export const READING_HELP = "answer under a parentage reading: STEP=N (0 the step's own parents, 1 its first alternative...), comma-separated or repeated";
+export const READING_HELP =
+  "answer under a parentage reading: STEP=N (0 the step's own parents, 1 its first alternative...), comma-separated or repeated";
 
 /** commander's parser of `--reading STEP=N[,STEP=N...]`, repeats merged; a malformed one is a usage error (exit 2). */
 export function readingOption(value: string, previous: ReadingChoice | undefined): ReadingChoice {

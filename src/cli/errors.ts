@@ -45,7 +45,13 @@ function longFlags(cmd: Command): string[] {
 function commanderMessage(error: CommanderError, cmd: Command): string {
   const text = error.message.startsWith(COMMANDER_LABEL) ? error.message.slice(COMMANDER_LABEL.length) : error.message;
   if (error.code === "commander.unknownCommand") {
-    return text + didYouMean(cmd.args[0] ?? "", cmd.commands.map((c) => c.name()));
+    return (
+      text +
+      didYouMean(
+        cmd.args[0] ?? "",
+        cmd.commands.map((c) => c.name()),
+      )
+    );
   }
   if (error.code === "commander.unknownOption") {
     const flags = longFlags(cmd);
@@ -53,7 +59,8 @@ function commanderMessage(error: CommanderError, cmd: Command): string {
     const flag = cmd.args.find((a) => a.startsWith("--") && !flags.includes(a.split("=")[0]!));
     return flag ? text + didYouMean(flag, flags) : text;
   }
-  if (error.code === "commander.help") return "no command given: captrace COMMAND ... (captrace --help lists the commands)";
+  if (error.code === "commander.help")
+    return "no command given: captrace COMMAND ... (captrace --help lists the commands)";
   return text;
 }
 
@@ -81,13 +88,18 @@ export function errorBody(failure: CliFailure, input?: number): ErrorResult {
     line: first?.line ?? null,
     column: first?.column ?? null,
   };
-  return { error, ...(failure.problems.length ? { problems: failure.problems } : {}), ...(input === undefined ? {} : { input }) };
+  return {
+    error,
+    ...(failure.problems.length ? { problems: failure.problems } : {}),
+    ...(input === undefined ? {} : { input }),
+  };
 }
 
 /** Reports a failure (`quiet`: its message was already shown, as commander's help is) and returns its exit code. */
 export async function report(failure: CliFailure, io: CliIo, json: boolean, quiet = false): Promise<number> {
   if (json) await writeOut(io.stdout, `${JSON.stringify(errorBody(failure), null, 2)}\n`);
-  else if (failure.problems.length) for (const p of failure.problems) await writeOut(io.stderr, `${escapeLine(formatProblem(p))}\n`);
+  else if (failure.problems.length)
+    for (const p of failure.problems) await writeOut(io.stderr, `${escapeLine(formatProblem(p))}\n`);
   else if (!quiet) await writeOut(io.stderr, `captrace: ${escapeLine(failure.message)}\n`);
   return failure.exitCode;
 }

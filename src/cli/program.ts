@@ -57,11 +57,18 @@ export function buildProgram(ctx: RunContext): Command {
   program
     .description("Trace where a model's abilities came from through its lineage of training steps.")
     .version(packageVersion(), "-V, --version", "print the version")
-    .option("--lineage <file>", "lineage file to query (default: $CAPTRACE_LINEAGE, else the embedded GPT-3 to ChatGPT lineage)")
+    .option(
+      "--lineage <file>",
+      "lineage file to query (default: $CAPTRACE_LINEAGE, else the embedded GPT-3 to ChatGPT lineage)",
+    )
     .option("--json", "print one JSON document on stdout (the versioned contract), no colour")
     .option("--no-color", "never colour the output")
     .option("--no-cache", "do not read or write the cache of validated lineages")
-    .option("--width <n>", "columns to fit text to (default: $COLUMNS, else the terminal's, else 80; 0: no wrapping)", nonNegativeInt)
+    .option(
+      "--width <n>",
+      "columns to fit text to (default: $COLUMNS, else the terminal's, else 80; 0: no wrapping)",
+      nonNegativeInt,
+    )
     .helpOption("-h, --help", "show help")
     .showSuggestionAfterError(false)
     .exitOverride()

@@ -16,7 +16,11 @@ function describe(error: NodeJS.ErrnoException): string {
 }
 
 /** Wraps a process stream: `closed` once its reader has gone; other errors end the process with one line. */
-export function guardStream(stream: NodeJS.WriteStream, name: "stdout" | "stderr", stderr: NodeJS.WriteStream): OutStream {
+export function guardStream(
+  stream: NodeJS.WriteStream,
+  name: "stdout" | "stderr",
+  stderr: NodeJS.WriteStream,
+): OutStream {
   const out: OutStream = {
     write: (text: string) => (out.closed ? true : stream.write(text)),
     isTTY: stream.isTTY,

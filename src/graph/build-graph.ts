@@ -111,7 +111,12 @@ export type AliasList = readonly (readonly [id: string, aliases: readonly string
  * The name index: lower-cased ids, then aliases (models before abilities); the first to claim a
  * lower-cased name keeps it.
  */
-export function nameIndex(modelIds: Iterable<string>, abilityIds: Iterable<string>, modelAliases: AliasList, abilityAliases: AliasList): Map<string, NameTarget> {
+export function nameIndex(
+  modelIds: Iterable<string>,
+  abilityIds: Iterable<string>,
+  modelAliases: AliasList,
+  abilityAliases: AliasList,
+): Map<string, NameTarget> {
   const names = new Map<string, NameTarget>();
   const name = (text: string, target: NameTarget) => {
     const key = text.toLowerCase();
@@ -138,7 +143,9 @@ export function lackingIndex(models: Iterable<readonly [string, ModelEntry]>): M
 }
 
 /** The aliases of a record's entries that have any, in file order. */
-export function aliasesOf(entries: Iterable<readonly [string, { aliases?: readonly string[] }]>): [string, readonly string[]][] {
+export function aliasesOf(
+  entries: Iterable<readonly [string, { aliases?: readonly string[] }]>,
+): [string, readonly string[]][] {
   const out: [string, readonly string[]][] = [];
   for (const [id, entry] of entries) if (entry.aliases?.length) out.push([id, entry.aliases]);
   return out;
@@ -189,7 +196,8 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
     return map;
   });
   const names = once(() => nameIndex(models.keys(), abilities.keys(), aliasesOf(models), aliasesOf(abilities)));
-  const modelOrder = order && order.length === models.size ? [...order] : lineageOrder([...models.keys()], (id) => madeBy.get(id)?.from);
+  const modelOrder =
+    order && order.length === models.size ? [...order] : lineageOrder([...models.keys()], (id) => madeBy.get(id)?.from);
   const rank = new Map(modelOrder.map((id, i) => [id, i]));
   const parentStart = new Int32Array(modelOrder.length + 1);
   const parentsOf = modelOrder.map((id, i) => {
@@ -198,7 +206,9 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
     return parents;
   });
   const parentRanks = new Int32Array(parentStart[modelOrder.length]!);
-  parentsOf.forEach((parents, i) => parents.forEach((parent, k) => (parentRanks[parentStart[i]! + k] = rank.get(parent)!)));
+  parentsOf.forEach((parents, i) =>
+    parents.forEach((parent, k) => (parentRanks[parentStart[i]! + k] = rank.get(parent)!)),
+  );
   const stepConfidence = new Uint8Array(modelOrder.length);
   modelOrder.forEach((id, i) => {
     const step = madeBy.get(id);
@@ -228,6 +238,11 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
     },
     lacking: lackingIndex(models),
     abilityIndex,
-    index: Object.freeze({ parentStart, parentRanks, stepConfidence, ...claimTable(lineage.steps, abilityIndex, rank) }),
+    index: Object.freeze({
+      parentStart,
+      parentRanks,
+      stepConfidence,
+      ...claimTable(lineage.steps, abilityIndex, rank),
+    }),
   });
 }

@@ -10,7 +10,15 @@ import { aliasesOf, lackingIndex, type AliasList } from "./build-graph.js";
 import type { LineageFile, StepEntry } from "../schema.js";
 
 /** The index arrays of the compact form (32-bit integers), by name. */
-export const INT_SECTIONS = ["rankOfModel", "parentStart", "parentRanks", "madeBy", "claimStart", "claimIndex", "claimRank"] as const;
+export const INT_SECTIONS = [
+  "rankOfModel",
+  "parentStart",
+  "parentRanks",
+  "madeBy",
+  "claimStart",
+  "claimIndex",
+  "claimRank",
+] as const;
 /** The byte arrays of the compact form, by name. */
 export const BYTE_SECTIONS = ["stepConfidence", "claimEffect"] as const;
 /** The record kinds whose entries are kept as JSON texts. */
@@ -87,11 +95,22 @@ export function compactParts(graph: LineageGraph): CompactParts {
     if (step) madeBy[r] = stepIndex.get(step)!;
   });
   const { claimStart, claimIndex, claimRank, claimEffect } = graph.index;
-  const texts = <T>(list: readonly T[], text: (entry: T) => string): RecordTexts => ({ count: list.length, text: (i) => text(list[i]!) });
+  const texts = <T>(list: readonly T[], text: (entry: T) => string): RecordTexts => ({
+    count: list.length,
+    text: (i) => text(list[i]!),
+  });
   const json = (entry: unknown) => JSON.stringify(entry);
   const { lineage: format, title, description } = lineage;
   return {
-    ints: { rankOfModel, parentStart: graph.index.parentStart, parentRanks: graph.index.parentRanks, madeBy, claimStart, claimIndex, claimRank },
+    ints: {
+      rankOfModel,
+      parentStart: graph.index.parentStart,
+      parentRanks: graph.index.parentRanks,
+      madeBy,
+      claimStart,
+      claimIndex,
+      claimRank,
+    },
     bytes: { stepConfidence: graph.index.stepConfidence, claimEffect },
     records: {
       models: texts(Object.values(lineage.models), json),

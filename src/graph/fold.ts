@@ -119,7 +119,14 @@ export function foldAbility(graph: LineageGraph, ability: string, models: readon
     return h;
   };
   // Extends one incoming reading by the model's own claims (positions in the claim index), keeping it if its history is new.
-  const arrive = (out: Reading[], model: string, via: Reading | null, step: StepEntry | undefined, positions: readonly number[], stepLevel: number) => {
+  const arrive = (
+    out: Reading[],
+    model: string,
+    via: Reading | null,
+    step: StepEntry | undefined,
+    positions: readonly number[],
+    stepLevel: number,
+  ) => {
     let h = via?.history ?? null;
     let claimLevel = via?.claimLevel ?? 0;
     let linkLevel = Math.max(via?.linkLevel ?? 0, stepLevel);

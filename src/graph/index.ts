@@ -6,8 +6,25 @@
  * dependency rules let src/query import this module only.
  */
 export type { LineageGraph, StepClaim, NameTarget } from "./build-graph.js";
-export { foldAbility, entries, originIndex, pathOf, stateOf, MAX_READINGS, type Fold, type History, type Reading } from "./fold.js";
+export {
+  foldAbility,
+  entries,
+  originIndex,
+  pathOf,
+  stateOf,
+  MAX_READINGS,
+  type Fold,
+  type History,
+  type Reading,
+} from "./fold.js";
 export { ancestors, ancestorRanks, ancestryOf, byRank, idsOf, nearestOf, type Ancestry } from "./walk.js";
 export { resolve, resolveAny, stepById, UnknownNameError, type NameKind, type Named } from "./names.js";
 export { holders, statesInOrder } from "./presence.js";
-export { alternativesOn, parseReading, readingKey, underReading, type Alternative, type ReadingChoice } from "./readings.js";
+export {
+  alternativesOn,
+  parseReading,
+  readingKey,
+  underReading,
+  type Alternative,
+  type ReadingChoice,
+} from "./readings.js";

@@ -73,7 +73,17 @@ function record<T>(ids: readonly string[], at: (index: number) => T): Record<str
 
 /** The graph of a compact lineage. Cheap to open: ids, names and the index arrays only. */
 export function lazyGraph(compact: CompactLineage): LineageGraph {
-  const { header, rankOfModel, madeBy: madeByRank, claimStart, claimIndex, claimRank, claimEffect, parentStart, parentRanks } = compact;
+  const {
+    header,
+    rankOfModel,
+    madeBy: madeByRank,
+    claimStart,
+    claimIndex,
+    claimRank,
+    claimEffect,
+    parentStart,
+    parentRanks,
+  } = compact;
   const { modelIds, abilityIds, sourceIds } = header;
   const n = modelIds.length;
   const fileOfRank = new Int32Array(n);
@@ -91,14 +101,19 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
   const step = steps(compact, stepCount);
   const ability = entries<AbilityEntry>(compact, "abilities", abilityIds.length);
   const source = entries<SourceEntry>(compact, "sources", sourceIds.length);
-  const byIndex = <T>(index: ReadonlyMap<string, number>, at: (i: number) => T) => (id: string) => {
-    const i = index.get(id);
-    return i === undefined ? undefined : at(i);
-  };
-  const models = new LazyMap<ModelEntry>(() => modelIds, (id) => {
-    const r = rank.get(id);
-    return r === undefined ? undefined : model(fileOfRank[r]!);
-  });
+  const byIndex =
+    <T>(index: ReadonlyMap<string, number>, at: (i: number) => T) =>
+    (id: string) => {
+      const i = index.get(id);
+      return i === undefined ? undefined : at(i);
+    };
+  const models = new LazyMap<ModelEntry>(
+    () => modelIds,
+    (id) => {
+      const r = rank.get(id);
+      return r === undefined ? undefined : model(fileOfRank[r]!);
+    },
+  );
   let stepList: StepEntry[] | undefined;
   const allSteps = () => (stepList ??= Array.from({ length: stepCount }, (_, i) => step(i)));
   const madeBy = new LazyMap<StepEntry>(
@@ -190,7 +205,15 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
     },
     lacking: new Map(header.lacking.map(([a, ids]) => [a, new Set(ids)])),
     abilityIndex,
-    index: Object.freeze({ parentStart, parentRanks, stepConfidence: compact.stepConfidence, claimStart, claimRank, claimEffect, claimIndex }),
+    index: Object.freeze({
+      parentStart,
+      parentRanks,
+      stepConfidence: compact.stepConfidence,
+      claimStart,
+      claimRank,
+      claimEffect,
+      claimIndex,
+    }),
   };
   return Object.freeze(graph);
 }

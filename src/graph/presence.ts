@@ -19,7 +19,8 @@ function presence(graph: LineageGraph, ability: string): { codes: Uint8Array; to
     const a = graph.abilityIndex.get(ability);
     const { claimStart, claimRank, claimEffect, parentStart, parentRanks } = graph.index;
     // Claims apply in order: the last wins.
-    if (a !== undefined) for (let j = claimStart[a]!; j < claimStart[a + 1]!; j++) own[claimRank[j]!] = 1 + claimEffect[j]!;
+    if (a !== undefined)
+      for (let j = claimStart[a]!; j < claimStart[a + 1]!; j++) own[claimRank[j]!] = 1 + claimEffect[j]!;
     const code = new Uint8Array(n);
     let total = 0;
     for (let i = 0; i < n; i++) {
@@ -56,7 +57,11 @@ export function statesInOrder(graph: LineageGraph, ability: string): AbilityStat
 }
 
 /** The first `limit` models (in lineage order) that have the ability, and how many have it in all. */
-export function holders(graph: LineageGraph, ability: string, limit: number): { first: { model: string; state: AbilityState }[]; total: number } {
+export function holders(
+  graph: LineageGraph,
+  ability: string,
+  limit: number,
+): { first: { model: string; state: AbilityState }[]; total: number } {
   const { codes, total } = presence(graph, ability);
   const first: { model: string; state: AbilityState }[] = [];
   for (let i = 0; i < codes.length && first.length < limit; i++) {

@@ -34,23 +34,35 @@ export function readingKey(choice: ReadingChoice): string {
 /** Parses "STEP=N,STEP=N" (as a user types it) into a choice. Throws UnknownNameError on a malformed part. */
 export function parseReading(text: string): ReadingChoice {
   const choice: Record<string, number> = {};
-  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(.+)=(\d+)$/.exec(part);
-    if (!m) throw new UnknownNameError(`a reading is STEP=N (N: 0 for the step's own parents, 1 for its first alternative, ...), not '${part}'`);
+    if (!m)
+      throw new UnknownNameError(
+        `a reading is STEP=N (N: 0 for the step's own parents, 1 for its first alternative, ...), not '${part}'`,
+      );
     choice[m[1]!] = Number(m[2]);
   }
   return choice;
 }
 
 /** Checks a choice against the graph: every step known, every index one of its readings. */
-function checked(graph: LineageGraph, choice: ReadingChoice, known: readonly StepEntry[]): Map<string, { step: StepEntry; alt: AlternativeEntry }> {
+function checked(
+  graph: LineageGraph,
+  choice: ReadingChoice,
+  known: readonly StepEntry[],
+): Map<string, { step: StepEntry; alt: AlternativeEntry }> {
   const swaps = new Map<string, { step: StepEntry; alt: AlternativeEntry }>();
   for (const [id, index] of Object.entries(choice)) {
     const step = known.find((s) => s.id === id) ?? stepById(graph, id);
     if (!step) throw new UnknownNameError(`unknown step '${id}' in the reading`);
     const count = step.alternatives?.length ?? 0;
     if (!Number.isInteger(index) || index < 0 || index > count) {
-      throw new UnknownNameError(`step '${id}' has ${count} alternative reading${count === 1 ? "" : "s"}; ${index} is not one (0 is its own parents)`);
+      throw new UnknownNameError(
+        `step '${id}' has ${count} alternative reading${count === 1 ? "" : "s"}; ${index} is not one (0 is its own parents)`,
+      );
     }
     if (index > 0) swaps.set(id, { step, alt: step.alternatives![index - 1]! });
   }
@@ -68,7 +80,11 @@ function orderUnder(graph: LineageGraph, parents: (rank: number) => readonly num
 }
 
 /** The graph with some steps' parentage swapped: the index arrays remade (no entry is parsed), everything else shared. */
-function overlay(graph: LineageGraph, swaps: ReadonlyMap<string, { step: StepEntry; alt: AlternativeEntry }>, key: string): LineageGraph {
+function overlay(
+  graph: LineageGraph,
+  swaps: ReadonlyMap<string, { step: StepEntry; alt: AlternativeEntry }>,
+  key: string,
+): LineageGraph {
   const { parentStart, parentRanks, stepConfidence, claimRank } = graph.index;
   const swapped = new Map<string, StepEntry>();
   for (const { step, alt } of swaps.values()) {
@@ -76,8 +92,13 @@ function overlay(graph: LineageGraph, swaps: ReadonlyMap<string, { step: StepEnt
     swapped.set(step.to, { ...step, from: [...alt.from], confidence: alt.confidence });
   }
   const swappedParents = new Map<number, number[]>();
-  for (const [to, step] of swapped) swappedParents.set(graph.rank.get(to)!, [...new Set(step.from)].map((p) => graph.rank.get(p)!));
-  const parents = (r: number): readonly number[] => swappedParents.get(r) ?? Array.from(parentRanks.subarray(parentStart[r]!, parentStart[r + 1]!));
+  for (const [to, step] of swapped)
+    swappedParents.set(
+      graph.rank.get(to)!,
+      [...new Set(step.from)].map((p) => graph.rank.get(p)!),
+    );
+  const parents = (r: number): readonly number[] =>
+    swappedParents.get(r) ?? Array.from(parentRanks.subarray(parentStart[r], parentStart[r + 1]));
   const order = orderUnder(graph, parents);
   if (!order) throw new UnknownNameError(`the reading ${key} makes the lineage cyclic`);
   const n = order.length;
@@ -110,7 +131,13 @@ function overlay(graph: LineageGraph, swaps: ReadonlyMap<string, { step: StepEnt
     get size() {
       return graph.madeBy.size;
     },
-    entries: () => [...graph.madeBy.keys()].map((id): [string, StepEntry] => [id, swapped.get(id) ?? graph.madeBy.get(id)!])[Symbol.iterator](),
+    entries: () => {
+      const list = [...graph.madeBy.keys()].map((id): [string, StepEntry] => [
+        id,
+        swapped.get(id) ?? graph.madeBy.get(id)!,
+      ]);
+      return list[Symbol.iterator]();
+    },
     keys: () => graph.madeBy.keys(),
     values: () => [...graph.madeBy.keys()].map((id) => swapped.get(id) ?? graph.madeBy.get(id)!)[Symbol.iterator](),
     forEach: (f) => [...graph.madeBy.keys()].forEach((id) => f(swapped.get(id) ?? graph.madeBy.get(id)!, id, madeBy)),
@@ -165,7 +192,11 @@ function overlay(graph: LineageGraph, swaps: ReadonlyMap<string, { step: StepEnt
  * at hand (looked up first, so that a lazy graph need not list its steps). Throws UnknownNameError on a bad
  * choice or one that makes a cycle.
  */
-export function underReading(graph: LineageGraph, choice: ReadingChoice = {}, known: readonly StepEntry[] = []): LineageGraph {
+export function underReading(
+  graph: LineageGraph,
+  choice: ReadingChoice = {},
+  known: readonly StepEntry[] = [],
+): LineageGraph {
   if (Object.keys(choice).length === 0) return graph;
   const swaps = checked(graph, choice, known);
   if (swaps.size === 0) return graph;

@@ -63,5 +63,8 @@ export function nearestOf(graph: LineageGraph, common: ReadonlySet<string>): str
     const r = graph.rank.get(id)!;
     for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++) notNearest.add(graph.modelOrder[parentRanks[j]!]!);
   }
-  return byRank(graph, [...common].filter((id) => !notNearest.has(id)));
+  return byRank(
+    graph,
+    [...common].filter((id) => !notNearest.has(id)),
+  );
 }

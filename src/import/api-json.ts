@@ -12,7 +12,9 @@ function apiBases(info: Record<string, unknown>): { bases: string[]; relation?: 
   const bm = info.baseModels ?? info.base_models;
   const b = obj(bm);
   if (b && Array.isArray(b.models)) {
-    const bases = b.models.map((m) => (typeof m === "string" ? m : obj(m)?.id)).filter((x): x is string => typeof x === "string");
+    const bases = b.models
+      .map((m) => (typeof m === "string" ? m : obj(m)?.id))
+      .filter((x): x is string => typeof x === "string");
     if (bases.length > 0) return { bases, ...(typeof b.relation === "string" ? { relation: b.relation } : {}) };
   }
   if (Array.isArray(bm)) {
@@ -37,20 +39,32 @@ function apiBases(info: Record<string, unknown>): { bases: string[]; relation?: 
 export function importApiModel(info: unknown, file: string, index: number | null): Fragment {
   const where = index === null ? file : `${file} [${index}]`;
   const o = obj(info);
-  if (!o) return emptyFragment({ file: where, severity: "error", message: "not a model object (expected {id, cardData, ...})" });
+  if (!o)
+    return emptyFragment({
+      file: where,
+      severity: "error",
+      message: "not a model object (expected {id, cardData, ...})",
+    });
   const raw = typeof o.id === "string" ? o.id : typeof o.modelId === "string" ? o.modelId : undefined;
   const hubId = raw === undefined ? null : normalizeHubId(raw);
-  if (hubId === null) return emptyFragment({ file: where, severity: "error", message: `no valid model id (id or modelId): ${JSON.stringify(raw ?? null)}` });
+  if (hubId === null)
+    return emptyFragment({
+      file: where,
+      severity: "error",
+      message: `no valid model id (id or modelId): ${JSON.stringify(raw ?? null)}`,
+    });
   const card = obj(o.cardData) ?? obj(o.card_data) ?? {};
   const data: Record<string, unknown> = { ...card };
   if (data.base_model === undefined) {
     const api = apiBases(o);
     if (api) {
       data.base_model = api.bases;
-      if (data.base_model_relation === undefined && api.relation && parseRelation(api.relation)) data.base_model_relation = api.relation;
+      if (data.base_model_relation === undefined && api.relation && parseRelation(api.relation))
+        data.base_model_relation = api.relation;
     }
   }
-  if (data.tags === undefined && Array.isArray(o.tags)) data.tags = o.tags.filter((t) => typeof t === "string" && !t.startsWith("base_model:"));
+  if (data.tags === undefined && Array.isArray(o.tags))
+    data.tags = o.tags.filter((t) => typeof t === "string" && !t.startsWith("base_model:"));
   if (data.pipeline_tag === undefined && typeof o.pipeline_tag === "string") data.pipeline_tag = o.pipeline_tag;
   if (data.library_name === undefined && typeof o.library_name === "string") data.library_name = o.library_name;
   const created = typeof o.createdAt === "string" ? /^\d{4}-\d{2}-\d{2}/.exec(o.createdAt)?.[0] : undefined;
@@ -63,7 +77,13 @@ export function importApiJsonText(text: string, file: string): Fragment[] {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return [emptyFragment({ file, severity: "error", message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` })];
+    return [
+      emptyFragment({
+        file,
+        severity: "error",
+        message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+      }),
+    ];
   }
   if (Array.isArray(data)) return data.map((m, i) => importApiModel(m, file, i));
   return [importApiModel(data, file, null)];

@@ -24,7 +24,9 @@ const refuse = (): never => {
 };
 
 /** Splits and parses front matter with gray-matter, with yaml@2 (as the lineage loader uses) as its YAML engine and no code engines. */
-export function parseFrontMatter(text: string): { ok: true; data: Record<string, unknown>; hasFrontMatter: boolean } | { ok: false; message: string } {
+export function parseFrontMatter(
+  text: string,
+): { ok: true; data: Record<string, unknown>; hasFrontMatter: boolean } | { ok: false; message: string } {
   try {
     const parsed = matter(text, {
       engines: {
@@ -51,7 +53,12 @@ export function parseFrontMatter(text: string): { ok: true; data: Record<string,
 const isString = (x: unknown): x is string => typeof x === "string" && x.trim() !== "";
 
 /** A string or list of strings, as cards write `datasets`, `language`, `tags`; other shapes give a problem. */
-function stringList(data: Record<string, unknown>, key: string, file: string, problems: ImportProblem[]): string[] | undefined {
+function stringList(
+  data: Record<string, unknown>,
+  key: string,
+  file: string,
+  problems: ImportProblem[],
+): string[] | undefined {
   const v = data[key];
   if (v === undefined || v === null) return undefined;
   const items = Array.isArray(v) ? v : [v];
@@ -64,7 +71,12 @@ function stringList(data: Record<string, unknown>, key: string, file: string, pr
   return out.length > 0 ? out : undefined;
 }
 
-function oneString(data: Record<string, unknown>, key: string, file: string, problems: ImportProblem[]): string | undefined {
+function oneString(
+  data: Record<string, unknown>,
+  key: string,
+  file: string,
+  problems: ImportProblem[],
+): string | undefined {
   const v = data[key];
   if (v === undefined || v === null) return undefined;
   if (isString(v)) return v.trim().replace(/\s+/g, " ");
@@ -86,7 +98,8 @@ const httpUrl = (x: unknown): string | undefined => {
 const obj = (x: unknown): Record<string, unknown> | undefined =>
   x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
 
-const word = (x: unknown): string | undefined => (isString(x) ? x.trim().replace(/\s+/g, " ") : typeof x === "number" ? String(x) : undefined);
+const word = (x: unknown): string | undefined =>
+  isString(x) ? x.trim().replace(/\s+/g, " ") : typeof x === "number" ? String(x) : undefined;
 
 /** The card's `model-index` results as evaluation facts, each citing its `source.url` (a source of its own) or the card. */
 function evaluations(
@@ -127,12 +140,20 @@ function evaluations(
         const value = m && (typeof m.value === "number" || isString(m.value)) ? String(m.value).trim() : undefined;
         if (!m || value === undefined) continue;
         if (facts.length >= MAX_EVALUATIONS) {
-          problems.push({ file, severity: "warning", message: `model-index: more than ${MAX_EVALUATIONS} results; the rest ignored` });
+          problems.push({
+            file,
+            severity: "warning",
+            message: `model-index: more than ${MAX_EVALUATIONS} results; the rest ignored`,
+          });
           return facts;
         }
         const name = word(m.name) ?? word(m.type) ?? "metric";
         const detail = [task && `task ${task}`, split && `split ${split}`].filter(Boolean).join(", ");
-        facts.push({ source, at: `model-index: ${dataset}`, note: `${name} = ${value}${detail ? ` (${detail})` : ""}` });
+        facts.push({
+          source,
+          at: `model-index: ${dataset}`,
+          note: `${name} = ${value}${detail ? ` (${detail})` : ""}`,
+        });
       }
     }
   }
@@ -146,11 +167,20 @@ export function readBaseModels(value: unknown, file: string, problems: ImportPro
   const out: string[] = [];
   for (const item of items) {
     if (typeof item !== "string") {
-      problems.push({ file, severity: "error", message: `base_model: ${JSON.stringify(item) ?? typeof item} is not a repo id (org/name); ignored` });
+      problems.push({
+        file,
+        severity: "error",
+        message: `base_model: ${JSON.stringify(item) ?? typeof item} is not a repo id (org/name); ignored`,
+      });
       continue;
     }
     const id = normalizeHubId(item);
-    if (id === null) problems.push({ file, severity: "warning", message: `base_model: ${JSON.stringify(item)} is not a Hub repo id (org/name); ignored` });
+    if (id === null)
+      problems.push({
+        file,
+        severity: "warning",
+        message: `base_model: ${JSON.stringify(item)} is not a Hub repo id (org/name); ignored`,
+      });
     else if (!out.some((o) => o.toLowerCase() === id.toLowerCase())) out.push(id);
   }
   return out;
@@ -162,12 +192,20 @@ export function cardSourceId(hubId: string): string {
 }
 
 /** Imports the parsed front matter of the card of `origin.hubId`. Pure. */
-export function importCardData(data: Record<string, unknown>, origin: CardOrigin, extra: Partial<ModelFacts> = {}): Fragment {
+export function importCardData(
+  data: Record<string, unknown>,
+  origin: CardOrigin,
+  extra: Partial<ModelFacts> = {},
+): Fragment {
   const { file, hubId } = origin;
   const fragment = emptyFragment();
   const { problems, sources } = fragment;
   const source = cardSourceId(hubId);
-  sources[source] = { title: `Model card of ${hubId}`, url: hubUrl(hubId), note: "the YAML front matter of its README.md" };
+  sources[source] = {
+    title: `Model card of ${hubId}`,
+    url: hubUrl(hubId),
+    note: "the YAML front matter of its README.md",
+  };
   const tags = stringList(data, "tags", file, problems);
   const libraryName = oneString(data, "library_name", file, problems);
   const facts: ModelFacts = {
@@ -192,17 +230,25 @@ export function importCardData(data: Record<string, unknown>, origin: CardOrigin
     return false;
   });
   if (bases.length === 0) {
-    if (data.base_model_relation !== undefined) problems.push({ file, severity: "warning", message: "base_model_relation without base_model; ignored" });
+    if (data.base_model_relation !== undefined)
+      problems.push({ file, severity: "warning", message: "base_model_relation without base_model; ignored" });
     return fragment;
   }
   const declared = parseRelation(data.base_model_relation);
   if (data.base_model_relation !== undefined && declared === null) {
-    problems.push({ file, severity: "warning", message: `base_model_relation: ${JSON.stringify(data.base_model_relation)} is not finetune, adapter, merge or quantized; recorded as unspecified` });
+    problems.push({
+      file,
+      severity: "warning",
+      message: `base_model_relation: ${JSON.stringify(data.base_model_relation)} is not finetune, adapter, merge or quantized; recorded as unspecified`,
+    });
   }
   const relation = declared ?? inferRelation(bases.length, tags ?? [], libraryName, facts.quantizedBy);
   const { kind, method } = stepKindFor(relation);
   const notes: string[] = [];
-  if (!declared) notes.push(`The card gives no base_model_relation: the Hub infers it; recorded as unspecified and read as ${relation} from what the card shows.`);
+  if (!declared)
+    notes.push(
+      `The card gives no base_model_relation: the Hub infers it; recorded as unspecified and read as ${relation} from what the card shows.`,
+    );
   if (facts.quantizedBy && relation === "quantized") notes.push(`Quantized by ${facts.quantizedBy}.`);
   const where = bases.length > 1 ? "base_model (a list)" : "base_model";
   fragment.steps.push({
@@ -214,7 +260,13 @@ export function importCardData(data: Record<string, unknown>, origin: CardOrigin
       ...(method ? { method } : {}),
       label: declared ? `${declared} (declared)` : `relation unspecified (read as ${relation})`,
       confidence: "established",
-      evidence: [{ source, at: declared ? `front matter: ${where}, base_model_relation` : `front matter: ${where}`, note: `the card names ${bases.join(", ")} as its base` }],
+      evidence: [
+        {
+          source,
+          at: declared ? `front matter: ${where}, base_model_relation` : `front matter: ${where}`,
+          note: `the card names ${bases.join(", ")} as its base`,
+        },
+      ],
       claims: [],
       ...(notes.length > 0 ? { note: notes.join(" ") } : {}),
     },
@@ -227,7 +279,11 @@ export function importCardText(text: string, origin: CardOrigin): Fragment {
   const parsed = parseFrontMatter(text);
   if (!parsed.ok) return emptyFragment({ file: origin.file, severity: "error", message: parsed.message });
   if (!parsed.hasFrontMatter) {
-    return emptyFragment({ file: origin.file, severity: "warning", message: "no YAML front matter (a card's metadata sits between two --- lines at the top); skipped" });
+    return emptyFragment({
+      file: origin.file,
+      severity: "warning",
+      message: "no YAML front matter (a card's metadata sits between two --- lines at the top); skipped",
+    });
   }
   return importCardData(parsed.data, origin);
 }

@@ -34,12 +34,31 @@ function rowClaims(value: unknown, where: string, source: string, at: string, pr
   const out: ClaimEntry[] = [];
   for (const c of listCell(typeof value === "string" ? value : value === undefined ? undefined : value)) {
     const o = c !== null && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : undefined;
-    const ability = o?.ability, effect = o?.effect, confidence = o?.confidence;
-    if (typeof ability !== "string" || !ABILITY_ID.test(ability) || typeof effect !== "string" || !EFFECT_NAMES.has(effect) || typeof confidence !== "string" || !CONFIDENCE_NAMES.has(confidence)) {
-      problems.push({ file: where, severity: "warning", message: `claims: ${JSON.stringify(c)} is not {ability, effect, confidence}; ignored` });
+    const ability = o?.ability,
+      effect = o?.effect,
+      confidence = o?.confidence;
+    if (
+      typeof ability !== "string" ||
+      !ABILITY_ID.test(ability) ||
+      typeof effect !== "string" ||
+      !EFFECT_NAMES.has(effect) ||
+      typeof confidence !== "string" ||
+      !CONFIDENCE_NAMES.has(confidence)
+    ) {
+      problems.push({
+        file: where,
+        severity: "warning",
+        message: `claims: ${JSON.stringify(c)} is not {ability, effect, confidence}; ignored`,
+      });
       continue;
     }
-    out.push({ ability, effect: effect as ClaimEntry["effect"], confidence: confidence as ClaimEntry["confidence"], evidence: [{ source, at }], ...(typeof o!.note === "string" ? { note: o!.note } : {}) });
+    out.push({
+      ability,
+      effect: effect as ClaimEntry["effect"],
+      confidence: confidence as ClaimEntry["confidence"],
+      evidence: [{ source, at }],
+      ...(typeof o!.note === "string" ? { note: o!.note } : {}),
+    });
   }
   return out;
 }
@@ -75,13 +94,25 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
   const where = `${file} ${at}`;
   const rawId = pick(row, DUMP_COLUMNS.id);
   const hubId = typeof rawId === "string" ? normalizeHubId(rawId) : null;
-  if (hubId === null) return { models: [], steps: [], sources: {}, problems: [{ file: where, severity: "error", message: `no valid model id: ${JSON.stringify(rawId ?? null)}` }] };
+  if (hubId === null)
+    return {
+      models: [],
+      steps: [],
+      sources: {},
+      problems: [{ file: where, severity: "error", message: `no valid model id: ${JSON.stringify(rawId ?? null)}` }],
+    };
   let relation: Exclude<HubRelation, "unspecified"> | null = parseRelation(pick(row, DUMP_COLUMNS.relation));
   const bases: string[] = [];
   const addBase = (b: unknown) => {
     const id = typeof b === "string" ? normalizeHubId(b) : null;
-    if (id === null) problems.push({ file: where, severity: "warning", message: `base ${JSON.stringify(b)} is not a Hub repo id; ignored` });
-    else if (id.toLowerCase() !== hubId.toLowerCase() && !bases.some((x) => x.toLowerCase() === id.toLowerCase())) bases.push(id);
+    if (id === null)
+      problems.push({
+        file: where,
+        severity: "warning",
+        message: `base ${JSON.stringify(b)} is not a Hub repo id; ignored`,
+      });
+    else if (id.toLowerCase() !== hubId.toLowerCase() && !bases.some((x) => x.toLowerCase() === id.toLowerCase()))
+      bases.push(id);
   };
   for (const b of listCell(pick(row, DUMP_COLUMNS.bases))) addBase(b);
   const tags: string[] = [];
@@ -99,10 +130,15 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
   const pipeline = pick(row, DUMP_COLUMNS.pipeline);
   const fragment: Fragment = {
     // No per-model evidence: at a million rows it would double the lineage; the step cites the row.
-    models: [{ hubId, entry: modelEntry(hubId, toLineageId(hubId), {
-      ...(typeof license === "string" ? { license } : {}),
-      ...(typeof pipeline === "string" ? { pipelineTag: pipeline } : {}),
-    }) }],
+    models: [
+      {
+        hubId,
+        entry: modelEntry(hubId, toLineageId(hubId), {
+          ...(typeof license === "string" ? { license } : {}),
+          ...(typeof pipeline === "string" ? { pipelineTag: pipeline } : {}),
+        }),
+      },
+    ],
     steps: [],
     sources: {},
     problems,
@@ -125,29 +161,52 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
       },
     });
   } else if (pick(row, DUMP_COLUMNS.claims) !== undefined) {
-    problems.push({ file: where, severity: "warning", message: "claims on a row that declares no base: no step to carry them; ignored" });
+    problems.push({
+      file: where,
+      severity: "warning",
+      message: "claims on a row that declares no base: no step to carry them; ignored",
+    });
   }
   return fragment;
 }
 
 /** The source id for a dump file. */
 export function dumpSourceId(file: string): string {
-  const base = file.split(/[\\/]/).pop()!.replace(/[^A-Za-z0-9_.:+-]/g, "_");
+  const base = file
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[^A-Za-z0-9_.:+-]/g, "_");
   return `dump:${base}`;
 }
 
 /** Streams a dump file (`.csv`, or JSON Lines otherwise) into a merger, row by row. Never throws; problems name file and line. */
 export async function importDumpFile(path: string, file: string, merger: FragmentMerger): Promise<{ rows: number }> {
   const source = dumpSourceId(file);
-  merger.add({ models: [], steps: [], sources: { [source]: { title: `Hub dump ${file.split(/[\\/]/).pop()}` } }, problems: [] });
+  merger.add({
+    models: [],
+    steps: [],
+    sources: { [source]: { title: `Hub dump ${file.split(/[\\/]/).pop()}` } },
+    problems: [],
+  });
   let rows = 0;
-  const fail = (message: string) => merger.add({ models: [], steps: [], sources: {}, problems: [{ file, severity: "error", message }] });
+  const fail = (message: string) =>
+    merger.add({ models: [], steps: [], sources: {}, problems: [{ file, severity: "error", message }] });
   try {
     if (/\.csv$/i.test(path)) {
-      const parser = createReadStream(path).pipe(parseCsv({ columns: true, bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_ROW_BYTES }));
+      const parser = createReadStream(path).pipe(
+        parseCsv({
+          columns: true,
+          bom: true,
+          relax_column_count: true,
+          skip_empty_lines: true,
+          max_record_size: MAX_ROW_BYTES,
+        }),
+      );
       for await (const record of parser as AsyncIterable<Record<string, string>>) {
         rows++;
-        merger.add(importDumpRow(record, file, `line ${(parser as unknown as { info: { lines: number } }).info.lines}`, source));
+        merger.add(
+          importDumpRow(record, file, `line ${(parser as unknown as { info: { lines: number } }).info.lines}`, source),
+        );
       }
     } else {
       const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
@@ -156,18 +215,35 @@ export async function importDumpFile(path: string, file: string, merger: Fragmen
         n++;
         if (line.trim() === "") continue;
         if (line.length > MAX_ROW_BYTES) {
-          merger.add({ models: [], steps: [], sources: {}, problems: [{ file: `${file}:${n}`, severity: "error", message: `a row longer than ${MAX_ROW_BYTES} bytes; skipped` }] });
+          merger.add({
+            models: [],
+            steps: [],
+            sources: {},
+            problems: [
+              { file: `${file}:${n}`, severity: "error", message: `a row longer than ${MAX_ROW_BYTES} bytes; skipped` },
+            ],
+          });
           continue;
         }
         let row: unknown;
         try {
           row = JSON.parse(line);
         } catch {
-          merger.add({ models: [], steps: [], sources: {}, problems: [{ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }] });
+          merger.add({
+            models: [],
+            steps: [],
+            sources: {},
+            problems: [{ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }],
+          });
           continue;
         }
         if (row === null || typeof row !== "object" || Array.isArray(row)) {
-          merger.add({ models: [], steps: [], sources: {}, problems: [{ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }] });
+          merger.add({
+            models: [],
+            steps: [],
+            sources: {},
+            problems: [{ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }],
+          });
           continue;
         }
         rows++;

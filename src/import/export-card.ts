@@ -8,7 +8,8 @@ export class UnknownModelError extends Error {}
 
 /** The Hub repo id a lineage model stands for: its name or an alias when one is an `org/name` id, else its id read back from `org--name`. */
 export function hubIdOf(id: string, model: ModelEntry | undefined): string {
-  for (const name of [model?.name, ...(model?.aliases ?? [])]) if (name && name.includes("/") && isHubId(name)) return name;
+  for (const name of [model?.name, ...(model?.aliases ?? [])])
+    if (name && name.includes("/") && isHubId(name)) return name;
   return fromLineageId(id);
 }
 
@@ -42,7 +43,13 @@ export function hfCardFields(lineage: LineageFile, model: string): HfCardFields 
   const step = lineage.steps.find((s) => s.to === id);
   if (!step || step.from.length === 0) return { model: id, hubId, baseModels: [], relation: null, notHubIds: [] };
   const bases = step.from.map((p) => hubIdOf(p, lineage.models[p]));
-  return { model: id, hubId, baseModels: bases, relation: relationOfStep(step), notHubIds: bases.filter((b) => !isHubId(b) || !b.includes("/")) };
+  return {
+    model: id,
+    hubId,
+    baseModels: bases,
+    relation: relationOfStep(step),
+    notHubIds: bases.filter((b) => !isHubId(b) || !b.includes("/")),
+  };
 }
 
 /** Front-matter lines for the fields: the bases and the relation; a root gets a comment saying so. */
@@ -50,7 +57,13 @@ export function hfCardText(fields: HfCardFields): string {
   if (fields.relation === null) return `# ${fields.hubId}: no base model recorded (a root of this lineage)\n`;
   const bases = fields.baseModels;
   const head = fields.notHubIds.length > 0 ? `# not Hub repo ids (org/name): ${fields.notHubIds.join(", ")}\n` : "";
-  return head + stringify({ base_model: bases.length === 1 ? bases[0] : bases, base_model_relation: fields.relation }, { lineWidth: 0 });
+  return (
+    head +
+    stringify(
+      { base_model: bases.length === 1 ? bases[0] : bases, base_model_relation: fields.relation },
+      { lineWidth: 0 },
+    )
+  );
 }
 
 /** Front-matter lines for `model` (id or alias, any case): its bases as Hub ids and the relation; a root gets a comment saying so. */

@@ -35,14 +35,17 @@ export interface ModelFacts {
   sourceNote?: string;
 }
 
-const list = (xs: readonly string[] | undefined): string | undefined => (xs && xs.length > 0 ? xs.join(", ") : undefined);
+const list = (xs: readonly string[] | undefined): string | undefined =>
+  xs && xs.length > 0 ? xs.join(", ") : undefined;
 
 /** The description lines for the facts, in a fixed order, each `key: value`. */
 export function factLines(facts: ModelFacts): string[] {
   const lines: string[] = [];
   // Plain ifs, not a table: this runs once per model, a million times for a hub dump.
   if (facts.license !== undefined || facts.licenseName !== undefined || facts.licenseLink !== undefined) {
-    lines.push(`license: ${[facts.license, facts.licenseName, facts.licenseLink].filter((x) => x !== undefined).join(" · ")}`);
+    lines.push(
+      `license: ${[facts.license, facts.licenseName, facts.licenseLink].filter((x) => x !== undefined).join(" · ")}`,
+    );
   }
   const datasets = list(facts.datasets);
   if (datasets !== undefined) lines.push(`datasets: ${datasets}`);

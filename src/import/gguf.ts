@@ -47,14 +47,25 @@ export function importGgufMetadata(meta: GgufMetadata, origin: { file: string; h
   const quantizedBy = str(meta["general.quantized_by"]);
   fragment.models.push({
     hubId,
-    entry: modelEntry(hubId, toLineageId(hubId), { source, sourceNote: "the GGUF header", quantizedBy, datasets: datasets(meta), license: str(meta["general.license"]) }),
+    entry: modelEntry(hubId, toLineageId(hubId), {
+      source,
+      sourceNote: "the GGUF header",
+      quantizedBy,
+      datasets: datasets(meta),
+      license: str(meta["general.license"]),
+    }),
   });
   const count = Number(meta["general.base_model.count"] ?? 0);
   const bases: string[] = [];
   for (let i = 0; i < Math.min(Number.isFinite(count) ? count : 0, 1000); i++) {
     const b = headerModel(meta, `general.base_model.${i}`);
     if (b) bases.push(b);
-    else fragment.problems.push({ file, severity: "warning", message: `general.base_model.${i}: no Hub repo id (repo_url or organization/name); ignored` });
+    else
+      fragment.problems.push({
+        file,
+        severity: "warning",
+        message: `general.base_model.${i}: no Hub repo id (repo_url or organization/name); ignored`,
+      });
   }
   const converted = headerModel(meta, "general");
   const evidence = (at: string) => [{ source, at }];
@@ -63,15 +74,31 @@ export function importGgufMetadata(meta: GgufMetadata, origin: { file: string; h
       to: hubId,
       from: [converted],
       file,
-      step: { kind: "quantization", label: "quantized (GGUF)", confidence: "established", evidence: evidence("general.repo_url / general.name"), claims: [], ...(quantizedBy ? { note: `Quantized by ${quantizedBy}.` } : {}) },
+      step: {
+        kind: "quantization",
+        label: "quantized (GGUF)",
+        confidence: "established",
+        evidence: evidence("general.repo_url / general.name"),
+        claims: [],
+        ...(quantizedBy ? { note: `Quantized by ${quantizedBy}.` } : {}),
+      },
     });
     if (bases.length > 0) {
-      fragment.models.push({ hubId: converted, entry: modelEntry(converted, toLineageId(converted), { source, sourceNote: "named in a GGUF header" }) });
+      fragment.models.push({
+        hubId: converted,
+        entry: modelEntry(converted, toLineageId(converted), { source, sourceNote: "named in a GGUF header" }),
+      });
       fragment.steps.push({
         to: converted,
         from: bases,
         file,
-        step: { kind: bases.length > 1 ? "merge" : "fine-tuning", label: "relation unspecified (GGUF header)", confidence: "established", evidence: evidence("general.base_model.*"), claims: [] },
+        step: {
+          kind: bases.length > 1 ? "merge" : "fine-tuning",
+          label: "relation unspecified (GGUF header)",
+          confidence: "established",
+          evidence: evidence("general.base_model.*"),
+          claims: [],
+        },
       });
     }
   } else if (bases.length > 0) {
@@ -80,7 +107,14 @@ export function importGgufMetadata(meta: GgufMetadata, origin: { file: string; h
       to: hubId,
       from: bases,
       file,
-      step: { kind: bases.length > 1 ? "merge" : "quantization", label: "quantized (GGUF)", confidence: "likely", evidence: evidence("general.base_model.*"), claims: [], note: "The header names no source model of its own; read as made from its general.base_model entries." },
+      step: {
+        kind: bases.length > 1 ? "merge" : "quantization",
+        label: "quantized (GGUF)",
+        confidence: "likely",
+        evidence: evidence("general.base_model.*"),
+        claims: [],
+        note: "The header names no source model of its own; read as made from its general.base_model entries.",
+      },
     });
   }
   return fragment;
@@ -96,6 +130,10 @@ export async function importGgufFile(path: string, origin: { file: string; hubId
     if (Number(tensorInfoByteRange[1]) > size) throw new Error(`the header is cut short (the file has ${size} bytes)`);
     return importGgufMetadata(metadata as unknown as GgufMetadata, origin);
   } catch (err) {
-    return emptyFragment({ file: origin.file, severity: "error", message: `not a readable GGUF header: ${err instanceof Error ? err.message : String(err)}` });
+    return emptyFragment({
+      file: origin.file,
+      severity: "error",
+      message: `not a readable GGUF header: ${err instanceof Error ? err.message : String(err)}`,
+    });
   }
 }

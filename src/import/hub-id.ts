@@ -15,7 +15,9 @@ export function isHubId(text: string): boolean {
  */
 export function normalizeHubId(value: string): string | null {
   let text = value.trim();
-  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:models\/)?([^/?#\s]+(?:\/[^/?#\s]+)?)/i.exec(text);
+  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:models\/)?([^/?#\s]+(?:\/[^/?#\s]+)?)/i.exec(
+    text,
+  );
   if (url) text = url[1]!;
   text = text.replace(/\.git$/, "");
   return isHubId(text) ? text : null;

@@ -53,20 +53,50 @@ function readHead(path: string, max: number): { text: string; truncated: boolean
 export function importCardFile(path: string, file: string, hubId?: string): Fragment {
   const id = hubId ?? hubIdFromPath(path);
   if (id === null) {
-    return { models: [], steps: [], sources: {}, problems: [{ file, severity: "error", message: "cannot tell which model this card is for: put it in a folder named ORG--NAME, or import it from a Hub cache" }] };
+    return {
+      models: [],
+      steps: [],
+      sources: {},
+      problems: [
+        {
+          file,
+          severity: "error",
+          message:
+            "cannot tell which model this card is for: put it in a folder named ORG--NAME, or import it from a Hub cache",
+        },
+      ],
+    };
   }
   let head: { text: string; truncated: boolean };
   try {
     head = readHead(path, MAX_CARD_HEAD_BYTES);
   } catch (err) {
-    return { models: [], steps: [], sources: {}, problems: [{ file, severity: "error", message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }] };
+    return {
+      models: [],
+      steps: [],
+      sources: {},
+      problems: [
+        { file, severity: "error", message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` },
+      ],
+    };
   }
   let text = head.text;
   if (head.truncated) {
     // Only the front matter matters: cut after its closing line, or refuse when it does not close in time.
     const end = /\r?\n---[ \t]*(\r?\n|$)/.exec(text.slice(3));
     if (!text.startsWith("---") || !end) {
-      return { models: [], steps: [], sources: {}, problems: [{ file, severity: "error", message: `front matter missing or longer than ${MAX_CARD_HEAD_BYTES} bytes; skipped` }] };
+      return {
+        models: [],
+        steps: [],
+        sources: {},
+        problems: [
+          {
+            file,
+            severity: "error",
+            message: `front matter missing or longer than ${MAX_CARD_HEAD_BYTES} bytes; skipped`,
+          },
+        ],
+      };
     }
     text = text.slice(0, 3 + end.index + end[0].length);
   }
@@ -127,14 +157,33 @@ async function importOne(path: string, merger: FragmentMerger, hubId?: string): 
       return;
     case "gguf": {
       const id = hubId ?? hubIdFromPath(path);
-      if (id === null) merger.add({ models: [], steps: [], sources: {}, problems: [{ file: path, severity: "error", message: "cannot tell which model this GGUF file is: name it NAME.gguf" }] });
+      if (id === null)
+        merger.add({
+          models: [],
+          steps: [],
+          sources: {},
+          problems: [
+            { file: path, severity: "error", message: "cannot tell which model this GGUF file is: name it NAME.gguf" },
+          ],
+        });
       else merger.add(await importGgufFile(path, { file: path, hubId: id }));
       return;
     }
     case "api": {
       const size = statSync(path).size;
       if (size > LIMITS.maxJsonBytes) {
-        merger.add({ models: [], steps: [], sources: {}, problems: [{ file: path, severity: "error", message: `larger than ${LIMITS.maxJsonBytes} bytes; save it as JSON Lines (one model a line) instead` }] });
+        merger.add({
+          models: [],
+          steps: [],
+          sources: {},
+          problems: [
+            {
+              file: path,
+              severity: "error",
+              message: `larger than ${LIMITS.maxJsonBytes} bytes; save it as JSON Lines (one model a line) instead`,
+            },
+          ],
+        });
         return;
       }
       const { text } = readHead(path, LIMITS.maxJsonBytes);
@@ -145,7 +194,18 @@ async function importOne(path: string, merger: FragmentMerger, hubId?: string): 
       await importDumpFile(path, path, merger);
       return;
     default:
-      merger.add({ models: [], steps: [], sources: {}, problems: [{ file: path, severity: "error", message: "not a card (.md), GGUF (.gguf), API answer (.json) or dump (.jsonl, .csv)" }] });
+      merger.add({
+        models: [],
+        steps: [],
+        sources: {},
+        problems: [
+          {
+            file: path,
+            severity: "error",
+            message: "not a card (.md), GGUF (.gguf), API answer (.json) or dump (.jsonl, .csv)",
+          },
+        ],
+      });
   }
 }
 
@@ -158,7 +218,12 @@ export async function importPaths(paths: readonly string[], options: ImportOptio
   let list = [...paths];
   if (list.length === 0) {
     const cache = hubCacheDir(options.env ?? {});
-    if (cache === null) merger.problems.push({ file: "(hub cache)", severity: "error", message: "no path given and no Hub cache found (set HF_HUB_CACHE or HF_HOME)" });
+    if (cache === null)
+      merger.problems.push({
+        file: "(hub cache)",
+        severity: "error",
+        message: "no path given and no Hub cache found (set HF_HUB_CACHE or HF_HOME)",
+      });
     else list = [cache];
   }
   for (const path of list) {
@@ -166,7 +231,11 @@ export async function importPaths(paths: readonly string[], options: ImportOptio
     try {
       st = statSync(path);
     } catch (err) {
-      merger.problems.push({ file: path, severity: "error", message: (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : "cannot read" });
+      merger.problems.push({
+        file: path,
+        severity: "error",
+        message: (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : "cannot read",
+      });
       continue;
     }
     if (st.isDirectory()) {

@@ -10,6 +10,22 @@ export type { Fragment, ImportProblem } from "./fragment.js";
 export { normalizeHubId, toLineageId, fromLineageId, hubUrl } from "./hub-id.js";
 export { writeLineageJson, writeLineageJsonFile, lineageJson } from "./write-json.js";
 export { mergeInto, type MergeConflict, type MergeIntoResult } from "./merge-into.js";
-export { exportHfCard, hfCardFields, hfCardText, hubIdOf, relationOfStep, UnknownModelError, type HfCardFields } from "./export-card.js";
+export {
+  exportHfCard,
+  hfCardFields,
+  hfCardText,
+  hubIdOf,
+  relationOfStep,
+  UnknownModelError,
+  type HfCardFields,
+} from "./export-card.js";
 export { createNewFile, replaceFile, FileExistsError, FileChangedError } from "./write-file.js";
-export { runImportHf, runExportHfCard, lineageYaml, type ImportHfOptions, type ImportHfOutcome, type ImportHfSummary, type CommandFailure } from "./run-import.js";
+export {
+  runImportHf,
+  runExportHfCard,
+  lineageYaml,
+  type ImportHfOptions,
+  type ImportHfOutcome,
+  type ImportHfSummary,
+  type CommandFailure,
+} from "./run-import.js";

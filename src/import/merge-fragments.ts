@@ -51,7 +51,8 @@ export class FragmentMerger {
         this.steps.set(key, s);
         continue;
       }
-      const same = had.from.length === s.from.length && had.from.every((f) => s.from.some((g) => hubKey(g) === hubKey(f)));
+      const same =
+        had.from.length === s.from.length && had.from.every((f) => s.from.some((g) => hubKey(g) === hubKey(f)));
       if (same) {
         const known = new Set(had.step.evidence.map((e) => e.source));
         had.step.evidence = [...had.step.evidence, ...s.step.evidence.filter((e) => !known.has(e.source))];
@@ -126,7 +127,11 @@ export class FragmentMerger {
         const s = state.get(parent);
         if (s === 1) {
           dropped.add(top.key);
-          this.problems.push({ file: step!.file, severity: "error", message: `${step!.to}: naming ${parents.join(", ")} as its base makes a cycle; this step is left out` });
+          this.problems.push({
+            file: step!.file,
+            severity: "error",
+            message: `${step!.to}: naming ${parents.join(", ")} as its base makes a cycle; this step is left out`,
+          });
           top.next = parents.length;
         } else if (s === undefined) {
           state.set(parent, 1);

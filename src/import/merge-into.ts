@@ -7,7 +7,7 @@
 import { isMap, isSeq, parseDocument, stringify, type Node as YamlNode } from "yaml";
 import { loadLineageText } from "../load/load-lineage.js";
 import type { Problem } from "../problem.js";
-import type { LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
+import type { LineageFile, ModelEntry, StepEntry } from "../schema.js";
 
 /** A base the import gives for a model whose parentage the file already records otherwise. */
 export interface MergeConflict {
@@ -37,15 +37,21 @@ function indentAt(text: string, at: number): string {
 /** YAML lines for entries, indented to sit inside a block collection. */
 function block(value: unknown, indent: string): string {
   const body = stringify(value, { lineWidth: 0 });
-  return body
-    .split("\n")
-    .filter((line, i, all) => !(i === all.length - 1 && line === ""))
-    .map((line) => (line === "" ? line : indent + line))
-    .join("\n") + "\n";
+  return (
+    body
+      .split("\n")
+      .filter((line, i, all) => !(i === all.length - 1 && line === ""))
+      .map((line) => (line === "" ? line : indent + line))
+      .join("\n") + "\n"
+  );
 }
 
 /** Where and how to append entries to the top-level collection `key` (a block map or sequence); null when it must be rewritten. */
-function appendPoint(text: string, doc: ReturnType<typeof parseDocument>, key: string): { at: number; indent: string } | null {
+function appendPoint(
+  text: string,
+  doc: ReturnType<typeof parseDocument>,
+  key: string,
+): { at: number; indent: string } | null {
   const node = doc.get(key, true) as YamlNode | undefined;
   if (!node || !(isMap(node) || isSeq(node)) || node.flow || node.items.length === 0 || !node.range) return null;
   const first = node.items[0]!;
@@ -117,7 +123,8 @@ export function mergeInto(existing: string, imported: LineageFile, file = "linea
   // Only sources that something added cites: a card whose step was a conflict brings nothing.
   const cited = new Set<string>();
   for (const [, m] of models) for (const e of m.evidence ?? []) cited.add(e.source);
-  for (const s of newSteps) for (const e of [...s.evidence, ...s.claims.flatMap((c) => c.evidence)]) cited.add(e.source);
+  for (const s of newSteps)
+    for (const e of [...s.evidence, ...s.claims.flatMap((c) => c.evidence)]) cited.add(e.source);
   const sourcesToAdd = newSources.filter(([id]) => cited.has(id));
 
   const ops: [start: number, end: number, insert: string][] = [];
@@ -131,11 +138,13 @@ export function mergeInto(existing: string, imported: LineageFile, file = "linea
     // An empty or flow-style collection (`models: {}`): only that node is rewritten, as a block holding old and new.
     const node = doc.get(key, true) as (YamlNode & { range?: [number, number, number] }) | undefined;
     if (!node?.range) return;
-    const old = doc.toJS()[key] as Record<string, unknown> | unknown[] | null;
-    const all = Array.isArray(value) ? [...((old as unknown[] | null) ?? []), ...value] : { ...((old as Record<string, unknown> | null) ?? {}), ...value };
+    const old = (doc.toJS() as Record<string, unknown>)[key] as Record<string, unknown> | unknown[] | null;
+    const all = Array.isArray(value)
+      ? [...((old as unknown[] | null) ?? []), ...value]
+      : { ...((old as Record<string, unknown> | null) ?? {}), ...value };
     ops.push([node.range[0], node.range[1], "\n" + block(all, "  ").replace(/\n$/, "")]);
   };
-  plan("sources", Object.fromEntries(sourcesToAdd) as Record<string, SourceEntry>);
+  plan("sources", Object.fromEntries(sourcesToAdd));
   plan("models", Object.fromEntries(models));
   plan("steps", newSteps.map(stripDefaults));
 
@@ -145,7 +154,11 @@ export function mergeInto(existing: string, imported: LineageFile, file = "linea
     const needsBreak = start === end && start > 0 && text[start - 1] !== "\n";
     text = text.slice(0, start) + (needsBreak ? "\n" : "") + insert + text.slice(end);
   }
-  const added = { models: models.map(([id]) => id), sources: sourcesToAdd.map(([id]) => id), steps: newSteps.map((s) => s.id) };
+  const added = {
+    models: models.map(([id]) => id),
+    sources: sourcesToAdd.map(([id]) => id),
+    steps: newSteps.map((s) => s.id),
+  };
   const after = loadLineageText(text, file);
   if (!after.ok) return { text: existing, conflicts, added: none, problems: after.problems };
   return { text, conflicts, added, problems: [] };

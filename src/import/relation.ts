@@ -48,13 +48,20 @@ export function inferRelation(
   const lower = new Set(tags.map((t) => t.toLowerCase()));
   const lib = libraryName?.toLowerCase();
   if (baseCount > 1 || lower.has("mergekit") || lower.has("merge")) return "merge";
-  if (lib === "gguf" || quantizedBy !== undefined || ["gguf", "quantized", "gptq", "awq", "exl2"].some((t) => lower.has(t))) return "quantized";
+  if (
+    lib === "gguf" ||
+    quantizedBy !== undefined ||
+    ["gguf", "quantized", "gptq", "awq", "exl2"].some((t) => lower.has(t))
+  )
+    return "quantized";
   if (lib === "peft") return "adapter";
   return "finetune";
 }
 
 /** Maps a reverse relation read from a Hub tag `base_model:RELATION:ID` (the Hub writes these) to a relation. */
-export function relationFromTag(tag: string): { relation: Exclude<HubRelation, "unspecified"> | null; base: string } | null {
+export function relationFromTag(
+  tag: string,
+): { relation: Exclude<HubRelation, "unspecified"> | null; base: string } | null {
   const m = /^base_model:(?:(finetune|adapter|merge|quantized):)?(.+)$/i.exec(tag);
   if (!m) return null;
   return { relation: m[1] ? parseRelation(m[1]) : null, base: m[2]! };

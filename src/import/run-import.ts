@@ -62,21 +62,35 @@ export function lineageYaml(lineage: LineageFile): string {
   return stringify(lineage, { lineWidth: 0 });
 }
 
-const fail = (exitCode: number, code: CommandFailure["code"], message: string, problems: Problem[] = [], summary: ImportHfSummary | null = null): ImportHfOutcome => ({
+const fail = (
+  exitCode: number,
+  code: CommandFailure["code"],
+  message: string,
+  problems: Problem[] = [],
+  summary: ImportHfSummary | null = null,
+): ImportHfOutcome => ({
   ok: false,
   summary,
   failure: { exitCode, code, message, problems },
 });
 
 /** An import problem as a lineage problem (it has no line: it is about an input file). */
-const asProblem = (p: ImportProblem): Problem => ({ file: p.file, line: null, column: null, severity: p.severity, message: p.message, path: [] });
+const asProblem = (p: ImportProblem): Problem => ({
+  file: p.file,
+  line: null,
+  column: null,
+  severity: p.severity,
+  message: p.message,
+  path: [],
+});
 
 /** Puts the name the user gave back in place of the resolved path at the start of each problem's file. */
 function displayed(problems: ImportProblem[], names: { real: string; display: string }[]): ImportProblem[] {
   return problems.map((p) => {
     for (const n of names) {
       if (p.file === n.real) return { ...p, file: n.display };
-      if (p.file.startsWith(n.real + sep)) return { ...p, file: n.display.replace(/[\\/]$/, "") + p.file.slice(n.real.length) };
+      if (p.file.startsWith(n.real + sep))
+        return { ...p, file: n.display.replace(/[\\/]$/, "") + p.file.slice(n.real.length) };
     }
     return p;
   });
@@ -84,8 +98,22 @@ function displayed(problems: ImportProblem[], names: { real: string; display: st
 
 /** A write that failed, as the failure it is: an existing file is a usage error, anything else cannot be written (exit 5). */
 function writeFailure(err: unknown, display: string, summary: ImportHfSummary): ImportHfOutcome {
-  if (err instanceof FileExistsError) return fail(EXIT.usage, "usage", `${display} exists; use --into ${display} to add to it, or choose a new file`, [], summary);
-  if (err instanceof FileChangedError) return fail(EXIT.io, "usage", `${display} changed while importing; it was left as it is now (run the import again)`, [], summary);
+  if (err instanceof FileExistsError)
+    return fail(
+      EXIT.usage,
+      "usage",
+      `${display} exists; use --into ${display} to add to it, or choose a new file`,
+      [],
+      summary,
+    );
+  if (err instanceof FileChangedError)
+    return fail(
+      EXIT.io,
+      "usage",
+      `${display} changed while importing; it was left as it is now (run the import again)`,
+      [],
+      summary,
+    );
   const code = (err as NodeJS.ErrnoException).code ?? String(err);
   return fail(EXIT.io, "usage", `cannot write ${display} (${code}); it was left unchanged`, [], summary);
 }
@@ -93,7 +121,8 @@ function writeFailure(err: unknown, display: string, summary: ImportHfSummary): 
 /** Runs `captrace import hf PATH... [-o FILE] [--into FILE]`. */
 export async function runImportHf(options: ImportHfOptions): Promise<ImportHfOutcome> {
   const cwd = options.cwd ?? process.cwd();
-  if (options.out !== undefined && options.into !== undefined) return fail(EXIT.usage, "usage", "-o and --into cannot be used together");
+  if (options.out !== undefined && options.into !== undefined)
+    return fail(EXIT.usage, "usage", "-o and --into cannot be used together");
   const outReal = options.out === undefined ? undefined : resolve(cwd, options.out);
   if (outReal !== undefined) {
     let exists = false;
@@ -104,23 +133,48 @@ export async function runImportHf(options: ImportHfOptions): Promise<ImportHfOut
       // not there: good
     }
     // Checked first to spare a long import; the write itself refuses again if one appears meanwhile.
-    if (exists) return fail(EXIT.usage, "usage", `${options.out} exists; use --into ${options.out} to add to it, or choose a new file`);
+    if (exists)
+      return fail(
+        EXIT.usage,
+        "usage",
+        `${options.out} exists; use --into ${options.out} to add to it, or choose a new file`,
+      );
   }
   const names = options.paths.map((display) => ({ real: resolve(cwd, display), display }));
   const cache = names.length === 0 ? hubCacheDir(options.env) : null;
-  const result = await importPaths(names.length > 0 ? names.map((n) => n.real) : cache !== null ? [resolve(cwd, cache)] : [], { env: options.env });
+  const result = await importPaths(
+    names.length > 0 ? names.map((n) => n.real) : cache !== null ? [resolve(cwd, cache)] : [],
+    { env: options.env },
+  );
   const problems = displayed(result.problems, names);
   const errors = problems.filter((p) => p.severity === "error").length;
   const summary: ImportHfSummary = {
-    imported: { models: result.counts.described, externalBases: result.counts.external, steps: result.counts.steps, errors, warnings: problems.length - errors },
+    imported: {
+      models: result.counts.described,
+      externalBases: result.counts.external,
+      steps: result.counts.steps,
+      errors,
+      warnings: problems.length - errors,
+    },
     problems,
     conflicts: [],
     added: null,
     written: null,
   };
   if (result.counts.described === 0) {
-    const where = names.length > 0 ? "" : cache === null ? ": no path given and no Hub cache found (set HF_HUB_CACHE or HF_HOME)" : ` from the Hub cache ${cache}`;
-    return fail(EXIT.invalidLineage, "invalid-lineage", `nothing could be imported${where}`, problems.map(asProblem), summary);
+    const where =
+      names.length > 0
+        ? ""
+        : cache === null
+          ? ": no path given and no Hub cache found (set HF_HUB_CACHE or HF_HOME)"
+          : ` from the Hub cache ${cache}`;
+    return fail(
+      EXIT.invalidLineage,
+      "invalid-lineage",
+      `nothing could be imported${where}`,
+      problems.map(asProblem),
+      summary,
+    );
   }
 
   if (options.into !== undefined) {
@@ -132,15 +186,27 @@ export async function runImportHf(options: ImportHfOptions): Promise<ImportHfOut
       text = readFileSync(real, "utf8");
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      const why = code === "ENOENT" ? "no such file (to write a new one: -o FILE)" : code ?? String(err);
-      return fail(EXIT.invalidLineage, "invalid-lineage", `cannot read ${options.into}: ${why}`, [{ file: options.into, line: null, column: null, severity: "error", message: `cannot read: ${why}`, path: [] }], summary);
+      const why = code === "ENOENT" ? "no such file (to write a new one: -o FILE)" : (code ?? String(err));
+      return fail(
+        EXIT.invalidLineage,
+        "invalid-lineage",
+        `cannot read ${options.into}: ${why}`,
+        [{ file: options.into, line: null, column: null, severity: "error", message: `cannot read: ${why}`, path: [] }],
+        summary,
+      );
     }
     const merged = mergeInto(text, result.lineage, options.into);
     summary.conflicts = merged.conflicts;
     if (merged.problems.length > 0) {
       const first = merged.problems.find((p) => p.severity === "error") ?? merged.problems[0]!;
       const where = first.line === null ? first.file : `${first.file}:${first.line}:${first.column ?? 1}`;
-      return fail(EXIT.invalidLineage, "invalid-lineage", `${where}: ${first.message} (${options.into} left unchanged)`, merged.problems, summary);
+      return fail(
+        EXIT.invalidLineage,
+        "invalid-lineage",
+        `${where}: ${first.message} (${options.into} left unchanged)`,
+        merged.problems,
+        summary,
+      );
     }
     summary.added = merged.added;
     if (merged.text !== text) {
@@ -168,12 +234,16 @@ export async function runImportHf(options: ImportHfOptions): Promise<ImportHfOut
 }
 
 /** Runs `captrace export hf-card MODEL` on a loaded lineage: the card fields and their front-matter text, or a usage failure for an unknown model. */
-export function runExportHfCard(lineage: LineageFile, model: string): { ok: true; fields: HfCardFields; text: string } | { ok: false; failure: CommandFailure } {
+export function runExportHfCard(
+  lineage: LineageFile,
+  model: string,
+): { ok: true; fields: HfCardFields; text: string } | { ok: false; failure: CommandFailure } {
   try {
     const fields = hfCardFields(lineage, model);
     return { ok: true, fields, text: hfCardText(fields) };
   } catch (err) {
-    if (err instanceof UnknownModelError) return { ok: false, failure: { exitCode: EXIT.usage, code: "usage", message: err.message, problems: [] } };
+    if (err instanceof UnknownModelError)
+      return { ok: false, failure: { exitCode: EXIT.usage, code: "usage", message: err.message, problems: [] } };
     throw err;
   }
 }

@@ -1,5 +1,16 @@
 /** Writing files without losing what was there: a new file never replaces one, a rewrite is all or nothing. */
-import { chmodSync, closeSync, constants, linkSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  linkSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { randomBytes } from "node:crypto";
 
 /** Temporary files of this process still being written, removed if the process exits first (Ctrl-C). */

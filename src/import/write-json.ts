@@ -6,7 +6,9 @@ import { createNewFile } from "./write-file.js";
 export function writeLineageJson(lineage: LineageFile, write: (chunk: string) => void): void {
   const { models, steps, sources, abilities, ...head } = lineage;
   const top = JSON.stringify(head);
-  write(`${top.slice(0, -1)},\n"sources":${JSON.stringify(sources)},\n"abilities":${JSON.stringify(abilities)},\n"models":{`);
+  write(
+    `${top.slice(0, -1)},\n"sources":${JSON.stringify(sources)},\n"abilities":${JSON.stringify(abilities)},\n"models":{`,
+  );
   let buffer = "";
   let first = true;
   for (const id in models) {
@@ -17,7 +19,7 @@ export function writeLineageJson(lineage: LineageFile, write: (chunk: string) =>
       buffer = "";
     }
   }
-  buffer += "},\n\"steps\":[";
+  buffer += '},\n"steps":[';
   for (let i = 0; i < steps.length; i++) {
     buffer += `${i === 0 ? "" : ","}\n${JSON.stringify(steps[i])}`;
     if (buffer.length > 1 << 20) {

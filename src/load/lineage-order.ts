@@ -50,7 +50,10 @@ class MinHeap {
  * `parentsOf` gives the parents of the step that makes a model (undefined for none). Models on a cycle,
  * or below one, are left out: the validator names them.
  */
-export function lineageOrder(ids: readonly string[], parentsOf: (id: string) => readonly string[] | undefined): string[] {
+export function lineageOrder(
+  ids: readonly string[],
+  parentsOf: (id: string) => readonly string[] | undefined,
+): string[] {
   const n = ids.length;
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));

@@ -48,7 +48,9 @@ export function loadLineageText(text: string, file: string): LoadResult {
     if (first) return { ok: false, file, problems: [first] };
     // The fast path reads what needs no report; anything else is parsed again with positions.
     const fast = parseYamlFast(source);
-    const locatable = () => source.length <= LIMITS.maxYamlLocateBytes && Math.max(fast.ok ? fast.nodes : fast.refusal.nodes, yamlNodeEstimate(source)) <= LIMITS.maxYamlLocateNodes;
+    const locatable = () =>
+      source.length <= LIMITS.maxYamlLocateBytes &&
+      Math.max(fast.ok ? fast.nodes : fast.refusal.nodes, yamlNodeEstimate(source)) <= LIMITS.maxYamlLocateNodes;
     if (fast.ok) {
       data = fast.data;
       locate = () => {
@@ -59,7 +61,11 @@ export function loadLineageText(text: string, file: string): LoadResult {
       };
     } else if (fast.refusal.reason === "nodes" || !locatable()) {
       const { message, at } = fast.refusal;
-      return { ok: false, file, problems: [{ file, line: at?.line ?? null, column: at?.column ?? null, severity: "error", message, path: [] }] };
+      return {
+        ok: false,
+        file,
+        problems: [{ file, line: at?.line ?? null, column: at?.column ?? null, severity: "error", message, path: [] }],
+      };
     } else {
       const parsed = parseText(file, text);
       if (!parsed.ok) return { ok: false, file, problems: sortProblems(parsed.problems) };
@@ -70,7 +76,11 @@ export function loadLineageText(text: string, file: string): LoadResult {
   }
   const schema = validateSchema(data);
   if (!schema.ok) {
-    return { ok: false, file, problems: sortProblems([...early, ...locateAll(file, locate(schema.issues), schema.issues)]) };
+    return {
+      ok: false,
+      file,
+      problems: sortProblems([...early, ...locateAll(file, locate(schema.issues), schema.issues)]),
+    };
   }
   const { problems, order } = checkRules(schema.lineage, file, locate, early);
   if (problems.some((p) => p.severity === "error")) return { ok: false, file, problems };

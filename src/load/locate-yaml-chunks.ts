@@ -37,7 +37,7 @@ export function chunkLocator(text: string, data: Record<string, unknown>): Locat
   const lineStarts: number[] = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const lineCount = lineStarts.length;
-  const lineAt = (n: number) => text.slice(lineStarts[n]!, n + 1 < lineCount ? lineStarts[n + 1]! - 1 : text.length);
+  const lineAt = (n: number) => text.slice(lineStarts[n], n + 1 < lineCount ? lineStarts[n + 1]! - 1 : text.length);
   const isContent = (line: string) => line.trim() !== "" && !/^\s*#/.test(line);
   // Top-level keys: plain words at column 1 followed by ':'.
   const sections = new Map<string, Section>();
@@ -105,7 +105,8 @@ export function chunkLocator(text: string, data: Record<string, unknown>): Locat
     const from = section.entries[index]!;
     const next = section.entries[index + 1] ?? section.end;
     const parsed = cut(from, next);
-    if (!parsed?.ok || parsed.parsed.duplicateKeys.length > 0 || !isDeepStrictEqual(parsed.parsed.data, expected)) return none;
+    if (!parsed?.ok || parsed.parsed.duplicateKeys.length > 0 || !isDeepStrictEqual(parsed.parsed.data, expected))
+      return none;
     const { line, column } = parsed.parsed.locate(inner, atKey);
     return { line: line - 1 + from, column };
   };

@@ -69,8 +69,11 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
         } else state = c === "{" ? "key" : "value";
         continue;
       }
-      // eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
-      const token = /^(?:"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 100000));
+      const token =
+        // eslint-disable-next-line no-control-regex -- JSON strings exclude exactly these control characters
+        /^(?:"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(
+          text.slice(i, i + 100000),
+        );
       if (!token) return { offset: i, message: c === "'" ? "strings must use double quotes" : `unexpected '${c}'` };
       i += token[0].length;
       state = stack.length ? "next" : "end";
@@ -86,16 +89,33 @@ export function parseJson(file: string, text: string): { ok: true; data: unknown
     data = JSON.parse(source) as unknown;
   } catch (error) {
     void error;
-    if (source.trim() === "") return { ok: false, problem: { file, line: null, column: null, severity: "error", message: "file is empty", path: [] } };
+    if (source.trim() === "")
+      return {
+        ok: false,
+        problem: { file, line: null, column: null, severity: "error", message: "file is empty", path: [] },
+      };
     const { offset, message } = jsonSyntaxError(source);
     const { line, column } = lineColumn(source, offset);
-    return { ok: false, problem: { file, line, column, severity: "error", message: `JSON syntax error: ${message}`, path: [] } };
+    return {
+      ok: false,
+      problem: { file, line, column, severity: "error", message: `JSON syntax error: ${message}`, path: [] },
+    };
   }
   // One walk over the data counts its keys and measures its depth.
   const { keys, depth } = dataShape(data);
   if (depth > LIMITS.maxDepth) {
     const { line, column } = lineColumn(source, jsonTooDeep(source, LIMITS.maxDepth) ?? 0);
-    return { ok: false, problem: { file, line, column, severity: "error", message: `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`, path: [] } };
+    return {
+      ok: false,
+      problem: {
+        file,
+        line,
+        column,
+        severity: "error",
+        message: `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`,
+        path: [],
+      },
+    };
   }
   // JSON.parse keeps the last of duplicate keys silently: as in YAML, a key given twice is refused.
   const duplicate = keyCount(source) === keys ? undefined : duplicateKey(source);
@@ -323,5 +343,9 @@ export function jsonTooDeep(text: string, limit: number): number | undefined {
 
 /** The locator of JSON text: positions are needed only when something is wrong, so it scans for just those paths then. */
 export function jsonLocate(text: string): (issues: Issue[]) => ReturnType<typeof jsonLocator> {
-  return (issues) => jsonLocator(text, issues.map((i) => i.at ?? i.path));
+  return (issues) =>
+    jsonLocator(
+      text,
+      issues.map((i) => i.at ?? i.path),
+    );
 }

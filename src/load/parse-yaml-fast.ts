@@ -68,7 +68,8 @@ const coreType = (tag: string, tests: RegExp[], first: string) =>
   new jsYaml.Type(`tag:yaml.org,2002:${tag}`, {
     kind: "scalar",
     // Most plain scalars are words: a look at the first character spares them the patterns.
-    resolve: (data: string | null) => (!data ? tag === "null" : first.includes(data[0]!) && tests.some((t) => t.test(data))),
+    resolve: (data: string | null) =>
+      !data ? tag === "null" : first.includes(data[0]!) && tests.some((t) => t.test(data)),
     construct: (data: string | null) => (data ? new CoreScalar(data) : EMPTY),
   });
 
@@ -91,7 +92,8 @@ export interface FastRefusal {
 }
 
 /** The data of a document the located path would accept as it is, or why the fast path gave up. */
-export type FastResult = { ok: true; data: Record<string, unknown>; nodes: number } | { ok: false; refusal: FastRefusal };
+export type FastResult =
+  { ok: true; data: Record<string, unknown>; nodes: number } | { ok: false; refusal: FastRefusal };
 
 class Stop extends Error {
   constructor(readonly refusal: Omit<FastRefusal, "nodes">) {
@@ -146,7 +148,11 @@ export function parseYamlFast(text: string): FastResult {
   const listener = (event: "open" | "close", state: JsYamlState) => {
     if (event === "open") {
       if (++nodes > LIMITS.maxYamlNodes) {
-        throw new Stop({ reason: "nodes", message: `document has too many nodes (the limit is ${LIMITS.maxYamlNodes.toLocaleString("en-US")})`, at: { line: state.line + 1, column: state.position - state.lineStart + 1 } });
+        throw new Stop({
+          reason: "nodes",
+          message: `document has too many nodes (the limit is ${LIMITS.maxYamlNodes.toLocaleString("en-US")})`,
+          at: { line: state.line + 1, column: state.position - state.lineStart + 1 },
+        });
       }
       starts.push(state.position);
       counts.push(0);
@@ -173,11 +179,18 @@ export function parseYamlFast(text: string): FastResult {
         inside = 1 + (weights.get(name) ?? 0);
         total += inside;
         if (total > LIMITS.maxAliasCount) {
-          throw new Stop({ reason: "aliases", message: `too many alias expansions (the limit is ${LIMITS.maxAliasCount}): refused as a possible "billion laughs" attack` });
+          throw new Stop({
+            reason: "aliases",
+            message: `too many alias expansions (the limit is ${LIMITS.maxAliasCount}): refused as a possible "billion laughs" attack`,
+          });
         }
       }
     } else if (state.kind === "mapping" || state.kind === "sequence") {
-      if (starts.length > LIMITS.maxDepth) throw new Stop({ reason: "depth", message: `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)` });
+      if (starts.length > LIMITS.maxDepth)
+        throw new Stop({
+          reason: "depth",
+          message: `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`,
+        });
       collections++;
     }
     if (state.anchor !== null) weights.set(state.anchor, inside);
@@ -195,14 +208,29 @@ export function parseYamlFast(text: string): FastResult {
     return { ok: false, refusal: { reason: "syntax", message: `YAML syntax error: ${reason}`, at, nodes } };
   }
   if (data === null || typeof data !== "object" || Array.isArray(data) || data instanceof CoreScalar) {
-    const found = Array.isArray(data) ? "a list" : data === undefined || (data instanceof CoreScalar && data.source === "") ? "nothing" : "a single value";
-    return { ok: false, refusal: { reason: "shape", message: `expected a mapping at the top of the file (lineage, title, sources, ...), found ${found}`, nodes } };
+    const found = Array.isArray(data)
+      ? "a list"
+      : data === undefined || (data instanceof CoreScalar && data.source === "")
+        ? "nothing"
+        : "a single value";
+    return {
+      ok: false,
+      refusal: {
+        reason: "shape",
+        message: `expected a mapping at the top of the file (lineage, title, sources, ...), found ${found}`,
+        nodes,
+      },
+    };
   }
   try {
     const resolved = resolveScalars(data as Record<string, unknown>, weights.size > 0 || total > 0);
     // A collection used as a mapping key is made a string by js-yaml (yaml@2 refuses it): it is then
     // missing from the data.
-    if (resolved.collections !== collections) return { ok: false, refusal: { reason: "shape", message: "a mapping key must be a plain value, not a list or a mapping", nodes } };
+    if (resolved.collections !== collections)
+      return {
+        ok: false,
+        refusal: { reason: "shape", message: "a mapping key must be a plain value, not a list or a mapping", nodes },
+      };
     return { ok: true, data: resolved.root, nodes };
   } catch (error) {
     if (error instanceof Stop) return { ok: false, refusal: { ...error.refusal, nodes } };
@@ -221,7 +249,10 @@ function plain(v: CoreScalar | AliasRef): unknown {
  * collections are shared, so each is visited once (a walk that followed every alias could take
  * exponential time).
  */
-function resolveScalars(root: Record<string, unknown>, shared: boolean): { root: Record<string, unknown>; collections: number } {
+function resolveScalars(
+  root: Record<string, unknown>,
+  shared: boolean,
+): { root: Record<string, unknown>; collections: number } {
   // Without anchors no node is shared: each is met once, and no set of visited nodes is needed.
   const seen = shared ? new Set<object>() : undefined;
   let collections = 0;

@@ -1,5 +1,16 @@
 /** Parses lineage text with yaml@2, keeping positions, and turns YAML-level failures into located problems. */
-import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+} from "yaml";
 import { LIMITS } from "../limits.js";
 import type { PathSegment, Problem } from "../problem.js";
 
@@ -93,11 +104,13 @@ function aliasExpansions(doc: Document, limit: number): number {
         }
         stack.push({ node, done: true });
         sums.push(0);
-        if (isMap(node)) for (let i = node.items.length - 1; i >= 0; i--) {
-          stack.push({ node: node.items[i]!.value, done: false });
-          stack.push({ node: node.items[i]!.key, done: false });
-        }
-        else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], done: false });
+        if (isMap(node))
+          for (let i = node.items.length - 1; i >= 0; i--) {
+            stack.push({ node: node.items[i]!.value, done: false });
+            stack.push({ node: node.items[i]!.key, done: false });
+          }
+        else if (isSeq(node))
+          for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], done: false });
       } else {
         const inside = sums.pop()!;
         if (node && (node as { anchor?: string }).anchor) weight.set(node, inside);
@@ -155,19 +168,35 @@ function nullKeys(doc: Document): void {
   visit(doc, {
     Pair(_key, pair) {
       const k = pair.key;
-      if (isScalar(k) && (k.type === "PLAIN" || k.type === undefined) && /^(?:~|[Nn]ull|NULL)?$/.test(String(k.value ?? ""))) k.value = "";
+      if (
+        isScalar(k) &&
+        (k.type === "PLAIN" || k.type === undefined) &&
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar's value is a primitive
+        /^(?:~|[Nn]ull|NULL)?$/.test(String(k.value ?? ""))
+      )
+        k.value = "";
     },
   });
 }
 
 /** Every node with a tag outside the core schema, located at the node. */
-function unknownTags(file: string, doc: Document, pos: (offset: number) => { line: number; column: number }): Problem[] {
+function unknownTags(
+  file: string,
+  doc: Document,
+  pos: (offset: number) => { line: number; column: number },
+): Problem[] {
   const problems: Problem[] = [];
   visit(doc, (_key, node) => {
     const tag = (node as { tag?: string } | null)?.tag;
     if (tag === undefined || tag === "!" || CORE_TAGS.has(tag)) return;
     const here = pos((node as YamlNode).range?.[0] ?? 0);
-    problems.push({ file, ...here, severity: "error", message: `unknown tag '${shortTag(tag)}' (a lineage file uses no tags but the YAML core schema's)`, path: [] });
+    problems.push({
+      file,
+      ...here,
+      severity: "error",
+      message: `unknown tag '${shortTag(tag)}' (a lineage file uses no tags but the YAML core schema's)`,
+      path: [],
+    });
   });
   return problems;
 }
@@ -176,11 +205,12 @@ type Located = { node: YamlNode | null; keyNode: YamlNode | null };
 
 /** Walks the syntax tree along a path; stops at the deepest node that exists. */
 function walk(doc: Document, path: readonly PathSegment[]): Located {
-  let node = doc.contents as YamlNode | null;
+  let node = doc.contents;
   let keyNode: YamlNode | null = null;
   for (const seg of path) {
     if (isMap(node)) {
       // The last pair with the key is the one the data keeps (as toJS does); a null key reads as "".
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar's value is a primitive
       const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value ?? "") === String(seg));
       if (!pair) return { node, keyNode: null };
       keyNode = (pair.key as YamlNode) ?? null;
@@ -244,7 +274,13 @@ const EMPTY = "file is empty (a lineage file is a YAML mapping that starts with 
 /** The problem of text that holds no YAML node, or of a line too long; undefined when neither. */
 export function earlyProblem(file: string, source: string): Problem | undefined {
   const tooLong = longLine(source);
-  if (tooLong) return problem(file, `line is too long (${tooLong.bytes} bytes; the limit is ${LIMITS.maxYamlLineBytes})`, tooLong.line, 1);
+  if (tooLong)
+    return problem(
+      file,
+      `line is too long (${tooLong.bytes} bytes; the limit is ${LIMITS.maxYamlLineBytes})`,
+      tooLong.line,
+      1,
+    );
   if (isBlankYaml(source)) return problem(file, EMPTY, null, null);
   return undefined;
 }
@@ -265,12 +301,23 @@ export function parseText(file: string, text: string): ParseResult {
     const before = source.slice(0, deepAt);
     const line = before.split("\n").length;
     const column = deepAt - before.lastIndexOf("\n");
-    return { ok: false, problems: [problem(file, `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`, line, column)] };
+    return {
+      ok: false,
+      problems: [problem(file, `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`, line, column)],
+    };
   }
   let doc: Document;
   try {
     // Keys are kept as written (`007`, `0x1F` and `true` are the strings they look like, not numbers).
-    doc = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, version: "1.2", schema: "core", logLevel: "error", stringKeys: true });
+    doc = parseDocument(source, {
+      lineCounter,
+      uniqueKeys: false,
+      prettyErrors: false,
+      version: "1.2",
+      schema: "core",
+      logLevel: "error",
+      stringKeys: true,
+    });
   } catch {
     return { ok: false, problems: [problem(file, "document is nested too deeply to parse", null, null)] };
   }
@@ -296,7 +343,17 @@ export function parseText(file: string, text: string): ParseResult {
   if (!isMap(doc.contents)) {
     const what = isSeq(doc.contents) ? "a list" : "a single value";
     const { line, column } = pos(doc.contents.range?.[0] ?? 0);
-    return { ok: false, problems: [problem(file, `expected a mapping at the top of the file (lineage, title, sources, ...), found ${what}`, line, column)] };
+    return {
+      ok: false,
+      problems: [
+        problem(
+          file,
+          `expected a mapping at the top of the file (lineage, title, sources, ...), found ${what}`,
+          line,
+          column,
+        ),
+      ],
+    };
   }
   const tree = checkTree(file, doc, pos);
   if (tree.fatal) {
@@ -314,7 +371,10 @@ export function parseText(file: string, text: string): ParseResult {
     // Counted above, the same way as the fast path counts them.
     data = doc.toJS({ maxAliasCount: -1 });
   } catch {
-    return { ok: false, problems: [problem(file, "document could not be converted to data (nested too deeply?)", null, null)] };
+    return {
+      ok: false,
+      problems: [problem(file, "document could not be converted to data (nested too deeply?)", null, null)],
+    };
   }
   const locate = (path: readonly PathSegment[], atKey = false) => {
     const { node, keyNode } = walk(doc, path);

@@ -11,7 +11,12 @@ export function isJsonPath(file: string): boolean {
   return /\.json$/i.test(file);
 }
 
-function fail(file: string, message: string, line: number | null = null, column: number | null = null): { ok: false; problem: Problem } {
+function fail(
+  file: string,
+  message: string,
+  line: number | null = null,
+  column: number | null = null,
+): { ok: false; problem: Problem } {
   return { ok: false, problem: { file, line, column, severity: "error", message, path: [] } };
 }
 
@@ -60,6 +65,7 @@ export async function readSource(file: string): Promise<ReadResult> {
 }
 
 /** Reads `file`'s bytes; never throws. A directory, FIFO or device is refused before any read blocks. */
+// eslint-disable-next-line @typescript-eslint/require-await -- async so that every failure is a resolved result, never a throw
 export async function readSourceBytes(file: string): Promise<BytesResult> {
   let fd: number;
   try {
@@ -71,7 +77,8 @@ export async function readSourceBytes(file: string): Promise<BytesResult> {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return fail(file, "is a directory, not a lineage file");
-    if (!stat.isFile()) return fail(file, "is not a regular file (a pipe, socket or device cannot be read as a lineage)");
+    if (!stat.isFile())
+      return fail(file, "is not a regular file (a pipe, socket or device cannot be read as a lineage)");
     const json = isJsonPath(file);
     const max = json ? LIMITS.maxJsonBytes : LIMITS.maxYamlBytes;
     if (stat.size > max) {
@@ -105,7 +112,13 @@ export function stampOf(file: string): FileStamp | undefined {
   try {
     const st = statSync(file, { bigint: true });
     if (!st.isFile()) return undefined;
-    return { dev: String(st.dev), ino: String(st.ino), size: String(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs) };
+    return {
+      dev: String(st.dev),
+      ino: String(st.ino),
+      size: String(st.size),
+      mtimeNs: String(st.mtimeNs),
+      ctimeNs: String(st.ctimeNs),
+    };
   } catch {
     return undefined;
   }

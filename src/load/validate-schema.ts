@@ -53,6 +53,8 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return `a string ('${value.length > 40 ? value.slice(0, 40) + "..." : value}')`;
+  // Objects and lists are described before this line: what is left is a primitive.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return `${typeof value === "number" ? "a number" : `a ${typeof value}`} (${String(value)})`;
 }
 
@@ -74,14 +76,22 @@ function describe(issue: ZodIssue, path: PathSegment[]): Issue[] {
     // YAML data never holds undefined: the key is missing. Point at the mapping that lacks it.
     const parent = path.slice(0, -1);
     const name = String(path[path.length - 1]);
-    return [{ path, at: parent, message: `missing required key '${name}' in ${formatPath(parent) || "the top-level mapping"}` }];
+    return [
+      {
+        path,
+        at: parent,
+        message: `missing required key '${name}' in ${formatPath(parent) || "the top-level mapping"}`,
+      },
+    ];
   }
   if (typeof input === "number" && !Number.isFinite(input)) {
     return [{ path, message: `${where} must be a finite number, got ${String(input)}` }];
   }
   switch (issue.code) {
     case "invalid_type":
-      return [{ path, message: `${where} must be ${EXPECTED[issue.expected] ?? issue.expected}, got ${typeName(input)}` }];
+      return [
+        { path, message: `${where} must be ${EXPECTED[issue.expected] ?? issue.expected}, got ${typeName(input)}` },
+      ];
     case "unrecognized_keys": {
       const allowed = allowedKeys(path);
       return issue.keys.map((key) => ({
@@ -102,15 +112,31 @@ function describe(issue: ZodIssue, path: PathSegment[]): Issue[] {
         return [{ path, message: `${where} needs at least ${n} ${n === 1 ? "entry" : "entries"}` }];
       }
       if (issue.origin === "string") return [{ path, message: `${where} must not be empty` }];
-      return [{ path, message: `${where} must be ${issue.inclusive === false ? "greater than" : "at least"} ${String(issue.minimum)}, got ${typeName(input)}` }];
+      return [
+        {
+          path,
+          message: `${where} must be ${issue.inclusive === false ? "greater than" : "at least"} ${String(issue.minimum)}, got ${typeName(input)}`,
+        },
+      ];
     case "too_big":
-      if (issue.origin === "string") return [{ path, message: `${where} is too long (at most ${String(issue.maximum)} characters)` }];
-      return [{ path, message: `${where} must be ${issue.inclusive === false ? "less than" : "at most"} ${String(issue.maximum)}, got ${typeName(input)}` }];
+      if (issue.origin === "string")
+        return [{ path, message: `${where} is too long (at most ${String(issue.maximum)} characters)` }];
+      return [
+        {
+          path,
+          message: `${where} must be ${issue.inclusive === false ? "less than" : "at most"} ${String(issue.maximum)}, got ${typeName(input)}`,
+        },
+      ];
     case "invalid_format":
       if (issue.format === "url") return [{ path, message: `${where} must be a URL, got ${typeName(input)}` }];
       return [{ path, message: `${where} ${issue.message}` }];
     case "invalid_union":
-      return [{ path, message: `${where} ${issue.message.startsWith("must") ? issue.message : `has the wrong type: got ${typeName(input)}`}` }];
+      return [
+        {
+          path,
+          message: `${where} ${issue.message.startsWith("must") ? issue.message : `has the wrong type: got ${typeName(input)}`}`,
+        },
+      ];
     default:
       return [{ path, message: `${where}: ${issue.message}` }];
   }
@@ -127,11 +153,15 @@ export type SchemaResult = { ok: true; lineage: LineageFile } | { ok: false; iss
 /** Validates parsed data against the lineage schema. Records come back as null-prototype objects. */
 export function validateSchema(data: unknown): SchemaResult {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return { ok: false, issues: [{ path: [], message: `expected a mapping at the top of the file, found ${typeName(data)}` }] };
+    return {
+      ok: false,
+      issues: [{ path: [], message: `expected a mapping at the top of the file, found ${typeName(data)}` }],
+    };
   }
   const raw = data as Record<string, unknown>;
   const headInput: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const key of Object.keys(raw)) if (!Object.prototype.hasOwnProperty.call(RECORDS, key)) headInput[key] = raw[key];
+  for (const key of Object.keys(raw))
+    if (!Object.prototype.hasOwnProperty.call(RECORDS, key)) headInput[key] = raw[key];
   const head = Head.safeParse({ ...headInput }, { reportInput: true });
   const issues = zodIssues(head, []);
   const records: Record<string, Record<string, unknown>> = {};

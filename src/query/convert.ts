@@ -60,7 +60,12 @@ export function parentageOut(graph: LineageGraph, step: StepEntry): ParentageRes
 export function lacksOut(graph: LineageGraph, modelId: string, model: ModelEntry, ability: string): LackResult[] {
   return (model.lacks ?? [])
     .filter((l) => l.ability === ability)
-    .map((l) => ({ model: modelId, confidence: l.confidence, evidence: evidenceOut(graph, l.evidence), note: l.note ?? null }));
+    .map((l) => ({
+      model: modelId,
+      confidence: l.confidence,
+      evidence: evidenceOut(graph, l.evidence),
+      note: l.note ?? null,
+    }));
 }
 
 /** A model field that may be a number or a string, as a string. */

@@ -4,7 +4,20 @@
  */
 import { SCHEMA_VERSION, weakest, type AbilityState, type Confidence } from "../vocabulary.js";
 import type { DiffResult } from "../contract.js";
-import { alternativesOn, ancestors, byRank, foldAbility, type LineageGraph, nearestOf, type ReadingChoice, readingKey, resolve, type StepClaim, underReading, UnknownNameError } from "../graph/index.js";
+import {
+  alternativesOn,
+  ancestors,
+  byRank,
+  foldAbility,
+  type LineageGraph,
+  nearestOf,
+  type ReadingChoice,
+  readingKey,
+  resolve,
+  type StepClaim,
+  underReading,
+  UnknownNameError,
+} from "../graph/index.js";
 import { entryOut } from "./convert.js";
 import { historyOf, introducerOf, stateText, summarize } from "./summarize.js";
 
@@ -30,7 +43,15 @@ function lacks(graph: LineageGraph, model: string, ability: string): boolean {
 }
 
 /** One row of the diff for one ability, or null when there is nothing to tell. */
-function row(graph: LineageGraph, ability: string, a: string, b: string, scope: readonly string[], common: ReadonlySet<string>, nearest: readonly string[]): Row | null {
+function row(
+  graph: LineageGraph,
+  ability: string,
+  a: string,
+  b: string,
+  scope: readonly string[],
+  common: ReadonlySet<string>,
+  nearest: readonly string[],
+): Row | null {
   const fold = foldAbility(graph, ability, scope);
   const sa = summarize(graph, fold.readings.get(a)!);
   const sb = summarize(graph, fold.readings.get(b)!);
@@ -41,7 +62,9 @@ function row(graph: LineageGraph, ability: string, a: string, b: string, scope: 
   const inA = new Set(ha.map((x) => x.claim));
   const inB = new Set(hb.map((x) => x.claim));
   const explains = (h: StepClaim[], other: Set<object>, side: "from" | "to") =>
-    h.filter((applied) => !common.has(applied.step.to) || !other.has(applied.claim)).map((applied) => ({ ...entryOut(graph, applied), side }));
+    h
+      .filter((applied) => !common.has(applied.step.to) || !other.has(applied.claim))
+      .map((applied) => ({ ...entryOut(graph, applied), side }));
   const steps = [...explains(ha, inB, "from"), ...explains(hb, inA, "to")];
   // Same state and no claim past the common ancestry: nothing to tell.
   if (sa.state === sb.state && steps.length === 0) return null;
@@ -50,7 +73,12 @@ function row(graph: LineageGraph, ability: string, a: string, b: string, scope: 
   const again = (state: AbilityState, side: "from" | "to") =>
     atCommon !== null && atCommon.state === state && steps.some((st) => st.side === side && st.effect === state);
   const pastCommon = (origin: StepClaim | null) => origin !== null && !common.has(origin.step.to);
-  const independent = sa.present && sb.present && !(atCommon?.present ?? false) && pastCommon(introducerOf(sa.primary)) && pastCommon(introducerOf(sb.primary));
+  const independent =
+    sa.present &&
+    sb.present &&
+    !(atCommon?.present ?? false) &&
+    pastCommon(introducerOf(sa.primary)) &&
+    pastCommon(introducerOf(sb.primary));
   return {
     ability,
     name: graph.abilities.get(ability)!.name,
@@ -80,7 +108,13 @@ function row(graph: LineageGraph, ability: string, a: string, b: string, scope: 
 const gist = (r: Row) => `${r.before}/${r.after}`;
 
 /** The abilities whose row changes under each alternative reading of a step on either ancestry (each on its own). */
-function underReadings(primary: LineageGraph, graph: LineageGraph, args: DiffArgs, union: readonly string[], rows: readonly Row[]): DiffResult["underReadings"] {
+function underReadings(
+  primary: LineageGraph,
+  graph: LineageGraph,
+  args: DiffArgs,
+  union: readonly string[],
+  rows: readonly Row[],
+): DiffResult["underReadings"] {
   const main = new Map(rows.map((r) => [r.ability, gist(r)]));
   return alternativesOn(graph, union).flatMap((alt) => {
     if ((args.reading?.[alt.step.id] ?? 0) === alt.index) return [];
@@ -114,7 +148,15 @@ function diffUnder(primary: LineageGraph, args: DiffArgs, compareReadings: boole
   const setB = new Set(ancB);
   const common = new Set(ancA.filter((id) => setB.has(id)));
   const relation: DiffResult["relation"] =
-    a === b ? "same" : setB.has(a) ? "ancestor" : setA.has(b) ? "descendant" : common.size > 0 ? "related" : "unrelated";
+    a === b
+      ? "same"
+      : setB.has(a)
+        ? "ancestor"
+        : setA.has(b)
+          ? "descendant"
+          : common.size > 0
+            ? "related"
+            : "unrelated";
   // Only abilities claimed somewhere on either ancestry can differ.
   const touched = new Set<string>();
   for (const id of new Set([...ancA, ...ancB])) {
@@ -122,10 +164,21 @@ function diffUnder(primary: LineageGraph, args: DiffArgs, compareReadings: boole
   }
   const union = byRank(graph, new Set([...ancA, ...ancB]));
   const nearest = nearestOf(graph, common);
-  const rows = graph.abilityOrder.flatMap((ability) => (touched.has(ability) ? [row(graph, ability, a, b, union, common, nearest)] : []));
+  const rows = graph.abilityOrder.flatMap((ability) =>
+    touched.has(ability) ? [row(graph, ability, a, b, union, common, nearest)] : [],
+  );
   const changes = rows.filter((r): r is Row => r !== null);
   // Rows that change state first (a stable sort keeps file order within each group).
   changes.sort((x, y) => Number(y.stateChanged) - Number(x.stateChanged));
   const readings = compareReadings ? underReadings(primary, graph, args, union, changes) : [];
-  return { schemaVersion: SCHEMA_VERSION, from: a, to: b, relation, reading: readingKey(args.reading ?? {}), underReadings: readings, commonAncestors: nearest, changes };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    from: a,
+    to: b,
+    relation,
+    reading: readingKey(args.reading ?? {}),
+    underReadings: readings,
+    commonAncestors: nearest,
+    changes,
+  };
 }

@@ -35,7 +35,15 @@ export function graphView(graph: LineageGraph, args: { ability?: string } = {}):
       ...(step.alternatives ?? []).flatMap((alt) =>
         alt.from
           .filter((from) => !step.from.includes(from))
-          .map((from) => ({ from, to: step.to, step: step.id, kind: step.kind, label: step.label ?? null, confidence: alt.confidence, primary: false })),
+          .map((from) => ({
+            from,
+            to: step.to,
+            step: step.id,
+            kind: step.kind,
+            label: step.label ?? null,
+            confidence: alt.confidence,
+            primary: false,
+          })),
       ),
     ]),
   };

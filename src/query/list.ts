@@ -58,7 +58,13 @@ export function list(graph: LineageGraph, what: Listable): ListResult {
         items: graph.abilityOrder.map((id) => {
           const a = graph.abilities.get(id)!;
           const models = holders(graph, id, 0).total;
-          return { id, name: a.name, aliases: [...(a.aliases ?? [])], claims: graph.claimsByAbility.get(id)?.length ?? 0, models };
+          return {
+            id,
+            name: a.name,
+            aliases: [...(a.aliases ?? [])],
+            claims: graph.claimsByAbility.get(id)?.length ?? 0,
+            models,
+          };
         }),
       };
     case "steps":

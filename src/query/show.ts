@@ -1,8 +1,22 @@
 /** show: a card for a model (every ability with its state) or for an ability (every model's state). */
 import { SCHEMA_VERSION } from "../vocabulary.js";
-import type { ShowAbilityResult, ShowModelResult, ShowSourceResult, ShowStepResult, SupportResult } from "../contract.js";
+import type {
+  ShowAbilityResult,
+  ShowModelResult,
+  ShowSourceResult,
+  ShowStepResult,
+  SupportResult,
+} from "../contract.js";
 import type { EvidenceEntry } from "../schema.js";
-import { ancestors, foldAbility, type LineageGraph, resolve, resolveAny, stepById, UnknownNameError } from "../graph/index.js";
+import {
+  ancestors,
+  foldAbility,
+  type LineageGraph,
+  resolve,
+  resolveAny,
+  stepById,
+  UnknownNameError,
+} from "../graph/index.js";
 import { approximationsOut, entryOut, evidenceOut, parentageOut, textOf } from "./convert.js";
 import { introducerOf, summarize, type Summary } from "./summarize.js";
 
@@ -69,7 +83,10 @@ export function showAbility(graph: LineageGraph, name: string): ShowAbilityResul
   const models = graph.modelOrder.map((model) => ({
     model,
     name: graph.models.get(model)!.name,
-    ...stateCells(summarize(graph, fold.readings.get(model)!), (graph.models.get(model)!.lacks ?? []).some((l) => l.ability === id)),
+    ...stateCells(
+      summarize(graph, fold.readings.get(model)!),
+      (graph.models.get(model)!.lacks ?? []).some((l) => l.ability === id),
+    ),
   }));
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -106,15 +123,18 @@ function supportsOf(graph: LineageGraph, source: string): SupportResult[] {
   const none = { step: null, model: null, ability: null, effect: null };
   for (const step of graph.steps) {
     cite(step.evidence, { ...none, what: "parentage", step: step.id, model: step.to });
-    for (const alt of step.alternatives ?? []) cite(alt.evidence, { ...none, what: "alternative", step: step.id, model: step.to });
-    for (const c of step.claims) cite(c.evidence, { what: "claim", step: step.id, model: step.to, ability: c.ability, effect: c.effect });
+    for (const alt of step.alternatives ?? [])
+      cite(alt.evidence, { ...none, what: "alternative", step: step.id, model: step.to });
+    for (const c of step.claims)
+      cite(c.evidence, { what: "claim", step: step.id, model: step.to, ability: c.ability, effect: c.effect });
   }
   for (const [id, m] of graph.models) {
     cite(m.evidence, { ...none, what: "model", model: id });
     cite(m.trainingData?.evidence, { ...none, what: "model", model: id });
     for (const l of m.lacks ?? []) cite(l.evidence, { ...none, what: "lack", model: id, ability: l.ability });
     if (m.paper === source) out.push({ ...none, what: "paper", model: id, at: null, note: null });
-    for (const a of m.approximations ?? []) if (a.source === source) out.push({ ...none, what: "approximation", model: id, at: null, note: a.name });
+    for (const a of m.approximations ?? [])
+      if (a.source === source) out.push({ ...none, what: "approximation", model: id, at: null, note: a.name });
   }
   return out;
 }
@@ -157,6 +177,7 @@ export function showAny(graph: LineageGraph, name: string): ShowResult {
 /** `show NAME` for a model or an ability (as before `showAny`); a step's or a source's name is refused by what it is. */
 export function show(graph: LineageGraph, name: string): ShowModelResult | ShowAbilityResult {
   const r = showAny(graph, name);
-  if (r.kind === "step" || r.kind === "source") throw new UnknownNameError(`'${name}' is a ${r.kind}, not a model or ability`);
+  if (r.kind === "step" || r.kind === "source")
+    throw new UnknownNameError(`'${name}' is a ${r.kind}, not a model or ability`);
   return r;
 }

@@ -1,6 +1,22 @@
 /** Turns the readings of one ability at one model into an answer: state, presence, origin, confidences, agreement. */
-import { ancestors, entries, type LineageGraph, originIndex, type Reading, stateOf, type StepClaim } from "../graph/index.js";
-import { changeWords, confidenceAt, isPresent, presenceWord, type AbilityState, type Confidence, type Size } from "../vocabulary.js";
+import {
+  ancestors,
+  entries,
+  type LineageGraph,
+  originIndex,
+  type Reading,
+  stateOf,
+  type StepClaim,
+} from "../graph/index.js";
+import {
+  changeWords,
+  confidenceAt,
+  isPresent,
+  presenceWord,
+  type AbilityState,
+  type Confidence,
+  type Size,
+} from "../vocabulary.js";
 
 /** The answer for one ability in one model. */
 export interface Summary {
@@ -34,7 +50,10 @@ export function readingConfidence(reading: Reading): Confidence {
 }
 
 /** A reading's presence and origin confidences (null when it leaves the ability absent). */
-export function readingConfidences(reading: Reading): { presenceConfidence: Confidence | null; originConfidence: Confidence | null } {
+export function readingConfidences(reading: Reading): {
+  presenceConfidence: Confidence | null;
+  originConfidence: Confidence | null;
+} {
   if (reading.history === null) return { presenceConfidence: null, originConfidence: null };
   const l = levels(reading);
   return { presenceConfidence: confidenceAt(l.presence), originConfidence: confidenceAt(l.origin) };
@@ -78,11 +97,15 @@ export function summarize(graph: LineageGraph, readings: readonly Reading[]): Su
     level: Math.max(levels(r).presence, levels(r).origin),
   }));
   scored.sort(
-    (a, b) => Number(b.present) - Number(a.present) || Number(b.sourced) - Number(a.sourced) || a.level - b.level || a.i - b.i,
+    (a, b) =>
+      Number(b.present) - Number(a.present) || Number(b.sourced) - Number(a.sourced) || a.level - b.level || a.i - b.i,
   );
   // A reading whose origin is where the ability first appeared is preferred to one where it was re-asserted.
   if (scored.length > 1 && scored[0]!.present) {
-    const first = originsOf(graph, scored.map((x) => x.r))[0];
+    const first = originsOf(
+      graph,
+      scored.map((x) => x.r),
+    )[0];
     const at = first ? scored.findIndex((x) => introducerOf(x.r)?.claim === first.claim) : -1;
     if (at > 0 && scored[at]!.level <= scored[0]!.level) scored.unshift(...scored.splice(at, 1));
   }

@@ -30,7 +30,15 @@ export function summary(graph: LineageGraph): SummaryResult {
           const size = claim.size ?? "normal";
           const symbol = changeSymbol(claim.effect, size);
           const name = graph.abilities.get(claim.ability)!.name;
-          return { ability: claim.ability, name, effect: claim.effect, size, symbol, confidence: claim.confidence, text: `${symbol} ${name}` };
+          return {
+            ability: claim.ability,
+            name,
+            effect: claim.effect,
+            size,
+            symbol,
+            confidence: claim.confidence,
+            text: `${symbol} ${name}`,
+          };
         }),
         approximations: approximationsOut(m),
       };

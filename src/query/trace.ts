@@ -1,9 +1,34 @@
 /** trace: where an ability of a model came from, by which path, how sure, and what changed it since. */
 import { isPresent, SCHEMA_VERSION } from "../vocabulary.js";
 import type { TraceResult } from "../contract.js";
-import { alternativesOn, ancestorRanks, foldAbility, holders, type LineageGraph, pathOf, type Reading, type ReadingChoice, readingKey, resolve, resolveAny, stateOf, underReading, UnknownNameError } from "../graph/index.js";
+import {
+  alternativesOn,
+  ancestorRanks,
+  foldAbility,
+  holders,
+  type LineageGraph,
+  pathOf,
+  type Reading,
+  type ReadingChoice,
+  readingKey,
+  resolve,
+  resolveAny,
+  stateOf,
+  underReading,
+  UnknownNameError,
+} from "../graph/index.js";
 import { changeOut, entryOut, lacksOut, parentageOut } from "./convert.js";
-import { historyOf, introducerOf, laterChanges, originsOf, readingConfidence, readingConfidences, sizeOf, stateText, summarize } from "./summarize.js";
+import {
+  historyOf,
+  introducerOf,
+  laterChanges,
+  originsOf,
+  readingConfidence,
+  readingConfidences,
+  sizeOf,
+  stateText,
+  summarize,
+} from "./summarize.js";
 
 /** At most this many models are listed as having an absent ability elsewhere (`elsewhereTotal` counts all). */
 export const MAX_ELSEWHERE = 20;
@@ -21,8 +46,13 @@ function resolveBoth(graph: LineageGraph, args: TraceArgs): { model: string; abi
     return { model: resolve(graph, "model", args.model), ability: resolve(graph, "ability", args.ability) };
   } catch (e) {
     if (!(e instanceof UnknownNameError)) throw e;
-    const swapped = resolveAny(graph, args.ability, true)?.kind === "model" && resolveAny(graph, args.model, true)?.kind === "ability";
-    if (swapped) throw new UnknownNameError(`'${args.model}' is an ability and '${args.ability}' a model: the model comes first (trace ${args.ability} ${args.model})`);
+    const swapped =
+      resolveAny(graph, args.ability, true)?.kind === "model" &&
+      resolveAny(graph, args.model, true)?.kind === "ability";
+    if (swapped)
+      throw new UnknownNameError(
+        `'${args.model}' is an ability and '${args.ability}' a model: the model comes first (trace ${args.ability} ${args.model})`,
+      );
     throw e;
   }
 }
@@ -30,14 +60,25 @@ function resolveBoth(graph: LineageGraph, args: TraceArgs): { model: string; abi
 /** The short answer under one graph: presence, state and origin. */
 function answerIn(graph: LineageGraph, model: string, ability: string) {
   const s = summarize(graph, foldAbility(graph, ability, ancestorRanks(graph, model)).readings.get(model)!);
-  return { present: s.present, state: s.state, introducedBy: s.present ? (introducerOf(s.primary)?.step.id ?? null) : null };
+  return {
+    present: s.present,
+    state: s.state,
+    introducedBy: s.present ? (introducerOf(s.primary)?.step.id ?? null) : null,
+  };
 }
 
 /**
  * The answer under each alternative reading of a step on the answer's path, and whether it differs. Only the
  * path's steps (already read for their parentage) are asked, so a lazy graph reads no more steps than before.
  */
-function underReadings(primary: LineageGraph, graph: LineageGraph, args: TraceArgs, path: readonly string[], ability: string, main: ReturnType<typeof answerIn>): TraceResult["underReadings"] {
+function underReadings(
+  primary: LineageGraph,
+  graph: LineageGraph,
+  args: TraceArgs,
+  path: readonly string[],
+  ability: string,
+  main: ReturnType<typeof answerIn>,
+): TraceResult["underReadings"] {
   const model = path[path.length - 1]!;
   // Each alternative is taken on top of the reading asked for, from the file's own graph.
   return alternativesOn(graph, path).flatMap((alt) => {
@@ -51,7 +92,8 @@ function underReadings(primary: LineageGraph, graph: LineageGraph, args: TraceAr
       throw e;
     }
     const other = answerIn(under, model, ability);
-    const differs = other.present !== main.present || other.state !== main.state || other.introducedBy !== main.introducedBy;
+    const differs =
+      other.present !== main.present || other.state !== main.state || other.introducedBy !== main.introducedBy;
     return [{ step: alt.step.id, alternative: alt.index, from: [...alt.from], ...other, differs }];
   });
 }

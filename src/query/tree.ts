@@ -38,13 +38,19 @@ export function tree(graph: LineageGraph, args: TreeArgs = {}): TreeResult {
   }
   // Children of a line: its parents when walking up, else the models made from it; each with the step that made it.
   const childrenOf = (id: string): Child[] =>
-    direction === "ancestors" ? (graph.madeBy.get(id)?.from ?? []).map((parent) => childOf(graph, parent)) : (graph.childSteps.get(id) ?? []).map((step) => ({ model: step.to, step }));
+    direction === "ancestors"
+      ? (graph.madeBy.get(id)?.from ?? []).map((parent) => childOf(graph, parent))
+      : (graph.childSteps.get(id) ?? []).map((step) => ({ model: step.to, step }));
   const tops: Child[] =
-    model !== undefined ? [childOf(graph, model)] : graph.modelOrder.filter((id) => (graph.madeBy.get(id)?.from.length ?? 0) === 0).map((id) => childOf(graph, id));
+    model !== undefined
+      ? [childOf(graph, model)]
+      : graph.modelOrder.filter((id) => (graph.madeBy.get(id)?.from.length ?? 0) === 0).map((id) => childOf(graph, id));
   const lines: TreeLineResult[] = [];
   const printed = new Set<string>();
   // Iterative depth-first walk: a stack of pending children, in reverse so they pop in order.
-  const stack: { child: Child; depth: number; last: boolean }[] = tops.map((child, i) => ({ child, depth: 0, last: i === tops.length - 1 })).reverse();
+  const stack: { child: Child; depth: number; last: boolean }[] = tops
+    .map((child, i) => ({ child, depth: 0, last: i === tops.length - 1 }))
+    .reverse();
   while (stack.length > 0) {
     const { child, depth, last } = stack.pop()!;
     const repeated = printed.has(child.model);
@@ -65,7 +71,8 @@ export function tree(graph: LineageGraph, args: TreeArgs = {}): TreeResult {
     });
     printed.add(child.model);
     if (repeated || cut) continue;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ child: kids[i]!, depth: depth + 1, last: i === kids.length - 1 });
+    for (let i = kids.length - 1; i >= 0; i--)
+      stack.push({ child: kids[i]!, depth: depth + 1, last: i === kids.length - 1 });
   }
   return { schemaVersion: SCHEMA_VERSION, direction, model: model ?? null, ability: ability ?? null, lines };
 }

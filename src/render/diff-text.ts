@@ -39,7 +39,9 @@ export function renderDiffText(r: DiffResult, opts: RenderOptions): string {
   const to = escapeLine(r.to);
   const lines: string[] = [];
   const rel = r.relation === "same" ? `${from} is the same model as ${to}` : `${from} is ${RELATION[r.relation]} ${to}`;
-  const common = r.commonAncestors.length ? `; nearest common ancestor${r.commonAncestors.length > 1 ? "s" : ""}: ${r.commonAncestors.map(escapeLine).join(", ")}` : "";
+  const common = r.commonAncestors.length
+    ? `; nearest common ancestor${r.commonAncestors.length > 1 ? "s" : ""}: ${r.commonAncestors.map(escapeLine).join(", ")}`
+    : "";
   lines.push(`${rel}${common}.`);
   if (r.reading) lines.push(`Under the parentage reading ${escapeLine(r.reading)}.`);
   if (r.changes.length === 0) {
@@ -48,12 +50,26 @@ export function renderDiffText(r: DiffResult, opts: RenderOptions): string {
   }
   const changed = r.changes.filter((ch) => ch.stateChanged).length;
   const again = r.changes.length - changed;
-  lines.push(`${changed} abilit${changed === 1 ? "y changes" : "ies change"} state${again ? `; ${again} more ${again === 1 ? "is" : "are"} changed again past the common ancestry` : ""}:`, "");
+  lines.push(
+    `${changed} abilit${changed === 1 ? "y changes" : "ies change"} state${again ? `; ${again} more ${again === 1 ? "is" : "are"} changed again past the common ancestry` : ""}:`,
+    "",
+  );
   const t = textTable(["ability", from, to, "explained by", "confidence"], opts);
   for (const ch of r.changes) {
     // The edge of each step only in detail: the side (< or >) already says which model it leads to.
-    const steps = ch.steps.map((s) => `${s.side === "from" ? "<" : ">"} ${s.change} by ${stepName(s)}${opts.detail ? ` (${edge(s.from, s.to)})` : ""}`).join("\n");
-    t.push([escapeLine(ch.ability), sideCell(ch, "from"), sideCell(ch, "to"), steps || c.dim("(the common ancestry)"), confidenceText(ch.confidence, c)]);
+    const steps = ch.steps
+      .map(
+        (s) =>
+          `${s.side === "from" ? "<" : ">"} ${s.change} by ${stepName(s)}${opts.detail ? ` (${edge(s.from, s.to)})` : ""}`,
+      )
+      .join("\n");
+    t.push([
+      escapeLine(ch.ability),
+      sideCell(ch, "from"),
+      sideCell(ch, "to"),
+      steps || c.dim("(the common ancestry)"),
+      confidenceText(ch.confidence, c),
+    ]);
   }
   lines.push(t.toString());
   const independent = r.changes.filter((ch) => ch.independent).map((ch) => escapeLine(ch.ability));

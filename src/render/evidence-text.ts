@@ -32,17 +32,30 @@ export class Printed {
 }
 
 /** `source §at: note`, one line per evidence entry, indented; a piece printed before is named, not repeated. */
-export function evidenceLines(evidence: readonly EvidenceResult[], indent: string, opts: RenderOptions, printed: Printed): string[] {
+export function evidenceLines(
+  evidence: readonly EvidenceResult[],
+  indent: string,
+  opts: RenderOptions,
+  printed: Printed,
+): string[] {
   const c = opts.painter;
   return evidence.map((e) => {
-    const where = [e.source, e.at].filter(Boolean).map((s) => escapeLine(s!)).join(" ");
+    const where = [e.source, e.at]
+      .filter(Boolean)
+      .map((s) => escapeLine(s!))
+      .join(" ");
     if (!printed.firstEvidence(e)) return `${indent}${c.cyan(where)}${e.note ? c.dim(" (as above)") : ""}`;
     return `${indent}${c.cyan(where)}${e.note ? `: ${escapeText(e.note).replace(/\n/g, `\n${" ".repeat(indent.length + 2)}`)}` : ""}`;
   });
 }
 
 /** A note as an indented line, if it says anything not printed yet. */
-export function noteLines(note: string | null, indent: string, printed: Printed, style: (text: string) => string = (t) => t): string[] {
+export function noteLines(
+  note: string | null,
+  indent: string,
+  printed: Printed,
+  style: (text: string) => string = (t) => t,
+): string[] {
   const fresh = printed.note(note);
   return fresh ? [`${indent}${style(escapeText(fresh).replace(/\n/g, `\n${indent}`))}`] : [];
 }
@@ -64,7 +77,10 @@ export function stepName(e: { label: string | null; kind: string; step: string }
 
 /** A claim's confidence, and how sure the way it says it came is when that differs ("likely; how: hypothesis"). */
 export function claimConfidence(e: Pick<EntryResult, "confidence" | "attribution">, c: Painter): string {
-  return confidenceText(e.confidence, c) + (e.attribution !== e.confidence ? `; how: ${confidenceText(e.attribution, c)}` : "");
+  return (
+    confidenceText(e.confidence, c) +
+    (e.attribution !== e.confidence ? `; how: ${confidenceText(e.attribution, c)}` : "")
+  );
 }
 
 /** One claim on one line: symbol, change, step (name and id), confidence and the ids of its sources. */
@@ -83,7 +99,7 @@ export function entryBlock(e: EntryResult, opts: RenderOptions, printed: Printed
     `  ${(e.symbol || " ").padEnd(2)} ${c.bold(e.change)} by ${stepName(e)} ${c.dim(`[${escapeLine(e.step)}, ${escapeLine(e.kind)}]`)}`,
     `${pad}${edge(e.from, e.to)}  confidence: ${claimConfidence(e, c)}`,
   ];
-  lines.push(...noteLines(e.note, pad, printed, c.italic));
+  lines.push(...noteLines(e.note, pad, printed, (t) => c.italic(t)));
   lines.push(...evidenceLines(e.evidence, `${pad}- `, opts, printed));
   return lines;
 }
@@ -105,16 +121,22 @@ export function confidenceText(level: string, c: Painter): string {
 /** A step's parentage on one line: who it made from whom, how sure, and how many other readings there are. */
 export function parentageLine(p: ParentageResult, indent: string, opts: RenderOptions): string {
   const c = opts.painter;
-  const alts = p.alternatives.length ? `; ${p.alternatives.length} other reading${p.alternatives.length === 1 ? "" : "s"}` : "";
+  const alts = p.alternatives.length
+    ? `; ${p.alternatives.length} other reading${p.alternatives.length === 1 ? "" : "s"}`
+    : "";
   return `${indent}${edge(p.from, p.to)} ${c.dim(`[${escapeLine(p.step)}]`)}: parentage ${confidenceText(p.confidence, c)}${alts}`;
 }
 
 /** A step's parentage, with each alternative reading a source gives, its notes and evidence. */
 export function parentageLines(p: ParentageResult, opts: RenderOptions, printed: Printed): string[] {
   const c = opts.painter;
-  const lines = [`  ${edge(p.from, p.to)}  ${c.dim(`[${escapeLine(p.step)}: ${stepName(p)}]`)}  parentage: ${confidenceText(p.confidence, c)}`];
+  const lines = [
+    `  ${edge(p.from, p.to)}  ${c.dim(`[${escapeLine(p.step)}: ${stepName(p)}]`)}  parentage: ${confidenceText(p.confidence, c)}`,
+  ];
   for (const alt of p.alternatives) {
-    lines.push(`    ${c.yellow("alternative reading")}: ${edge(alt.from, p.to)}${alt.from.length === 0 ? " (base unknown)" : ""}  confidence: ${confidenceText(alt.confidence, c)}`);
+    lines.push(
+      `    ${c.yellow("alternative reading")}: ${edge(alt.from, p.to)}${alt.from.length === 0 ? " (base unknown)" : ""}  confidence: ${confidenceText(alt.confidence, c)}`,
+    );
     lines.push(...noteLines(alt.note, "      ", printed));
     lines.push(...evidenceLines(alt.evidence, "      - ", opts, printed));
   }

@@ -35,22 +35,41 @@ export function bySeries<N extends { series: string | null }>(nodes: readonly N[
 
 /** Renders a complete DOT document for `dot -Tsvg`. */
 export function renderGraphDot(r: GraphResult): string {
-  const out = ["digraph lineage {", `  label=${dotString(r.title + (r.ability ? ` (${r.ability})` : ""))};`, "  labelloc=t;", "  rankdir=TB;"];
-  out.push('  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];');
+  const out = [
+    "digraph lineage {",
+    `  label=${dotString(r.title + (r.ability ? ` (${r.ability})` : ""))};`,
+    "  labelloc=t;",
+    "  rankdir=TB;",
+  ];
+  out.push(
+    '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];',
+    '  edge [fontname="Helvetica", fontsize=10];',
+  );
   let cluster = 0;
   for (const [series, nodes] of bySeries(r.nodes)) {
     const indent = series === null ? "  " : "    ";
-    if (series !== null) out.push(`  subgraph cluster_${cluster++} {`, `    label=${dotString(`${series} series`)};`, '    style="rounded,dashed";');
+    if (series !== null)
+      out.push(
+        `  subgraph cluster_${cluster++} {`,
+        `    label=${dotString(`${series} series`)};`,
+        '    style="rounded,dashed";',
+      );
     for (const n of nodes) {
       const label = n.name === n.id ? n.id : `${n.name}\n${n.id}`;
-      const fill = n.state ? `, fillcolor=${dotString(STATE_COLORS[n.state] ?? "#ffffff")}, tooltip=${dotString(n.state)}` : "";
+      const fill = n.state
+        ? `, fillcolor=${dotString(STATE_COLORS[n.state] ?? "#ffffff")}, tooltip=${dotString(n.state)}`
+        : "";
       out.push(`${indent}${dotString(n.id)} [label=${dotString(label + (n.state ? `\n${n.state}` : ""))}${fill}];`);
     }
     if (series !== null) out.push("  }");
   }
   const labelled = new Set<string>();
   for (const e of r.edges) {
-    const style = !e.primary ? ', style=dotted, color="#888888"' : e.confidence !== "established" ? ", style=dashed" : "";
+    const style = !e.primary
+      ? ', style=dotted, color="#888888"'
+      : e.confidence !== "established"
+        ? ", style=dashed"
+        : "";
     const label = e.primary ? (e.label ?? e.kind) : `alternative: ${e.label ?? e.kind}`;
     const conf = e.confidence === "established" ? "" : `\n(${e.confidence})`;
     // A merge draws one edge per parent: label the step once.

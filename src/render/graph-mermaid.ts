@@ -5,7 +5,9 @@ import { bySeries, STATE_COLORS } from "./graph-dot.js";
 
 /** Text safe inside a Mermaid quoted label: hidden and controlling characters shown as escapes (escapeLine), quotes and angle brackets as entities. */
 function label(text: string): string {
-  return escapeLine(text).replace(/"/g, "#quot;").replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"));
+  return escapeLine(text)
+    .replace(/"/g, "#quot;")
+    .replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"));
 }
 
 /** Renders a Markdown-fenced Mermaid flowchart. */
@@ -23,7 +25,11 @@ export function renderGraphMermaid(r: GraphResult): string {
   }
   const labelled = new Set<string>();
   for (const e of r.edges) {
-    const text = label((e.primary ? "" : "alternative: ") + (e.label ?? e.kind) + (e.confidence === "established" ? "" : ` (${e.confidence})`));
+    const text = label(
+      (e.primary ? "" : "alternative: ") +
+        (e.label ?? e.kind) +
+        (e.confidence === "established" ? "" : ` (${e.confidence})`),
+    );
     const arrow = e.primary && e.confidence === "established" ? "-->" : "-.->";
     // A merge draws one edge per parent: label the step once.
     const key = `${e.step}/${e.primary}`;
@@ -31,7 +37,8 @@ export function renderGraphMermaid(r: GraphResult): string {
     labelled.add(key);
   }
   if (r.ability) {
-    for (const n of r.nodes) if (n.state) out.push(`  style ${ids.get(n.id)} fill:${STATE_COLORS[n.state] ?? "#ffffff"}`);
+    for (const n of r.nodes)
+      if (n.state) out.push(`  style ${ids.get(n.id)} fill:${STATE_COLORS[n.state] ?? "#ffffff"}`);
   }
   out.push("```");
   return `${out.join("\n")}\n`;

@@ -1,7 +1,19 @@
 /** Human rendering of `show`: a model's card, or an ability across models and its claims; the detail on request. */
 import type { ShowAbilityResult, ShowModelResult, ShowSourceResult, ShowStepResult } from "../contract.js";
 import { stateSymbol } from "../vocabulary.js";
-import { confidenceText, edge, entryBlock, entryLine, evidenceLines, noteLines, parentageLine, parentageLines, Printed, sourceIds, stepName } from "./evidence-text.js";
+import {
+  confidenceText,
+  edge,
+  entryBlock,
+  entryLine,
+  evidenceLines,
+  noteLines,
+  parentageLine,
+  parentageLines,
+  Printed,
+  sourceIds,
+  stepName,
+} from "./evidence-text.js";
 import { escapeLine, escapeText } from "./escape.js";
 import type { RenderOptions } from "./options.js";
 import { textTable } from "./table.js";
@@ -10,7 +22,9 @@ import { fit } from "./wrap.js";
 
 /** An aligned `label  value` line, or nothing when there is no value. */
 function field(label: string, value: string | number | null | undefined): string[] {
-  return value === null || value === undefined || value === "" ? [] : [`  ${label.padEnd(14)}${escapeLine(String(value))}`];
+  return value === null || value === undefined || value === ""
+    ? []
+    : [`  ${label.padEnd(14)}${escapeLine(String(value))}`];
 }
 
 /** Columns past which the "introduced by" column fits beside the others. */
@@ -44,24 +58,45 @@ export function renderShowModelText(r: ShowModelResult, opts: RenderOptions): st
     ...field("parents", r.parents.join(", ") || "(none: a root)"),
     ...field("children", r.children.join(", ")),
   );
-  const td = r.trainingData as { tokens?: string | number; cutoff?: string; mix?: { name: string; share?: number }[]; note?: string } | null;
+  const td = r.trainingData as {
+    tokens?: string | number;
+    cutoff?: string;
+    mix?: { name: string; share?: number }[];
+    note?: string;
+  } | null;
   if (td) {
     const mix = (td.mix ?? []).map((p) => `${p.share !== undefined ? `${p.share}% ` : ""}${p.name}`).join(", ");
-    lines.push(...field("training data", [td.tokens !== undefined ? `${td.tokens} tokens` : "", td.cutoff ? `until ${td.cutoff}` : "", mix].filter(Boolean).join("; ")));
+    lines.push(
+      ...field(
+        "training data",
+        [td.tokens !== undefined ? `${td.tokens} tokens` : "", td.cutoff ? `until ${td.cutoff}` : "", mix]
+          .filter(Boolean)
+          .join("; "),
+      ),
+    );
     if (td.note && opts.detail) lines.push(...noteLines(td.note, " ".repeat(16), printed));
   }
   if (r.approximations.length) lines.push(...field("open approx.", r.approximations.map((a) => a.name).join(", ")));
   if (r.description) lines.push("", `  ${escapeText(r.description)}`);
   if (r.madeBy) {
     lines.push("", c.bold("Made by"));
-    if (opts.detail) lines.push(...parentageLines(r.madeBy, opts, printed), ...evidenceLines(r.madeBy.evidence, "    - ", opts, printed));
+    if (opts.detail)
+      lines.push(
+        ...parentageLines(r.madeBy, opts, printed),
+        ...evidenceLines(r.madeBy.evidence, "    - ", opts, printed),
+      );
     else lines.push(parentageLine(r.madeBy, "  ", opts));
   }
   lines.push("", c.bold("Abilities"));
   const introducer = withIntroducer(opts);
   const t = textTable(["", "ability", "state", "confidence", ...(introducer ? ["introduced by"] : [])], opts);
   for (const a of r.abilities) {
-    const row = [stateSymbol(a.state), escapeLine(a.ability), stateCell(a), a.confidence ? confidenceText(a.confidence, c) : ""];
+    const row = [
+      stateSymbol(a.state),
+      escapeLine(a.ability),
+      stateCell(a),
+      a.confidence ? confidenceText(a.confidence, c) : "",
+    ];
     t.push(introducer ? [...row, escapeLine(a.introducedBy ?? "")] : row);
   }
   lines.push(t.toString());
@@ -70,7 +105,8 @@ export function renderShowModelText(r: ShowModelResult, opts: RenderOptions): st
     for (const l of r.lacks) {
       const sources = opts.detail || !l.evidence.length ? "" : `; ${sourceIds(l.evidence)}`;
       lines.push(`  ${escapeLine(l.ability)}: ${confidenceText(l.confidence, c)}${sources}`);
-      if (opts.detail) lines.push(...noteLines(l.note, "    ", printed), ...evidenceLines(l.evidence, "    - ", opts, printed));
+      if (opts.detail)
+        lines.push(...noteLines(l.note, "    ", printed), ...evidenceLines(l.evidence, "    - ", opts, printed));
     }
   }
   const more = Boolean(td?.note || r.madeBy || r.lacks.some((l) => l.note || l.evidence.length));
@@ -88,7 +124,12 @@ export function renderShowAbilityText(r: ShowAbilityResult, opts: RenderOptions)
   const introducer = withIntroducer(opts);
   const t = textTable(["", "model", "state", "confidence", ...(introducer ? ["introduced by"] : [])], opts);
   for (const m of r.models) {
-    const row = [stateSymbol(m.state), escapeLine(m.model), stateCell(m), m.confidence ? confidenceText(m.confidence, c) : ""];
+    const row = [
+      stateSymbol(m.state),
+      escapeLine(m.model),
+      stateCell(m),
+      m.confidence ? confidenceText(m.confidence, c) : "",
+    ];
     t.push(introducer ? [...row, escapeLine(m.introducedBy ?? "")] : row);
   }
   lines.push(t.toString());
@@ -98,7 +139,8 @@ export function renderShowAbilityText(r: ShowAbilityResult, opts: RenderOptions)
       if (opts.detail) lines.push(...entryBlock(e, opts, printed));
       else lines.push(entryLine(e, "  ", opts));
     }
-    if (!opts.detail && r.claims.some((e) => e.note || e.evidence.some((x) => x.note))) lines.push("", c.dim(DETAIL_HINT));
+    if (!opts.detail && r.claims.some((e) => e.note || e.evidence.some((x) => x.note)))
+      lines.push("", c.dim(DETAIL_HINT));
   }
   return `${fit(lines, opts.width).join("\n")}\n`;
 }
@@ -108,22 +150,35 @@ export function renderShowStepText(r: ShowStepResult, opts: RenderOptions): stri
   const c = opts.painter;
   const printed = new Printed();
   const p = r.parentage;
-  const lines = [`${c.bold(stepName(p))} (${escapeLine(r.id)}): made ${escapeLine(p.to)} from ${p.from.length ? p.from.map(escapeLine).join(" + ") : "nothing (a root)"}`];
+  const lines = [
+    `${c.bold(stepName(p))} (${escapeLine(r.id)}): made ${escapeLine(p.to)} from ${p.from.length ? p.from.map(escapeLine).join(" + ") : "nothing (a root)"}`,
+  ];
   lines.push(...field("kind", p.kind), ...field("method", p.method), ...field("parentage", p.confidence));
   if (p.alternatives.length) {
-    for (const alt of p.alternatives) lines.push(...field("or", `${edge(alt.from, p.to)}${alt.from.length ? "" : " (base unknown)"} (${alt.confidence})`));
+    for (const alt of p.alternatives)
+      lines.push(
+        ...field("or", `${edge(alt.from, p.to)}${alt.from.length ? "" : " (base unknown)"} (${alt.confidence})`),
+      );
   }
   if (opts.detail) {
     lines.push(...noteLines(p.note, "  ", printed), ...evidenceLines(p.evidence, "  - ", opts, printed));
-    for (const alt of p.alternatives) lines.push(...noteLines(alt.note, "  ", printed), ...evidenceLines(alt.evidence, "  - ", opts, printed));
+    for (const alt of p.alternatives)
+      lines.push(...noteLines(alt.note, "  ", printed), ...evidenceLines(alt.evidence, "  - ", opts, printed));
   } else if (p.evidence.length) lines.push(...field("sources", sourceIds(p.evidence)));
   lines.push("", c.bold(`Claims (${r.claims.length})`));
   if (!r.claims.length) lines.push(`  ${c.dim("(none recorded)")}`);
   for (const e of r.claims) {
     if (opts.detail) lines.push(...entryBlock(e, opts, printed));
-    else lines.push(`  ${(e.symbol || " ").padEnd(2)} ${escapeLine(e.ability)}: ${c.bold(e.change)}, ${confidenceText(e.confidence, c)}${e.attribution !== e.confidence ? `; how: ${confidenceText(e.attribution, c)}` : ""}${e.evidence.length ? `; ${sourceIds(e.evidence)}` : ""}`);
+    else
+      lines.push(
+        `  ${(e.symbol || " ").padEnd(2)} ${escapeLine(e.ability)}: ${c.bold(e.change)}, ${confidenceText(e.confidence, c)}${e.attribution !== e.confidence ? `; how: ${confidenceText(e.attribution, c)}` : ""}${e.evidence.length ? `; ${sourceIds(e.evidence)}` : ""}`,
+      );
   }
-  const more = Boolean(p.note || p.alternatives.some((a) => a.note || a.evidence.length) || r.claims.some((e) => e.note || e.evidence.some((x) => x.note)));
+  const more = Boolean(
+    p.note ||
+    p.alternatives.some((a) => a.note || a.evidence.length) ||
+    r.claims.some((e) => e.note || e.evidence.some((x) => x.note)),
+  );
   if (!opts.detail && more) lines.push("", c.dim(DETAIL_HINT));
   return `${fit(lines, opts.width).join("\n")}\n`;
 }
@@ -161,14 +216,26 @@ export function renderShowSourceText(r: ShowSourceResult, opts: RenderOptions): 
   const c = opts.painter;
   const title = fit([`${c.bold(escapeLine(r.title))} (${escapeLine(r.id)})`], opts.width);
   const lines: string[] = [];
-  lines.push(...field("authors", r.authors.join(", ")), ...field("year", r.year), ...field("identifier", r.identifier), ...field("url", r.url));
+  lines.push(
+    ...field("authors", r.authors.join(", ")),
+    ...field("year", r.year),
+    ...field("identifier", r.identifier),
+    ...field("url", r.url),
+  );
   const claims = r.supports.filter((x) => x.what === "claim").length;
-  lines.push("", c.bold(`Cited ${r.supports.length} time${r.supports.length === 1 ? "" : "s"}${claims ? `, for ${claims} claim${claims === 1 ? "" : "s"}` : ""}`));
+  lines.push(
+    "",
+    c.bold(
+      `Cited ${r.supports.length} time${r.supports.length === 1 ? "" : "s"}${claims ? `, for ${claims} claim${claims === 1 ? "" : "s"}` : ""}`,
+    ),
+  );
   for (const x of r.supports) {
     const at = x.at ? c.dim(` (${escapeLine(x.at)})`) : "";
     lines.push(`  ${SUPPORT_WORDS[x.what].padEnd(14)}${supportText(x)}${at}`);
-    if (opts.detail && x.note && x.what !== "approximation") lines.push(`${" ".repeat(16)}${c.italic(escapeText(x.note).replace(/\n/g, `\n${" ".repeat(16)}`))}`);
+    if (opts.detail && x.note && x.what !== "approximation")
+      lines.push(`${" ".repeat(16)}${c.italic(escapeText(x.note).replace(/\n/g, `\n${" ".repeat(16)}`))}`);
   }
-  if (!opts.detail && r.supports.some((x) => x.note && x.what !== "approximation")) lines.push("", c.dim("(--evidence: what the source is cited as saying)"));
+  if (!opts.detail && r.supports.some((x) => x.note && x.what !== "approximation"))
+    lines.push("", c.dim("(--evidence: what the source is cited as saying)"));
   return `${[...title, ...fit(lines, opts.width, 14)].join("\n")}\n`;
 }

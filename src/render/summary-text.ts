@@ -25,13 +25,17 @@ function pack(items: readonly string[], indent: string, width: number): string[]
 /** Renders the summary table as the article lays it out: model (API name), training method, abilities, approximations. */
 export function renderSummaryText(r: SummaryResult, opts: RenderOptions): string {
   const c = opts.painter;
-  const heading = c.bold(`What each model's own training step changed (${r.rows.length} model${r.rows.length === 1 ? "" : "s"})`);
+  const heading = c.bold(
+    `What each model's own training step changed (${r.rows.length} model${r.rows.length === 1 ? "" : "s"})`,
+  );
   if (opts.width > 0 && opts.width < SUMMARY_TABLE_WIDTH) return renderBlocks(r, opts, heading);
   const t = textTable(["model (API name)", "training method", "abilities", "open-source approximations"], opts);
   for (const row of r.rows) {
     const api = row.api && row.api !== row.model ? `\n(${escapeLine(row.api)})` : "";
     const method = row.method === null ? c.dim("(a root)") : escapeLine(row.method);
-    const markers = row.markers.length ? row.markers.map((m) => escapeLine(m.text)).join("\n") : c.dim("(no change recorded)");
+    const markers = row.markers.length
+      ? row.markers.map((m) => escapeLine(m.text)).join("\n")
+      : c.dim("(no change recorded)");
     const approximations = row.approximations.map((a) => escapeLine(a.name)).join(", ") || c.dim("none named");
     t.push([`${escapeLine(row.model)}${api}`, method, markers, approximations]);
   }
@@ -46,9 +50,17 @@ function renderBlocks(r: SummaryResult, opts: RenderOptions, heading: string): s
     const api = row.api && row.api !== row.model ? ` (API: ${escapeLine(row.api)})` : "";
     const method = row.method === null ? c.dim("a root") : escapeLine(row.method);
     lines.push("", `${c.bold(escapeLine(row.model))}${api}: ${method}`);
-    if (row.markers.length) lines.push(...pack(row.markers.map((m) => escapeLine(m.text)), "  ", opts.width));
+    if (row.markers.length)
+      lines.push(
+        ...pack(
+          row.markers.map((m) => escapeLine(m.text)),
+          "  ",
+          opts.width,
+        ),
+      );
     else lines.push(`  ${c.dim("(no change recorded)")}`);
-    if (row.approximations.length) lines.push(`  open-source approximations: ${row.approximations.map((a) => escapeLine(a.name)).join(", ")}`);
+    if (row.approximations.length)
+      lines.push(`  open-source approximations: ${row.approximations.map((a) => escapeLine(a.name)).join(", ")}`);
   }
   lines.push("", c.dim(r.legend));
   return `${fit(lines, opts.width).join("\n")}\n`;

@@ -39,7 +39,8 @@ export function shrinkWidths(natural: readonly number[], room: number, floors?: 
   let total = 0;
   for (const w of natural) total += w;
   if (total <= room) return natural.slice();
-  const at = (limit: number, floor: readonly number[]) => natural.map((w, i) => Math.max(Math.min(w, floor[i]!), Math.min(w, limit)));
+  const at = (limit: number, floor: readonly number[]) =>
+    natural.map((w, i) => Math.max(Math.min(w, floor[i]!), Math.min(w, limit)));
   const sum = (ws: readonly number[]) => ws.reduce((a, b) => a + b, 0);
   const two = natural.map(() => 2);
   const floor = floors && sum(at(0, floors)) <= room ? floors : two;
@@ -93,7 +94,8 @@ export function drawTable(head: readonly string[], rows: readonly (readonly stri
   const widths = opts.widths
     ? natural.map((_, i) => opts.widths![i] ?? 2)
     : opts.width > 0
-      ? shrinkWidths(natural, opts.width - 3 * columns - 1, floors) : natural.map((w) => Math.min(w, MAX_COLUMN));
+      ? shrinkWidths(natural, opts.width - 3 * columns - 1, floors)
+      : natural.map((w) => Math.min(w, MAX_COLUMN));
   const fitted = (cells: Cell[]): Cell[] =>
     cells.map((cell, i) => {
       const w = widths[i]!;
@@ -111,7 +113,8 @@ export function drawTable(head: readonly string[], rows: readonly (readonly stri
   // The head has its own rule: only the body decides.
   const ruled = opts.rules === "always" || bodyRows.some(tall);
 
-  const rule = (left: string, mid: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(mid) + right;
+  const rule = (left: string, mid: string, right: string) =>
+    left + widths.map((w) => "─".repeat(w + 2)).join(mid) + right;
   const out: string[] = [rule("┌", "┬", "┐")];
   const draw = (cells: Cell[]) => {
     let height = 1;
@@ -143,7 +146,10 @@ export interface TextTable {
 }
 
 /** A table for a renderer: the head in bold when painting, fitted to the options' width. */
-export function textTable(head: readonly string[], opts: { painter: { bold(text: string): string }; width: number }): TextTable {
+export function textTable(
+  head: readonly string[],
+  opts: { painter: { bold(text: string): string }; width: number },
+): TextTable {
   const rows: string[][] = [];
   return {
     push: (row) => void rows.push(row),

@@ -5,7 +5,17 @@
  */
 import type { EntryResult, TraceResult } from "../contract.js";
 import { PLAIN, type Painter, type RenderOptions } from "./options.js";
-import { confidenceText, entryBlock, entryLine, evidenceLines, noteLines, parentageLines, Printed, sourceIds, stepName } from "./evidence-text.js";
+import {
+  confidenceText,
+  entryBlock,
+  entryLine,
+  evidenceLines,
+  noteLines,
+  parentageLines,
+  Printed,
+  sourceIds,
+  stepName,
+} from "./evidence-text.js";
 import { escapeLine } from "./escape.js";
 import { fit } from "./wrap.js";
 
@@ -37,7 +47,8 @@ function changeWordsOf(r: TraceResult, ch: TraceResult["changes"][number]): stri
 /** The two confidences: "present: established; how it came: hypothesis". */
 function confidences(r: TraceResult, c: Painter): string {
   const parts: string[] = [];
-  if (r.presenceConfidence) parts.push(`${r.present ? "present" : r.state}: ${confidenceText(r.presenceConfidence, c)}`);
+  if (r.presenceConfidence)
+    parts.push(`${r.present ? "present" : r.state}: ${confidenceText(r.presenceConfidence, c)}`);
   if (r.originConfidence && r.introducedBy) parts.push(`how it came: ${confidenceText(r.originConfidence, c)}`);
   return parts.length ? parts.join("; ") : `confidence: ${confidenceText(r.confidence, c)}`;
 }
@@ -62,7 +73,12 @@ export const DETAIL_HINT = "(--evidence: notes, evidence and parentage)";
 /** What an alternative reading makes of the answer, in words ("present, strengthened, no recorded origin"). */
 function underWords(r: TraceResult, u: TraceResult["underReadings"][number]): string {
   if (!u.present) return u.state === "lost" ? "lost" : "absent";
-  const origin = u.introducedBy === null ? "no recorded origin" : u.introducedBy === r.introducedBy?.step ? `origin still ${escapeLine(u.introducedBy)}` : `origin ${escapeLine(u.introducedBy)}`;
+  const origin =
+    u.introducedBy === null
+      ? "no recorded origin"
+      : u.introducedBy === r.introducedBy?.step
+        ? `origin still ${escapeLine(u.introducedBy)}`
+        : `origin ${escapeLine(u.introducedBy)}`;
   return `present, ${u.state}, ${origin}`;
 }
 
@@ -79,13 +95,22 @@ export function renderTraceText(r: TraceResult, opts: RenderOptions): string {
   if (r.reading) lines.push(`${c.bold("Reading")}: ${escapeLine(r.reading)} (parentage read as its alternative)`);
   lines.push(`${c.bold("Path")}: ${r.path.map(escapeLine).join(" -> ")}`);
   if (!r.agreement) {
-    lines.push("", c.yellow(`Paths disagree: ${r.readings.length} readings reach ${escapeLine(r.model)}${r.truncated ? " (more exist; only the first are kept)" : ""}.`));
+    lines.push(
+      "",
+      c.yellow(
+        `Paths disagree: ${r.readings.length} readings reach ${escapeLine(r.model)}${r.truncated ? " (more exist; only the first are kept)" : ""}.`,
+      ),
+    );
     r.readings.forEach((reading, i) => {
-      lines.push(`  ${i + 1}. ${reading.state} (confidence: ${reading.confidence}) via ${reading.path.map(escapeLine).join(" -> ")}`);
+      lines.push(
+        `  ${i + 1}. ${reading.state} (confidence: ${reading.confidence}) via ${reading.path.map(escapeLine).join(" -> ")}`,
+      );
     });
   }
   // The origins (each parent's, when two brought it), then what each later step on the path did.
-  const origin = r.introducedBy ? r.history.findIndex((e) => e.step === r.introducedBy!.step && e.effect === r.introducedBy!.effect) : -1;
+  const origin = r.introducedBy
+    ? r.history.findIndex((e) => e.step === r.introducedBy!.step && e.effect === r.introducedBy!.effect)
+    : -1;
   const steps = [...r.origins, ...r.history.slice(origin + 1)];
   if (steps.length > 0) {
     lines.push("", c.bold(opts.detail ? "History" : "Steps that changed it"));
@@ -99,14 +124,17 @@ export function renderTraceText(r: TraceResult, opts: RenderOptions): string {
     for (const l of r.lacks) {
       const sources = opts.detail || !l.evidence.length ? "" : `; ${sourceIds(l.evidence)}`;
       lines.push(`  ${escapeLine(l.model)}: ${confidenceText(l.confidence, c)}${sources}`);
-      if (opts.detail) lines.push(...noteLines(l.note, "    ", printed), ...evidenceLines(l.evidence, "    - ", opts, printed));
+      if (opts.detail)
+        lines.push(...noteLines(l.note, "    ", printed), ...evidenceLines(l.evidence, "    - ", opts, printed));
     }
   }
   if (!r.present) {
     lines.push("");
     if (r.elsewhere.length > 0) {
       const more = r.elsewhereTotal > r.elsewhere.length ? `, and ${r.elsewhereTotal - r.elsewhere.length} more` : "";
-      lines.push(`${c.bold("Present elsewhere in the lineage")}: ${r.elsewhere.map((e) => `${escapeLine(e.model)} (${e.state})`).join(", ")}${more}`);
+      lines.push(
+        `${c.bold("Present elsewhere in the lineage")}: ${r.elsewhere.map((e) => `${escapeLine(e.model)} (${e.state})`).join(", ")}${more}`,
+      );
     } else {
       lines.push(`No model in the lineage has ${escapeLine(r.ability)}.`);
     }
@@ -128,7 +156,9 @@ function readingLines(r: TraceResult, opts: RenderOptions): string[] {
   const c = opts.painter;
   if (r.underReadings.length === 0) {
     const doubtful = r.parentage.filter((p) => p.alternatives.length > 0).map((p) => escapeLine(p.step));
-    return doubtful.length && !opts.detail ? ["", `${c.bold("Parentage")}: ${and(doubtful)} ${doubtful.length === 1 ? "has" : "have"} another reading`] : [];
+    return doubtful.length && !opts.detail
+      ? ["", `${c.bold("Parentage")}: ${and(doubtful)} ${doubtful.length === 1 ? "has" : "have"} another reading`]
+      : [];
   }
   const differ = r.underReadings.filter((u) => u.differs);
   const same = r.underReadings.filter((u) => !u.differs);
@@ -136,17 +166,26 @@ function readingLines(r: TraceResult, opts: RenderOptions): string[] {
     return [
       "",
       c.bold("Under other parentage readings"),
-      ...r.underReadings.map((u) => `  ${readingName(u)}: ${underWords(r, u)}${u.differs ? c.yellow(" (the answer changes)") : " (same answer)"}`),
+      ...r.underReadings.map(
+        (u) =>
+          `  ${readingName(u)}: ${underWords(r, u)}${u.differs ? c.yellow(" (the answer changes)") : " (same answer)"}`,
+      ),
     ];
   }
   const says = differ.length
     ? `${c.yellow("the answer changes")} under ${and(differ.map((u) => `${escapeLine(u.step)}=${u.alternative}`))}`
     : "no other reading changes the answer";
-  const also = differ.length && same.length ? `; not under ${and(same.map((u) => `${escapeLine(u.step)}=${u.alternative}`))}` : "";
+  const also =
+    differ.length && same.length ? `; not under ${and(same.map((u) => `${escapeLine(u.step)}=${u.alternative}`))}` : "";
   return ["", `${c.bold("Parentage readings")}: ${says}${also}`];
 }
 
 /** True when `detail` would print more: a note, a piece of evidence, the parentage, or the answer under other readings. */
 function hasDetail(r: TraceResult): boolean {
-  return r.history.some((e) => e.note || e.evidence.length) || r.lacks.some((l) => l.note || l.evidence.length) || r.parentage.length > 0 || r.underReadings.length > 0;
+  return (
+    r.history.some((e) => e.note || e.evidence.length) ||
+    r.lacks.some((l) => l.note || l.evidence.length) ||
+    r.parentage.length > 0 ||
+    r.underReadings.length > 0
+  );
 }

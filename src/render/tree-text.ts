@@ -5,7 +5,6 @@ import { escapeLine } from "./escape.js";
 import type { RenderOptions } from "./options.js";
 import { breakLine, measure } from "./wrap.js";
 
-
 /** Tree options: the characters to draw branches with. */
 export interface TreeRenderOptions extends RenderOptions {
   charset: "utf8" | "ascii";
@@ -24,9 +23,19 @@ export function renderTreeText(r: TreeResult, opts: RenderOptions): string {
   const open: boolean[] = []; // open[d]: the line at depth d has siblings still to come
   r.lines.forEach((line, i) => {
     open.length = line.depth;
-    const prefix = line.depth === 0 ? "" : open.slice(1).map((o) => (o ? ch.bar : ch.gap)).join("") + (line.last ? ch.last : ch.tee);
+    const prefix =
+      line.depth === 0
+        ? ""
+        : open
+            .slice(1)
+            .map((o) => (o ? ch.bar : ch.gap))
+            .join("") + (line.last ? ch.last : ch.tee);
     // The step that made this line's model, whichever way the tree is walked (a root line's too).
-    const edge = line.step ? c.dim(` [${escapeLine(line.label ?? line.kind ?? line.step)}${line.confidence && line.confidence !== "established" ? `, ${line.confidence}` : ""}]`) : "";
+    const edge = line.step
+      ? c.dim(
+          ` [${escapeLine(line.label ?? line.kind ?? line.step)}${line.confidence && line.confidence !== "established" ? `, ${line.confidence}` : ""}]`,
+        )
+      : "";
     const state = line.state === null ? "" : ` ${c.bold(stateSymbol(line.state) || "·")} ${c.dim(line.state)}`;
     const mark = line.repeated ? " (*)" : line.cut ? " ..." : "";
     const text = `${c.bold(escapeLine(line.model))}${edge}${state}${mark}`;
@@ -36,7 +45,13 @@ export function renderTreeText(r: TreeResult, opts: RenderOptions): string {
       // Too long: the text wraps beside its own branch, its later lines under the model's name.
       // A line with children below carries their branch down beside its continuation lines.
       const down = (r.lines[i + 1]?.depth ?? -1) > line.depth ? `${ch.bar.charAt(0)} ` : "  ";
-      const under = line.depth === 0 ? down : `${open.slice(1).map((o) => (o ? ch.bar : ch.gap)).join("")}${line.last ? ch.gap : ch.bar}${down}`;
+      const under =
+        line.depth === 0
+          ? down
+          : `${open
+              .slice(1)
+              .map((o) => (o ? ch.bar : ch.gap))
+              .join("")}${line.last ? ch.gap : ch.bar}${down}`;
       const parts = breakLine(text, Math.max(10, opts.width - measure(under)));
       out.push(prefix + parts[0]!);
       for (let i = 1; i < parts.length; i++) out.push(under + parts[i]!);

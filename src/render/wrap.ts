@@ -5,7 +5,11 @@
  * port of wrap-ansi's own algorithm to that case (a test holds the two equal).
  */
 type StringWidth = (text: string) => number;
-type WrapAnsi = (text: string, columns: number, options: { hard?: boolean; trim?: boolean; wordWrap?: boolean }) => string;
+type WrapAnsi = (
+  text: string,
+  columns: number,
+  options: { hard?: boolean; trim?: boolean; wordWrap?: boolean },
+) => string;
 let stringWidthFn: StringWidth | undefined;
 let wrapAnsiFn: WrapAnsi | undefined;
 
@@ -80,7 +84,11 @@ export function wrapAscii(line: string, columns: number): string[] {
 }
 
 /** wrap-ansi, loaded on first use. */
-function wrapAnsi(text: string, columns: number, options: { hard?: boolean; trim?: boolean; wordWrap?: boolean }): string {
+function wrapAnsi(
+  text: string,
+  columns: number,
+  options: { hard?: boolean; trim?: boolean; wordWrap?: boolean },
+): string {
   wrapAnsiFn ??= load<WrapAnsi>("wrap-ansi");
   return wrapAnsiFn(text, columns, options);
 }
@@ -130,7 +138,12 @@ function splitAtHyphens(word: string, width: number): string {
  */
 export function breakLine(line: string, width: number): string[] {
   if (width <= 0 || measure(line) <= width) return [line];
-  const hyphenated = line.includes("-") ? line.split(" ").map((w) => splitAtHyphens(w, width)).join(" ") : line;
+  const hyphenated = line.includes("-")
+    ? line
+        .split(" ")
+        .map((w) => splitAtHyphens(w, width))
+        .join(" ")
+    : line;
   if (ASCII.test(hyphenated)) return wrapAscii(hyphenated, width);
   return wrapAnsi(hyphenated, width, { hard: true, trim: true }).split("\n");
 }

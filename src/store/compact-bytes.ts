@@ -97,12 +97,13 @@ export function writeCompact(
   for (const name of INT_SECTIONS) section(name, () => out.bytes(littleEndian(parts.ints[name])));
   for (const name of BYTE_SECTIONS) section(name, () => out.bytes(parts.bytes[name]));
   for (const kind of RECORD_KINDS) {
-    const { count, text } = parts.records[kind];
+    const records = parts.records[kind];
+    const count = records.count;
     const offsets = new Uint32Array(count + 1);
     section(`${kind}Text`, () => {
       const start = out.position;
       for (let i = 0; i < count; i++) {
-        out.text(text(i));
+        out.text(records.text(i));
         offsets[i + 1] = out.position - start;
       }
     });
@@ -128,13 +129,26 @@ export function writeCompact(
 }
 
 /** The compact form in memory (the build's embedded lineage, tests). */
-export function encodeCompact(graph: LineageGraph, warnings: readonly Problem[], key: string, version: string, newHasher: NewHasher = quickHasher): Buffer {
+export function encodeCompact(
+  graph: LineageGraph,
+  warnings: readonly Problem[],
+  key: string,
+  version: string,
+  newHasher: NewHasher = quickHasher,
+): Buffer {
   const chunks: Buffer[] = [];
   const patches: [number, Uint8Array][] = [];
-  writeCompact(graph, warnings, key, version, {
-    write: (bytes) => chunks.push(Buffer.from(bytes)),
-    writeAt: (position, bytes) => patches.push([position, Buffer.from(bytes)]),
-  }, newHasher);
+  writeCompact(
+    graph,
+    warnings,
+    key,
+    version,
+    {
+      write: (bytes) => chunks.push(Buffer.from(bytes)),
+      writeAt: (position, bytes) => patches.push([position, Buffer.from(bytes)]),
+    },
+    newHasher,
+  );
   const all = Buffer.concat(chunks);
   for (const [position, bytes] of patches) all.set(bytes, position);
   return all;
@@ -215,21 +229,35 @@ function littleEndian(array: Int32Array | Uint32Array): Uint8Array {
  * otherwise undefined. Checks the checksum and the sections' bounds and sizes; the index arrays are
  * then as the encoder wrote them.
  */
-export function decodeCompact(bytes: Buffer, key: string, version: string, newHasher: NewHasher = quickHasher): StoredLineage | undefined {
+export function decodeCompact(
+  bytes: Buffer,
+  key: string,
+  version: string,
+  newHasher: NewHasher = quickHasher,
+): StoredLineage | undefined {
   try {
-    if (BIG_ENDIAN || bytes.byteLength < BODY_AT + 4 || bytes.toString("latin1", 0, CHECKSUM_AT) !== MAGIC) return undefined;
+    if (BIG_ENDIAN || bytes.byteLength < BODY_AT + 4 || bytes.toString("latin1", 0, CHECKSUM_AT) !== MAGIC)
+      return undefined;
     const headerLength = bytes.readUInt32LE(bytes.byteLength - 4);
     const headerAt = bytes.byteLength - 4 - headerLength;
     if (headerAt < BODY_AT) return undefined;
     const header = JSON.parse(bytes.toString("utf8", headerAt, headerAt + headerLength)) as CompactHeader;
-    if (header.format !== FORMAT_VERSION || header.layout !== LAYOUT || header.captrace !== version || header.key !== key) return undefined;
-    if (bytes.toString("latin1", CHECKSUM_AT, BODY_AT).trimEnd() !== checksumOf(newHasher, bytes.subarray(BODY_AT))) return undefined;
+    if (
+      header.format !== FORMAT_VERSION ||
+      header.layout !== LAYOUT ||
+      header.captrace !== version ||
+      header.key !== key
+    )
+      return undefined;
+    if (bytes.toString("latin1", CHECKSUM_AT, BODY_AT).trimEnd() !== checksumOf(newHasher, bytes.subarray(BODY_AT)))
+      return undefined;
     // Views need 4-byte alignment; a buffer that is not aligned is copied once.
     const raw = bytes.subarray(BODY_AT, headerAt);
     const body = raw.byteOffset % 4 === 0 ? raw : Buffer.from(Uint8Array.prototype.slice.call(raw));
     const view = (name: SectionName): [number, number] => {
       const [offset, length] = header.sections[name];
-      if (!(offset % 4 === 0 && offset >= 0 && length >= 0 && offset + length <= body.byteLength)) throw new Error(`bad section ${name}`);
+      if (!(offset % 4 === 0 && offset >= 0 && length >= 0 && offset + length <= body.byteLength))
+        throw new Error(`bad section ${name}`);
       return [body.byteOffset + offset, length];
     };
     const ints = (name: IntSection) => {
@@ -263,12 +291,19 @@ export function decodeCompact(bytes: Buffer, key: string, version: string, newHa
       abilities: header.abilityIds.length,
       sources: header.sourceIds.length,
     };
-    for (const kind of ["models", "abilities", "sources"] as const) if (tables[kind].offsets.length !== counts[kind] + 1) return undefined;
+    for (const kind of ["models", "abilities", "sources"] as const)
+      if (tables[kind].offsets.length !== counts[kind] + 1) return undefined;
     const steps = tables.steps.offsets.length - 1;
     if (tables.claims.offsets.length !== steps + 1) return undefined;
     const { rankOfModel, parentStart, parentRanks, madeBy, claimStart, claimIndex, claimRank } = decoded;
-    if (rankOfModel.length !== n || madeBy.length !== n || stepConfidence.length !== n || parentStart.length !== n + 1) return undefined;
-    if (claimStart.length !== counts.abilities + 1 || claimRank.length !== claimIndex.length || claimEffect.length !== claimIndex.length) return undefined;
+    if (rankOfModel.length !== n || madeBy.length !== n || stepConfidence.length !== n || parentStart.length !== n + 1)
+      return undefined;
+    if (
+      claimStart.length !== counts.abilities + 1 ||
+      claimRank.length !== claimIndex.length ||
+      claimEffect.length !== claimIndex.length
+    )
+      return undefined;
     if (parentStart[n] !== parentRanks.length || claimStart[counts.abilities] !== claimIndex.length) return undefined;
     return {
       header,
@@ -278,7 +313,7 @@ export function decodeCompact(bytes: Buffer, key: string, version: string, newHa
       stepCount: steps,
       entry(kind, index) {
         const { offsets, text } = tables[kind];
-        return JSON.parse(body.toString("utf8", text + offsets[index]!, text + offsets[index + 1]!));
+        return JSON.parse(body.toString("utf8", text + offsets[index]!, text + offsets[index + 1]!)) as unknown;
       },
     };
   } catch {

@@ -54,18 +54,36 @@ export function entryMaxBytes(sourceBytes: number): number {
 }
 
 /** The user cache's entry for a source, if there is a trusted, whole one of this key, format and version. */
-export function readCacheEntry(cache: UserCache, kind: SourceKind, sha256: string, sourceBytes: number, version: string, hasher: NewHasher): StoredLineage | undefined {
+export function readCacheEntry(
+  cache: UserCache,
+  kind: SourceKind,
+  sha256: string,
+  sourceBytes: number,
+  version: string,
+  hasher: NewHasher,
+): StoredLineage | undefined {
   const bytes = cache.read("", entryName(kind, sha256, version), entryMaxBytes(sourceBytes));
   return bytes && decodeCompact(bytes, entryKey(kind, sha256), version, hasher);
 }
 
 /** Writes the user cache's entry for a source to a temporary file, to be committed or aborted. */
-export function prepareCacheEntry(cache: UserCache, kind: SourceKind, sha256: string, version: string, write: (sink: ByteSink) => void): PendingFile | undefined {
+export function prepareCacheEntry(
+  cache: UserCache,
+  kind: SourceKind,
+  sha256: string,
+  version: string,
+  write: (sink: ByteSink) => void,
+): PendingFile | undefined {
   return cache.prepare("", entryName(kind, sha256, version), write);
 }
 
 /** Opens a compiled lineage file (the package's embedded copy) if it is a whole one of this key, format and version. */
-export function readCompiled(path: string, key: string, version: string, newHasher?: NewHasher): StoredLineage | undefined {
+export function readCompiled(
+  path: string,
+  key: string,
+  version: string,
+  newHasher?: NewHasher,
+): StoredLineage | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

@@ -4,7 +4,18 @@
  * a regular file of a sane size that belongs to the user and that no one else may write (never following a
  * symbolic link, never blocking on a FIFO).
  */
-import { closeSync, constants, fstatSync, futimesSync, openSync, readSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  futimesSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+  type Stats,
+} from "node:fs";
 import type { ByteSink } from "./compact-bytes.js";
 
 /** A file written to a temporary name: put in place, or thrown away. */
@@ -87,7 +98,7 @@ export function writeFileAtomic(path: string, write: (sink: ByteSink) => void, m
 
 /** Writes all of `bytes` (a write may take only part), at `position` or else where the file is. */
 function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
-  for (let done = 0; done < bytes.byteLength; ) {
+  for (let done = 0; done < bytes.byteLength;) {
     done += writeSync(fd, bytes, done, bytes.byteLength - done, position === undefined ? null : position + done);
   }
 }

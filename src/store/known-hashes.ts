@@ -41,12 +41,18 @@ function changedAt(stamp: FileStamp): number {
 }
 
 /** The sha256 recorded for this path and stamp, if the record is trusted; else undefined. Never throws. */
-export async function knownHash(cache: UserCache, path: string, stamp: FileStamp, racyMs = RACY_MS): Promise<string | undefined> {
+export async function knownHash(
+  cache: UserCache,
+  path: string,
+  stamp: FileStamp,
+  racyMs = RACY_MS,
+): Promise<string | undefined> {
   try {
     const bytes = cache.read(RECORDS, await recordName(path), RECORD_MAX_BYTES);
     if (!bytes) return undefined;
     const record = JSON.parse(bytes.toString("utf8")) as HashRecord;
-    if (record.path !== resolve(path) || !sameStamp(record.stamp, stamp) || typeof record.sha256 !== "string") return undefined;
+    if (record.path !== resolve(path) || !sameStamp(record.stamp, stamp) || typeof record.sha256 !== "string")
+      return undefined;
     return typeof record.at === "number" && record.at - changedAt(stamp) >= racyMs ? record.sha256 : undefined;
   } catch {
     return undefined;
@@ -54,7 +60,13 @@ export async function knownHash(cache: UserCache, path: string, stamp: FileStamp
 }
 
 /** Records the sha256 of a file as it was when stamped (the stamp taken before it was read). Silent on failure. */
-export async function rememberHash(cache: UserCache, path: string, stamp: FileStamp, sha256: string, now = Date.now()): Promise<void> {
+export async function rememberHash(
+  cache: UserCache,
+  path: string,
+  stamp: FileStamp,
+  sha256: string,
+  now = Date.now(),
+): Promise<void> {
   const record: HashRecord = { path: resolve(path), stamp, sha256, at: now };
   cache.write(RECORDS, await recordName(path), (sink) => sink.write(Buffer.from(JSON.stringify(record))));
 }

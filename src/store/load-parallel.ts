@@ -33,7 +33,12 @@ export function defaultWorkerFile(): string | undefined {
 }
 
 /** Whether a file is loaded in parallel: a JSON lineage of at least `minBytes`, with a worker script. */
-export function useParallel(file: string, size: number, worker: string | undefined, minBytes = PARALLEL_MIN_BYTES): worker is string {
+export function useParallel(
+  file: string,
+  size: number,
+  worker: string | undefined,
+  minBytes = PARALLEL_MIN_BYTES,
+): worker is string {
   return worker !== undefined && isJsonPath(file) && size >= minBytes;
 }
 
@@ -93,7 +98,8 @@ export async function loadInParallel<T>(
     if (!lineage || !rules) return { discarded: built }; // schema-valid, yet this thread could not check it: load the usual way
     // The worker's rules come first in RULES: joined in that order and sorted, the problems are loadLineageText's.
     const problems = sortProblems([...schema.ruleProblems, ...rules.problems]);
-    if (problems.some((p) => p.severity === "error")) return { result: { ok: false, file, problems }, discarded: built };
+    if (problems.some((p) => p.severity === "error"))
+      return { result: { ok: false, file, problems }, discarded: built };
     const result: LoadResult = { ok: true, file, lineage, warnings: problems, order: rules.order };
     // The speculation saw this thread's warnings only: it stands if the worker's rules added none.
     return schema.ruleProblems.length === 0 ? { result, built } : { result, discarded: built };

@@ -13,7 +13,15 @@ import { decodeUtf8, isJsonPath, readSourceBytes, stampOf } from "../load/read-s
 import { packageVersion } from "../package-root.js";
 import type { Problem } from "../problem.js";
 import { writeCompact, type StoredLineage } from "./compact-bytes.js";
-import { cacheHasher, contentHash, entryKey, prepareCacheEntry, readCacheEntry, readCompiled, type SourceKind } from "./compiled.js";
+import {
+  cacheHasher,
+  contentHash,
+  entryKey,
+  prepareCacheEntry,
+  readCacheEntry,
+  readCompiled,
+  type SourceKind,
+} from "./compiled.js";
 import { compiledEmbeddedPath, embeddedLineagePath } from "./embedded.js";
 import { knownHash, rememberHash } from "./known-hashes.js";
 import { defaultWorkerFile, loadInParallel, useParallel } from "./load-parallel.js";
@@ -78,14 +86,20 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
   const version = packageVersion();
   const env = opts.env ?? process.env;
   const embedded = source === EMBEDDED || realPath === embeddedLineagePath();
-  const cache = opts.cache === true && !embedded ? new UserCache({ env, uid: opts.uid, onWarning: opts.onWarning, maxBytes: opts.cacheMaxBytes }) : undefined;
+  const cache =
+    opts.cache === true && !embedded
+      ? new UserCache({ env, uid: opts.uid, onWarning: opts.onWarning, maxBytes: opts.cacheMaxBytes })
+      : undefined;
   // The parser is chosen by the name's extension (loadLineageText's rule), and so is the cache entry.
   const kind: SourceKind = isJsonPath(file) ? "json" : "yaml";
   const hasher = cache ? await cacheHasher() : undefined;
   // A file unchanged since it was last hashed is answered from its cache entry without being read.
   const stamp = cache ? stampOf(realPath) : undefined;
   const known = cache && stamp ? await knownHash(cache, realPath, stamp, opts.racyMs) : undefined;
-  const early = cache && stamp && known !== undefined ? readCacheEntry(cache, kind, known, Number(stamp.size), version, hasher!) : undefined;
+  const early =
+    cache && stamp && known !== undefined
+      ? readCacheEntry(cache, kind, known, Number(stamp.size), version, hasher!)
+      : undefined;
   if (early) return opened(early, "cache");
   const raw = await readSourceBytes(realPath);
   if (!raw.ok) return { ok: false, file, problems: [named(raw.problem)] };
@@ -98,7 +112,11 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
       : undefined;
   if (hit) return opened(hit, embedded ? "compiled" : "cache");
   const entry = (graph: LineageGraph, warnings: Problem[]) =>
-    cache ? prepareCacheEntry(cache, kind, sha, version, (sink) => writeCompact(graph, warnings, entryKey(kind, sha), version, sink, hasher)) : undefined;
+    cache
+      ? prepareCacheEntry(cache, kind, sha, version, (sink) =>
+          writeCompact(graph, warnings, entryKey(kind, sha), version, sink, hasher),
+        )
+      : undefined;
   const read = decodeUtf8(file, raw.bytes);
   if (!read.ok) return { ok: false, file, problems: [read.problem] };
   const worker = opts.worker === false ? undefined : (opts.worker ?? defaultWorkerFile());

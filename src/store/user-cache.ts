@@ -247,7 +247,8 @@ export class UserCache {
   /** Removes temporary files left by killed processes (STALE_TEMP_MS old), in the cache and its records. */
   private sweepTemps(now = Date.now()): void {
     for (const dir of [this.dir!, join(this.dir!, RECORDS)]) {
-      for (const temp of listFiles(dir, TEMP_SUFFIX, this.uid)) if (temp.mtimeMs < now - STALE_TEMP_MS) removeQuietly(join(dir, temp.name));
+      for (const temp of listFiles(dir, TEMP_SUFFIX, this.uid))
+        if (temp.mtimeMs < now - STALE_TEMP_MS) removeQuietly(join(dir, temp.name));
     }
   }
 
@@ -262,11 +263,15 @@ export class UserCache {
         return;
       }
       if (names.length <= this.maxRecords) return;
-      const records = listFiles(dir, ".json", this.uid).sort((a, b) => (a.name === written ? -1 : b.name === written ? 1 : b.mtimeMs - a.mtimeMs));
+      const records = listFiles(dir, ".json", this.uid).sort((a, b) =>
+        a.name === written ? -1 : b.name === written ? 1 : b.mtimeMs - a.mtimeMs,
+      );
       for (const old of records.slice(this.maxRecords)) if (old.name !== written) removeQuietly(join(dir, old.name));
       return;
     }
-    const entries = listFiles(this.dir!, ENTRY_SUFFIX, this.uid).sort((a, b) => (a.name === written ? -1 : b.name === written ? 1 : b.mtimeMs - a.mtimeMs));
+    const entries = listFiles(this.dir!, ENTRY_SUFFIX, this.uid).sort((a, b) =>
+      a.name === written ? -1 : b.name === written ? 1 : b.mtimeMs - a.mtimeMs,
+    );
     let kept = 0;
     for (const entry of entries) {
       kept += entry.size;
@@ -303,7 +308,15 @@ export function cacheInfo(opts: CacheOptions = {}): CacheInfo {
   const entries = listFiles(place.dir, ENTRY_SUFFIX, uid);
   const records = listFiles(join(place.dir, RECORDS), ".json", uid);
   const sum = (list: Listed[]) => list.reduce((n, f) => n + f.size, 0);
-  return { dir: place.dir, problem: null, entries: entries.length, entryBytes: sum(entries), records: records.length, recordBytes: sum(records), maxBytes };
+  return {
+    dir: place.dir,
+    problem: null,
+    entries: entries.length,
+    entryBytes: sum(entries),
+    records: records.length,
+    recordBytes: sum(records),
+    maxBytes,
+  };
 }
 
 /** Why an existing cache directory would not be used (undefined: it would be, or it is not there). */

@@ -31,7 +31,8 @@ export function schemaVerdict(bytes: Uint8Array, file: string): SchemaVerdict {
   if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
   const schema = validateSchema(parsed.data);
   const locator = jsonLocate(read.text);
-  if (schema.ok) return { ok: true, ruleProblems: checkRules(schema.lineage, file, locator, [], RULES_BESIDE_SCHEMA).problems };
+  if (schema.ok)
+    return { ok: true, ruleProblems: checkRules(schema.lineage, file, locator, [], RULES_BESIDE_SCHEMA).problems };
   return { ok: false, problems: sortProblems(locateAll(file, locator(schema.issues), schema.issues)) };
 }
 

@@ -15,7 +15,9 @@ describe("matrix --changes --json", () => {
     expect(r.code).toBe(0);
     const m = MatrixOut.parse(JSON.parse(r.stdout));
     expect(m.view).toBe("changes");
-    const markers = TABLE.flatMap(([model, row]) => row.map(([sign, words]) => ({ model, sign, ability: WORDS[words]! })));
+    const markers = TABLE.flatMap(([model, row]) =>
+      row.map(([sign, words]) => ({ model, sign, ability: WORDS[words]! })),
+    );
     expect(markers).toHaveLength(24);
     for (const { model, sign, ability } of markers) {
       const cell = m.rows.find((row) => row.model === model)?.cells.find((c) => c.ability === ability);
@@ -24,8 +26,14 @@ describe("matrix --changes --json", () => {
   });
 
   it("leaves a cell blank where the model's own step said nothing, unlike the plain matrix", async () => {
-    const changes = MatrixOut.parse(JSON.parse((await cli(["matrix", "--changes", "--json", "--models", "chatgpt", "--abilities", "code-generation"])).stdout));
-    const state = MatrixOut.parse(JSON.parse((await cli(["matrix", "--json", "--models", "chatgpt", "--abilities", "code-generation"])).stdout));
+    const changes = MatrixOut.parse(
+      JSON.parse(
+        (await cli(["matrix", "--changes", "--json", "--models", "chatgpt", "--abilities", "code-generation"])).stdout,
+      ),
+    );
+    const state = MatrixOut.parse(
+      JSON.parse((await cli(["matrix", "--json", "--models", "chatgpt", "--abilities", "code-generation"])).stdout),
+    );
     expect(changes.rows[0]!.cells[0]!.symbol).toBe("");
     expect(state.rows[0]!.cells[0]!.symbol).not.toBe("");
     expect(state.view).toBe("state");
@@ -41,7 +49,18 @@ describe("matrix --changes --json", () => {
 
 describe("matrix --changes in the other formats", () => {
   it("writes the own step's change in words in CSV, and the changes legend under Markdown", async () => {
-    const csv = (await cli(["matrix", "--changes", "--format", "csv", "--models", "chatgpt", "--abilities", "in-context-learning,dialogue,code-generation"])).stdout;
+    const csv = (
+      await cli([
+        "matrix",
+        "--changes",
+        "--format",
+        "csv",
+        "--models",
+        "chatgpt",
+        "--abilities",
+        "in-context-learning,dialogue,code-generation",
+      ])
+    ).stdout;
     expect(csv).toBe("model,in-context-learning,dialogue,code-generation\nchatgpt,greatly weakened,unlocked,\n");
     const md = (await cli(["matrix", "--changes", "--format", "markdown", "--models", "chatgpt"])).stdout;
     expect(md).toContain("blank: the step said nothing");
@@ -70,9 +89,13 @@ describe("the design card's traces", () => {
     const r = await cli(["trace", "code-davinci-002", "chain-of-thought"], at80);
     expect(r.code).toBe(0);
     const answer = r.stdout.split("\n\n")[0]!.replace(/\n\s+/g, " ");
-    expect(answer).toMatch(/^chain-of-thought in code-davinci-002: present, greatly strengthened; introduced by Training on code in code-davinci-001 and code-cushman-001, then greatly strengthened by LM \+ code training then instruction tuning \(present: \w+; how it came: (hypothesis|likely|speculative)\)$/);
+    expect(answer).toMatch(
+      /^chain-of-thought in code-davinci-002: present, greatly strengthened; introduced by Training on code in code-davinci-001 and code-cushman-001, then greatly strengthened by LM \+ code training then instruction tuning \(present: \w+; how it came: (hypothesis|likely|speculative)\)$/,
+    );
     expect(r.stdout.trimEnd().split("\n").length).toBeLessThanOrEqual(20);
-    const json = TraceOut.parse(JSON.parse((await cli(["trace", "code-davinci-002", "chain-of-thought", "--json"])).stdout));
+    const json = TraceOut.parse(
+      JSON.parse((await cli(["trace", "code-davinci-002", "chain-of-thought", "--json"])).stdout),
+    );
     expect(json.origins.map((o) => o.kind)).toEqual(["code-training", "code-training"]);
     expect(json.changes.map((c) => c.step)).toEqual(["merge-code-davinci-002"]);
   });
@@ -81,12 +104,16 @@ describe("the design card's traces", () => {
     const r = await cli(["trace", "chatgpt", "in-context-learning"], at80);
     expect(r.code).toBe(0);
     const answer = r.stdout.split("\n\n")[0]!.replace(/\n\s+/g, " ");
-    expect(answer).toMatch(/^in-context-learning in chatgpt: present, greatly weakened; introduced by .* in davinci, then weakened by .* and greatly weakened by RLHF \(/);
+    expect(answer).toMatch(
+      /^in-context-learning in chatgpt: present, greatly weakened; introduced by .* in davinci, then weakened by .* and greatly weakened by RLHF \(/,
+    );
   });
 
   it("prints everything with --evidence: each note of the history and what each other reading makes of the answer", async () => {
     const full = await cli(["trace", "code-davinci-002", "chain-of-thought", "--evidence", "--width", "0"]);
-    const json = TraceOut.parse(JSON.parse((await cli(["trace", "code-davinci-002", "chain-of-thought", "--json"])).stdout));
+    const json = TraceOut.parse(
+      JSON.parse((await cli(["trace", "code-davinci-002", "chain-of-thought", "--json"])).stdout),
+    );
     for (const e of json.history) if (e.note) expect(full.stdout).toContain(e.note);
     for (const u of json.underReadings) expect(full.stdout).toContain(`${u.step}=${u.alternative} (`);
   });
@@ -94,15 +121,23 @@ describe("the design card's traces", () => {
 
 describe("--reading", () => {
   it("answers trace, diff and matrix under another parentage reading, and says which", async () => {
-    const trace = TraceOut.parse(JSON.parse((await cli(["trace", "code-davinci-002", "cot", "--reading", "merge-code-davinci-002=1", "--json"])).stdout));
+    const trace = TraceOut.parse(
+      JSON.parse(
+        (await cli(["trace", "code-davinci-002", "cot", "--reading", "merge-code-davinci-002=1", "--json"])).stdout,
+      ),
+    );
     expect(trace.reading).toBe("merge-code-davinci-002=1");
     expect(trace.path).toEqual(["code-davinci-002"]);
     const text = await cli(["trace", "code-davinci-002", "cot", "--reading", "merge-code-davinci-002=1"], at80);
     expect(text.stdout).toContain("Reading: merge-code-davinci-002=1");
     expect(text.stdout.split("\n")[0]).not.toContain("Training on code");
-    const diff = JSON.parse((await cli(["diff", "text-davinci-003", "chatgpt", "--reading", "rlhf-chatgpt=1", "--json"])).stdout) as { reading: string };
+    const diff = JSON.parse(
+      (await cli(["diff", "text-davinci-003", "chatgpt", "--reading", "rlhf-chatgpt=1", "--json"])).stdout,
+    ) as { reading: string };
     expect(diff.reading).toBe("rlhf-chatgpt=1");
-    const matrix = MatrixOut.parse(JSON.parse((await cli(["matrix", "--reading", "rlhf-chatgpt=1,merge-code-davinci-002=1", "--json"])).stdout));
+    const matrix = MatrixOut.parse(
+      JSON.parse((await cli(["matrix", "--reading", "rlhf-chatgpt=1,merge-code-davinci-002=1", "--json"])).stdout),
+    );
     expect(matrix.reading).toBe("merge-code-davinci-002=1,rlhf-chatgpt=1");
   });
 
@@ -124,9 +159,13 @@ describe("show of a step and of a source", () => {
   it("shows what a step did and its claims", async () => {
     const r = await cli(["show", "merge-code-davinci-002"], at80);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toMatch(/^LM \+ code training then instruction tuning \(merge-code-davinci-002\): made/);
+    expect(r.stdout.split("\n")[0]).toMatch(
+      /^LM \+ code training then instruction tuning \(merge-code-davinci-002\): made/,
+    );
     expect(r.stdout).toContain("++ chain-of-thought: greatly strengthened");
-    expect((JSON.parse((await cli(["show", "merge-code-davinci-002", "--json"])).stdout) as { kind: string }).kind).toBe("step");
+    expect(
+      (JSON.parse((await cli(["show", "merge-code-davinci-002", "--json"])).stdout) as { kind: string }).kind,
+    ).toBe("step");
   });
 
   it("shows a source and what it is cited for", async () => {

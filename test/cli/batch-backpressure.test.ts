@@ -27,7 +27,12 @@ describe("trace --batch back-pressure", () => {
         yield QUERY;
       }
     })();
-    const done = run(["--lineage", SMALL, "trace", "--batch"], { stdout, stderr: { write: () => true }, stdin, env: { XDG_CACHE_HOME: TEST_CACHE } });
+    const done = run(["--lineage", SMALL, "trace", "--batch"], {
+      stdout,
+      stderr: { write: () => true },
+      stdin,
+      env: { XDG_CACHE_HOME: TEST_CACHE },
+    });
     for (let answered = 1; answered <= 50; answered++) {
       // Let the batch run as far as it will without a drain.
       while (stdout.writes.length < answered) await new Promise((r) => setImmediate(r));
@@ -51,10 +56,12 @@ describe("splitLines", () => {
     const endless = (async function* () {
       for (;;) yield Buffer.alloc(65536);
     })();
-    const lines = splitLines((async function* () {
-      yield "ok\n";
-      yield* endless;
-    })());
+    const lines = splitLines(
+      (async function* () {
+        yield "ok\n";
+        yield* endless;
+      })(),
+    );
     expect((await lines.next()).value).toBe("ok");
     await expect(lines.next()).rejects.toThrow(`input line 2 is longer than ${MAX_BATCH_LINE_BYTES / 1024} KiB`);
     // A line of exactly the limit is accepted.

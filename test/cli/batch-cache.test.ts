@@ -23,20 +23,38 @@ async function batch(lines: string[], env: Record<string, string> = { XDG_CACHE_
   const stdin = (async function* () {
     yield* lines;
   })();
-  const code = await run(["--lineage", SMALL, "trace", "--batch"], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, stdin, env });
+  const code = await run(["--lineage", SMALL, "trace", "--batch"], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin,
+    env,
+  });
   return { code, stdout, stderr };
 }
 
 describe("trace --batch", () => {
   it("answers one JSON line per query, in order, with error objects for bad lines", async () => {
-    const r = await batch(['{"model": "dpo", "ability": "coding"}', "", '{"model": "sft", "ability": "coding"}', "nope", '{"model": "x", "ability": "coding"}', '{"model": 1}']);
+    const r = await batch([
+      '{"model": "dpo", "ability": "coding"}',
+      "",
+      '{"model": "sft", "ability": "coding"}',
+      "nope",
+      '{"model": "x", "ability": "coding"}',
+      '{"model": 1}',
+    ]);
     expect(r.code).toBe(2); // a refused line makes the batch exit 2
     expect(r.stderr).toBe("");
-    const out = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as unknown);
+    const out = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as unknown);
     expect(out).toHaveLength(5);
     expect(TraceOut.parse(out[0])).toMatchObject({ model: "dpo", present: true });
     expect(TraceOut.parse(out[1])).toMatchObject({ model: "sft", present: false });
-    expect(ErrorOut.parse(out[2])).toMatchObject({ input: 4, error: { code: "usage", message: "input line 4 is not JSON" } });
+    expect(ErrorOut.parse(out[2])).toMatchObject({
+      input: 4,
+      error: { code: "usage", message: "input line 4 is not JSON" },
+    });
     expect(ErrorOut.parse(out[3])).toMatchObject({ input: 5, error: { message: "unknown model 'x'" } });
     expect(ErrorOut.parse(out[4]).input).toBe(6);
   });
@@ -44,7 +62,10 @@ describe("trace --batch", () => {
   it("refuses arguments together with --batch, and a missing ability without it", async () => {
     expect((await cli(["--lineage", SMALL, "trace", "dpo", "--batch"])).code).toBe(2);
     const r = await cli(["--lineage", SMALL, "trace", "dpo"]);
-    expect(r).toMatchObject({ code: 2, stderr: "captrace: trace needs a model and an ability: captrace trace MODEL ABILITY (or --batch)\n" });
+    expect(r).toMatchObject({
+      code: 2,
+      stderr: "captrace: trace needs a model and an ability: captrace trace MODEL ABILITY (or --batch)\n",
+    });
   });
 });
 
@@ -78,7 +99,9 @@ describe("the cache of validated lineages", () => {
     writeFileSync(entry(), encodeCompact(buildGraph(lineage), cached.header.warnings, sha, packageVersion(), hasher));
     expect((await cli(["--lineage", file, "show", "base"], { env })).stdout).toContain("Name from the cache");
     // --no-cache bypasses it.
-    expect((await cli(["--lineage", file, "show", "base", "--no-cache"], { env })).stdout).toContain("Base model (base)");
+    expect((await cli(["--lineage", file, "show", "base", "--no-cache"], { env })).stdout).toContain(
+      "Base model (base)",
+    );
   });
 
   it("is never stale: a changed file is validated again", async () => {
@@ -118,7 +141,9 @@ describe("the cache that cannot exist, seen from the command line", () => {
     const r = await cli(["--lineage", SMALL, "list", "models"], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("base");
-    expect(r.stderr).toBe("captrace: warning: the cache directory /dev/null/.cache/captrace is not used: a part of its path is not a directory; answering without the cache\n");
+    expect(r.stderr).toBe(
+      "captrace: warning: the cache directory /dev/null/.cache/captrace is not used: a part of its path is not a directory; answering without the cache\n",
+    );
     expect((await cli(["--lineage", SMALL, "list", "models", "--no-cache"], { env })).stderr).toBe("");
   });
 });
@@ -129,7 +154,12 @@ describe("--lineage is read by its real path", () => {
     writeFileSync(join(dir, "mine.yaml"), readFileSync(SMALL, "utf8").replace("effect: lost", "effect: lots"));
     for (const path of [join(dir, "mine.yaml"), "mine.yaml"]) {
       let stderr = "";
-      const code = await run(["--lineage", path, "list", "models", "--no-cache"], { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, env: {}, cwd: dir });
+      const code = await run(["--lineage", path, "list", "models", "--no-cache"], {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => (stderr += s) },
+        env: {},
+        cwd: dir,
+      });
       // The file is found and read: its own error, named relative to io.cwd (at df50c14: "mine.yaml: error: no such file").
       expect(code).toBe(3);
       expect(stderr).toMatch(/^mine\.yaml:\d+:\d+: error: .*lots/);

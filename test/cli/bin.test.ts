@@ -9,7 +9,12 @@ import { bigLineage } from "../support/big-lineage.js";
 
 const BIN = fileURLToPath(new URL("../../bin/captrace", import.meta.url));
 const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
-const env = { ...process.env, NO_COLOR: "1", CAPTRACE_LINEAGE: "", XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "captrace-bin-cache-")) };
+const env = {
+  ...process.env,
+  NO_COLOR: "1",
+  CAPTRACE_LINEAGE: "",
+  XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "captrace-bin-cache-")),
+};
 
 function captrace(args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env });
@@ -25,19 +30,39 @@ describe("the real bin/captrace", () => {
 
   it("answers a batch piped on stdin", () => {
     const input = '{"model":"dpo","ability":"coding"}\n{"model":"sft","ability":"coding"}\n';
-    const r = spawnSync(process.execPath, [BIN, "--lineage", SMALL, "trace", "--batch"], { encoding: "utf8", env, input });
+    const r = spawnSync(process.execPath, [BIN, "--lineage", SMALL, "trace", "--batch"], {
+      encoding: "utf8",
+      env,
+      input,
+    });
     expect(r.status).toBe(0);
-    expect(r.stdout.trimEnd().split("\n").map((l) => (JSON.parse(l) as { present: boolean }).present)).toEqual([true, false]);
+    expect(
+      r.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { present: boolean }).present),
+    ).toEqual([true, false]);
   });
 
   it("flushes its whole output into a pipe before exiting", () => {
     const dir = mkdtempSync(join(tmpdir(), "captrace-flush-"));
     const models = Array.from({ length: 4000 }, (_, i) => `  m${i}: {name: Model ${i}}`).join("\n");
-    const steps = Array.from({ length: 4000 }, (_, i) => `  - {id: s${i}, kind: fine-tuning, from: [${i ? `m${i - 1}` : ""}], to: m${i}, confidence: likely}`).join("\n");
+    const steps = Array.from(
+      { length: 4000 },
+      (_, i) => `  - {id: s${i}, kind: fine-tuning, from: [${i ? `m${i - 1}` : ""}], to: m${i}, confidence: likely}`,
+    ).join("\n");
     const file = join(dir, "big.yaml");
     writeFileSync(file, `lineage: 1\ntitle: big\nsources: {}\nabilities: {}\nmodels:\n${models}\nsteps:\n${steps}\n`);
-    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" --lineage "${file}" list models --json | wc -c`], { encoding: "utf8", env });
-    const direct = spawnSync(process.execPath, [BIN, "--lineage", file, "list", "models", "--json"], { encoding: "utf8", env, maxBuffer: 1 << 26 });
+    const r = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" "${BIN}" --lineage "${file}" list models --json | wc -c`],
+      { encoding: "utf8", env },
+    );
+    const direct = spawnSync(process.execPath, [BIN, "--lineage", file, "list", "models", "--json"], {
+      encoding: "utf8",
+      env,
+      maxBuffer: 1 << 26,
+    });
     expect(Number(r.stdout.trim())).toBe(Buffer.byteLength(direct.stdout));
     expect((JSON.parse(direct.stdout) as { items: unknown[] }).items).toHaveLength(4000);
   });
@@ -50,7 +75,11 @@ describe("the real bin/captrace", () => {
     writeFileSync(file, JSON.stringify(bigLineage(28000)));
     expect(statSync(file).size).toBeGreaterThan(PARALLEL_MIN_BYTES);
     const own = { ...env, XDG_CACHE_HOME: join(dir, "cache") };
-    const run = (...extra: string[]) => spawnSync(process.execPath, [BIN, "--lineage", file, "trace", "m27999", "a3", "--json", ...extra], { encoding: "utf8", env: own });
+    const run = (...extra: string[]) =>
+      spawnSync(process.execPath, [BIN, "--lineage", file, "trace", "m27999", "a3", "--json", ...extra], {
+        encoding: "utf8",
+        env: own,
+      });
     const first = run();
     expect(first.status).toBe(0);
     expect(first.stderr).toBe("");
@@ -61,7 +90,10 @@ describe("the real bin/captrace", () => {
   });
 
   it("exits 130 on Ctrl-C (SIGINT), without a stack trace", async () => {
-    const child = spawn(process.execPath, [BIN, "--lineage", SMALL, "trace", "--batch"], { env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "--lineage", SMALL, "trace", "--batch"], {
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     // Wait for the first answer: the process is then waiting on its open stdin.
@@ -83,14 +115,27 @@ describe("the real bin/captrace", () => {
 
   it("exits quietly when the reader of a pipe goes away (EPIPE)", () => {
     const dir = mkdtempSync(join(tmpdir(), "captrace-"));
-    const models = Array.from({ length: 3000 }, (_, i) => `  m${i}: {name: Model number ${i} with a long enough name}`).join("\n");
-    const steps = Array.from({ length: 3000 }, (_, i) => `  - {id: s${i}, kind: fine-tuning, from: [${i ? `m${i - 1}` : ""}], to: m${i}, confidence: likely}`).join("\n");
+    const models = Array.from(
+      { length: 3000 },
+      (_, i) => `  m${i}: {name: Model number ${i} with a long enough name}`,
+    ).join("\n");
+    const steps = Array.from(
+      { length: 3000 },
+      (_, i) => `  - {id: s${i}, kind: fine-tuning, from: [${i ? `m${i - 1}` : ""}], to: m${i}, confidence: likely}`,
+    ).join("\n");
     const file = join(dir, "big.yaml");
     writeFileSync(file, `lineage: 1\ntitle: big\nsources: {}\nabilities: {}\nmodels:\n${models}\nsteps:\n${steps}\n`);
-    const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${BIN}" --lineage "${file}" list models | head -1; echo "status=$?"`], {
-      encoding: "utf8",
-      env,
-    });
+    const r = spawnSync(
+      "bash",
+      [
+        "-c",
+        `set -o pipefail; "${process.execPath}" "${BIN}" --lineage "${file}" list models | head -1; echo "status=$?"`,
+      ],
+      {
+        encoding: "utf8",
+        env,
+      },
+    );
     expect(r.stdout).toMatch(/^┌/);
     expect(r.stdout.trim().split("\n").pop()).toBe("status=0");
     expect(r.stderr).toBe("");
@@ -108,10 +153,20 @@ vm.Script = class extends Script {
   }
 };`;
     const traced = (bin: string) =>
-      spawnSync(process.execPath, ["-e", `${REPORT}\nprocess.argv.splice(1, 0, ${JSON.stringify(bin)}); require(${JSON.stringify(bin)});`, "trace", "code-davinci-002", "chain-of-thought"], {
-        encoding: "utf8",
-        env: { ...env, NODE_OPTIONS: "" },
-      });
+      spawnSync(
+        process.execPath,
+        [
+          "-e",
+          `${REPORT}\nprocess.argv.splice(1, 0, ${JSON.stringify(bin)}); require(${JSON.stringify(bin)});`,
+          "trace",
+          "code-davinci-002",
+          "chain-of-thought",
+        ],
+        {
+          encoding: "utf8",
+          env: { ...env, NODE_OPTIONS: "" },
+        },
+      );
     const expected = captrace(["trace", "code-davinci-002", "chain-of-thought"]).stdout;
 
     it("is made by the build and taken by V8", () => {
@@ -124,7 +179,8 @@ vm.Script = class extends Script {
       // A copy of the package, whose cache can be damaged without touching the real one.
       const root = mkdtempSync(join(tmpdir(), "captrace-package-"));
       const here = fileURLToPath(new URL("../..", import.meta.url));
-      for (const part of ["package.json", "lineage.yaml", "bin", "dist/bundle", "dist/embedded-lineage.captrace"]) cpSync(join(here, part), join(root, part), { recursive: true });
+      for (const part of ["package.json", "lineage.yaml", "bin", "dist/bundle", "dist/embedded-lineage.captrace"])
+        cpSync(join(here, part), join(root, part), { recursive: true });
       const cache = join(root, "dist", "bundle", "captrace.cjs.v8");
       writeFileSync(cache, readFileSync(cache).subarray(0, 1000));
       const damaged = traced(join(root, "bin", "captrace"));
@@ -149,7 +205,10 @@ describe("the start of a query", () => {
       `const M = require("node:module"); const fs = require("node:fs"); const load = M._load;
        M._load = function (request, ...rest) { if (request.endsWith(".cjs")) fs.appendFileSync(${JSON.stringify(log)}, request + "\\n"); return load.call(this, request, ...rest); };`,
     );
-    const r = spawnSync(process.execPath, ["-r", hook, BIN, "trace", "code-davinci-002", "chain-of-thought"], { env, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["-r", hook, BIN, "trace", "code-davinci-002", "chain-of-thought"], {
+      env,
+      encoding: "utf8",
+    });
     expect(r.status).toBe(0);
     const required = existsSync(log) ? readFileSync(log, "utf8").split("\n").filter(Boolean) : [];
     expect(required.filter((m) => /load-lineage|json-schema|run-import/.test(m))).toEqual([]);

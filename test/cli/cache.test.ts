@@ -18,23 +18,37 @@ describe("captrace cache", () => {
   it("shows where the cache is and what it holds, then clear empties it, leaving other files", async () => {
     const empty = await cli(["cache"], { env });
     expect(empty.code).toBe(0);
-    expect(empty.stdout).toBe(`${cacheDir}\n  0 validated lineages, 0 bytes (limit 512 MiB)\n  0 file records, 0 bytes\n`);
+    expect(empty.stdout).toBe(
+      `${cacheDir}\n  0 validated lineages, 0 bytes (limit 512 MiB)\n  0 file records, 0 bytes\n`,
+    );
     // A query on a lineage file (not the embedded one, whose validated form is shipped) stores its validated form.
     const mine = join(dir, "mine.yaml");
     writeFileSync(mine, `${readFileSync(join(ROOT, "lineage.yaml"), "utf8")}\n# my copy\n`);
     expect((await cli(["--lineage", mine, "list", "models"], { env })).code).toBe(0);
     const full = await cli(["--json", "cache"], { env });
-    const info = JSON.parse(full.stdout) as { dir: string; problem: null; entries: number; entryBytes: number; records: number };
+    const info = JSON.parse(full.stdout) as {
+      dir: string;
+      problem: null;
+      entries: number;
+      entryBytes: number;
+      records: number;
+    };
     expect(info).toMatchObject({ dir: cacheDir, problem: null, maxBytes: 512 * 1024 * 1024 });
     expect(info.entries).toBeGreaterThanOrEqual(1);
     expect(info.entryBytes).toBeGreaterThan(0);
     const text = await cli(["cache"], { env });
-    expect(text.stdout.split("\n")[1]).toBe(`  ${info.entries} validated lineage${info.entries === 1 ? "" : "s"}, ${humanBytes(info.entryBytes)} (limit 512 MiB)`);
+    expect(text.stdout.split("\n")[1]).toBe(
+      `  ${info.entries} validated lineage${info.entries === 1 ? "" : "s"}, ${humanBytes(info.entryBytes)} (limit 512 MiB)`,
+    );
 
     writeFileSync(join(cacheDir, "notes.txt"), "not the cache's");
     const cleared = await cli(["cache", "clear"], { env });
     expect(cleared.code).toBe(0);
-    expect(cleared.stdout).toMatch(new RegExp(`^removed ${info.entries + info.records} files \\(.+\\) from ${cacheDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n$`));
+    expect(cleared.stdout).toMatch(
+      new RegExp(
+        `^removed ${info.entries + info.records} files \\(.+\\) from ${cacheDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n$`,
+      ),
+    );
     expect(readdirSync(cacheDir).sort()).toEqual(["files", "notes.txt"]);
     const again = await cli(["--json", "cache", "clear"], { env });
     expect(JSON.parse(again.stdout)).toEqual({ dir: cacheDir, problem: null, removed: 0, bytes: 0 });
@@ -64,7 +78,12 @@ describe("captrace cache", () => {
     expect(existsSync(join(blocked, "captrace"))).toBe(true);
     const j = await cli(["--json", "cache", "clear"], { env: { XDG_CACHE_HOME: blocked } });
     expect(j.code).toBe(5);
-    expect(JSON.parse(j.stdout)).toEqual({ dir: join(blocked, "captrace"), problem: "it is not a directory", removed: 0, bytes: 0 });
+    expect(JSON.parse(j.stdout)).toEqual({
+      dir: join(blocked, "captrace"),
+      problem: "it is not a directory",
+      removed: 0,
+      bytes: 0,
+    });
   });
 
   it("an unknown subcommand is a usage error", async () => {
@@ -72,6 +91,12 @@ describe("captrace cache", () => {
   });
 
   it("humanBytes", () => {
-    expect([humanBytes(1), humanBytes(1023), humanBytes(1536), humanBytes(512 * 1024 * 1024), humanBytes(20 * 1024 ** 3)]).toEqual(["1 byte", "1023 bytes", "1.5 KiB", "512 MiB", "20 GiB"]);
+    expect([
+      humanBytes(1),
+      humanBytes(1023),
+      humanBytes(1536),
+      humanBytes(512 * 1024 * 1024),
+      humanBytes(20 * 1024 ** 3),
+    ]).toEqual(["1 byte", "1023 bytes", "1.5 KiB", "512 MiB", "20 GiB"]);
   });
 });

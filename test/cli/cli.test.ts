@@ -38,7 +38,10 @@ describe("captrace CLI (in-process)", () => {
   });
 
   it("trace --json prints one document that satisfies the contract, with no colour even on a TTY", async () => {
-    const r = await cli(["trace", "DPO", "Coding", "--json", "--lineage", SMALL], { tty: true, env: { FORCE_COLOR: "1" } });
+    const r = await cli(["trace", "DPO", "Coding", "--json", "--lineage", SMALL], {
+      tty: true,
+      env: { FORCE_COLOR: "1" },
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);
     const out = TraceOut.parse(JSON.parse(r.stdout));
@@ -68,7 +71,9 @@ describe("captrace CLI (in-process)", () => {
     expect((await cli(args, { tty: true, env: { FORCE_COLOR: "0" } })).stdout).not.toMatch(ANSI);
     expect((await cli(args, { tty: true, env: { TERM: "dumb" } })).stdout).not.toMatch(ANSI);
     expect((await cli([...args, "--no-color"], { tty: true })).stdout).not.toMatch(ANSI);
-    expect((await cli(["--lineage", SMALL, "list", "models"], { tty: true, env: { NO_COLOR: "1" } })).stdout).not.toMatch(ANSI);
+    expect(
+      (await cli(["--lineage", SMALL, "list", "models"], { tty: true, env: { NO_COLOR: "1" } })).stdout,
+    ).not.toMatch(ANSI);
   });
 
   it("takes the lineage from CAPTRACE_LINEAGE when --lineage is not given", async () => {
@@ -83,7 +88,11 @@ describe("captrace CLI (in-process)", () => {
     const j = await cli(["--lineage", SMALL, "trace", "dpo", "codng", "--json"]);
     expect(j.code).toBe(2);
     expect(j.stderr).toBe("");
-    expect(ErrorOut.parse(JSON.parse(j.stdout)).error).toMatchObject({ code: "usage", exitCode: 2, message: "unknown ability 'codng' (did you mean coding?)" });
+    expect(ErrorOut.parse(JSON.parse(j.stdout)).error).toMatchObject({
+      code: "usage",
+      exitCode: 2,
+      message: "unknown ability 'codng' (did you mean coding?)",
+    });
   });
 
   it("refuses unknown commands and options with commander's suggestion and exit 2", async () => {

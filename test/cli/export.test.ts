@@ -19,15 +19,26 @@ describe("export hf-card", () => {
   it("prints the front matter a card would declare, which reads back as the same base and relation", async () => {
     const r = await cli(["--lineage", hub, "export", "hf-card", "mradermacher/Qwen2.5-14B-Valor-GGUF"]);
     expect(r.code).toBe(0);
-    expect(parse(r.stdout)).toEqual({ base_model: "TECHNOPRAVIN01/Qwen2.5-14B-Valor", base_model_relation: "quantized" });
+    expect(parse(r.stdout)).toEqual({
+      base_model: "TECHNOPRAVIN01/Qwen2.5-14B-Valor",
+      base_model_relation: "quantized",
+    });
     const merge = await cli(["--lineage", hub, "export", "hf-card", "sayakpaul/flux.1-merged"]);
-    expect(parse(merge.stdout)).toEqual({ base_model: ["black-forest-labs/FLUX.1-dev", "black-forest-labs/FLUX.1-schnell"], base_model_relation: "merge" });
+    expect(parse(merge.stdout)).toEqual({
+      base_model: ["black-forest-labs/FLUX.1-dev", "black-forest-labs/FLUX.1-schnell"],
+      base_model_relation: "merge",
+    });
   });
 
   it("--json gives the fields; a root says it has no base", async () => {
     const r = await cli(["--lineage", hub, "--json", "export", "hf-card", "black-forest-labs/FLUX.1-dev"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: SCHEMA_VERSION, hubId: "black-forest-labs/FLUX.1-dev", baseModels: [], relation: null });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      hubId: "black-forest-labs/FLUX.1-dev",
+      baseModels: [],
+      relation: null,
+    });
     const text = await cli(["--lineage", hub, "export", "hf-card", "black-forest-labs/FLUX.1-dev"]);
     expect(text.stdout).toBe("# black-forest-labs/FLUX.1-dev: no base model recorded (a root of this lineage)\n");
   });
@@ -35,7 +46,9 @@ describe("export hf-card", () => {
   it("on the embedded lineage, flags bases that are not Hub repo ids", async () => {
     const r = await cli(["export", "hf-card", "chatgpt"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe("# not Hub repo ids (org/name): text-davinci-002\nbase_model: text-davinci-002\nbase_model_relation: finetune\n");
+    expect(r.stdout).toBe(
+      "# not Hub repo ids (org/name): text-davinci-002\nbase_model: text-davinci-002\nbase_model_relation: finetune\n",
+    );
   });
 
   it("an unknown model is a usage error with a suggestion (exit 2); --json an error object", async () => {

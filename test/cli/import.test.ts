@@ -21,7 +21,11 @@ const loaded = (file: string): LineageFile => {
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
 /** The model a Hub repo id stands for in a lineage (by id, else alias), ignoring case. */
 const idOf = (lineage: LineageFile, hubId: string) =>
-  Object.keys(lineage.models).find((id) => id.toLowerCase() === hubId.toLowerCase() || lineage.models[id]!.aliases?.some((a) => a.toLowerCase() === hubId.toLowerCase()));
+  Object.keys(lineage.models).find(
+    (id) =>
+      id.toLowerCase() === hubId.toLowerCase() ||
+      lineage.models[id]!.aliases?.some((a) => a.toLowerCase() === hubId.toLowerCase()),
+  );
 
 describe("import hf of the fixtures' real cards", () => {
   const hub = join(dir, "hub.yaml");
@@ -30,21 +34,32 @@ describe("import hf of the fixtures' real cards", () => {
     const r = await cli(["import", "hf", CARDS, "-o", hub]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^imported 30 models \(\d+ external bases\), 29 steps; 0 errors, 0 warnings\nwrote .*hub\.yaml\n$/);
+    expect(r.stderr).toMatch(
+      /^imported 30 models \(\d+ external bases\), 29 steps; 0 errors, 0 warnings\nwrote .*hub\.yaml\n$/,
+    );
     const v = await cli(["validate", hub]);
     expect(v.code).toBe(0);
     expect(v.stdout).toMatch(/hub\.yaml: \d+ models, 29 steps/);
     // External bases are data (external: true, url), so "made by no step" is said only of the one described root.
-    expect(v.stderr.trim().split("\n")).toEqual([expect.stringMatching(/warning: model 'FlareRebellion\/WeirdCompound-v1\.6-24b' is made by no step/)]);
+    expect(v.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/warning: model 'FlareRebellion\/WeirdCompound-v1\.6-24b' is made by no step/),
+    ]);
     const base = loaded(hub).models["Qwen/Qwen2.5-14B-Instruct"];
-    expect(base).toEqual({ name: "Qwen/Qwen2.5-14B-Instruct", external: true, url: "https://huggingface.co/Qwen/Qwen2.5-14B-Instruct" });
+    expect(base).toEqual({
+      name: "Qwen/Qwen2.5-14B-Instruct",
+      external: true,
+      url: "https://huggingface.co/Qwen/Qwen2.5-14B-Instruct",
+    });
   });
 
   it("graph output stays valid with org/name ids: Mermaid node ids are plain, DOT ids quoted", async () => {
     const m = await cli(["--lineage", hub, "graph", "--format", "mermaid"]);
     expect(m.code).toBe(0);
     const body = m.stdout.split("\n").slice(2, -2);
-    for (const line of body) expect(line, line).toMatch(/^\s*(m\d+\[".*"\]|m\d+ -(->|\.->)(\|".*"\|)? m\d+|subgraph s\d+\[".*"\]|end|style m\d+ .*)$/);
+    for (const line of body)
+      expect(line, line).toMatch(
+        /^\s*(m\d+\[".*"\]|m\d+ -(->|\.->)(\|".*"\|)? m\d+|subgraph s\d+\[".*"\]|end|style m\d+ .*)$/,
+      );
     expect(m.stdout).toContain('["TECHNOPRAVIN01/Qwen2.5-14B-Valor"]');
     const d = await cli(["--lineage", hub, "graph", "--format", "dot"]);
     expect(d.stdout).toContain('"TECHNOPRAVIN01/Qwen2.5-14B-Valor" -> "mradermacher/Qwen2.5-14B-Valor-GGUF"');
@@ -63,14 +78,24 @@ describe("import hf of the fixtures' real cards", () => {
     const merged = await cli(["--lineage", hub, "--json", "tree", "sayakpaul/FLUX.1-merged"]);
     const mlines = json(merged.stdout).lines as { name: string; kind: string | null }[];
     expect(mlines[0]!.kind).toBe("merge");
-    expect(mlines.slice(1).map((l) => l.name)).toEqual(["black-forest-labs/FLUX.1-dev", "black-forest-labs/FLUX.1-schnell"]);
+    expect(mlines.slice(1).map((l) => l.name)).toEqual([
+      "black-forest-labs/FLUX.1-dev",
+      "black-forest-labs/FLUX.1-schnell",
+    ]);
     const text = await cli(["--lineage", hub, "tree", "Qwen/Qwen2.5-14B-Instruct", "--descendants"]);
     expect(text.stdout.split("\n")[0]).toMatch(/^Qwen(--|\/)Qwen2\.5-14B-Instruct$/);
     expect(text.stdout).toContain("Qwen2.5-14B-Valor-GGUF");
   });
 
   it("diff of two quantizations of one model names it as their nearest common ancestor", async () => {
-    const d = await cli(["--lineage", hub, "--json", "diff", "mradermacher/Qwen2.5-14B-Valor-GGUF", "mradermacher/Qwen2.5-14B-Valor-i1-GGUF"]);
+    const d = await cli([
+      "--lineage",
+      hub,
+      "--json",
+      "diff",
+      "mradermacher/Qwen2.5-14B-Valor-GGUF",
+      "mradermacher/Qwen2.5-14B-Valor-i1-GGUF",
+    ]);
     expect(d.code).toBe(0);
     const lineage = loaded(hub);
     expect(JSON.stringify(json(d.stdout))).toContain(JSON.stringify(idOf(lineage, "TECHNOPRAVIN01/Qwen2.5-14B-Valor")));
@@ -145,7 +170,10 @@ describe("import hf --into the embedded lineage", () => {
     cpSync(join(ROOT, "lineage.yaml"), into);
     const cards = join(dir, "conflict-cards");
     mkdirSync(join(cards, "text-davinci-002"), { recursive: true });
-    writeFileSync(join(cards, "text-davinci-002", "README.md"), "---\nbase_model: openai/gpt-4\nbase_model_relation: finetune\n---\n");
+    writeFileSync(
+      join(cards, "text-davinci-002", "README.md"),
+      "---\nbase_model: openai/gpt-4\nbase_model_relation: finetune\n---\n",
+    );
     const before = readFileSync(into, "utf8");
     const r = await cli(["import", "hf", cards, "--into", into]);
     expect(r.code).toBe(0);
@@ -216,7 +244,9 @@ describe("import hf output and refusals", () => {
     const r = await cli(["import", "hf", "--json"], { env: { HF_HUB_CACHE: cache } });
     expect(r.code).toBe(0);
     const lineage = json(r.stdout).lineage as LineageFile;
-    expect(lineage.steps.map((s) => [s.to, s.from, s.method])).toEqual([[idOf(lineage, "acme/Chat-7B"), [idOf(lineage, "acme/Base-7B")], "adapter"]]);
+    expect(lineage.steps.map((s) => [s.to, s.from, s.method])).toEqual([
+      [idOf(lineage, "acme/Chat-7B"), [idOf(lineage, "acme/Base-7B")], "adapter"],
+    ]);
     const empty = await cli(["import", "hf"], { env: { HF_HUB_CACHE: join(dir, "empty-cache") } });
     expect(empty.code).toBe(3);
     expect(empty.stderr).toContain("captrace: nothing could be imported from the Hub cache");
@@ -232,8 +262,11 @@ describe("import hf output and refusals", () => {
       writeFileSync(join(bad, folder, "README.md"), text);
     };
     put("a--Js", "---js\nrequire('child_process').execSync('touch PWNED')\n---\n");
-    put("a--Bomb", `---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\nbase_model: a/b\n---\n`);
-    put("a--Esc", "---\nbase_model: \"evil\\e[31m/x\"\nlicense: \"\\e]0;title\\a\"\n---\n");
+    put(
+      "a--Bomb",
+      `---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\nbase_model: a/b\n---\n`,
+    );
+    put("a--Esc", '---\nbase_model: "evil\\e[31m/x"\nlicense: "\\e]0;title\\a"\n---\n');
     put("a--Types", "---\nbase_model: {nested: [1, 2]}\nbase_model_relation: 7\n---\n");
     put("a--Ok", "---\nbase_model: a/Base\n---\n");
     put("a--Name\u001b]0;pwned\u0007", "---\nbase_model: a/Base\n---\n");

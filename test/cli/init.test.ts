@@ -11,7 +11,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("init", () => {
   it("writes a commented starter lineage that validates and can be queried", async () => {
     const r = await cli(["init", "mine.yaml"], { cwd: dir });
-    expect(r).toEqual({ code: 0, stdout: "", stderr: "created mine.yaml: edit it, then run captrace validate mine.yaml\n" });
+    expect(r).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "created mine.yaml: edit it, then run captrace validate mine.yaml\n",
+    });
     const text = readFileSync(join(dir, "mine.yaml"), "utf8");
     expect(text.split("\n").filter((l) => l.trimStart().startsWith("#")).length).toBeGreaterThan(5);
     const v = await cli(["validate", "mine.yaml"], { cwd: dir });

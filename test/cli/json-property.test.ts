@@ -3,7 +3,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DiffOut, ErrorOut, GraphOut, ListOut, MatrixOut, RoadmapOut, ShowAbilityOut, ShowModelOut, TraceOut, TreeOut } from "../../src/contract.js";
+import {
+  DiffOut,
+  ErrorOut,
+  GraphOut,
+  ListOut,
+  MatrixOut,
+  RoadmapOut,
+  ShowAbilityOut,
+  ShowModelOut,
+  TraceOut,
+  TreeOut,
+} from "../../src/contract.js";
 import { EFFECTS } from "../../src/schema.js";
 import { lineageFile } from "../support/build.js";
 import { cli } from "../support/run-cli.js";
@@ -15,8 +26,12 @@ const lineages = fc.integer({ min: 1, max: 8 }).chain((n) =>
   fc.tuple(
     ...Array.from({ length: n }, (_, i) =>
       fc.record({
-        parents: i === 0 ? fc.constant<number[]>([]) : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: 2 }),
-        claims: fc.uniqueArray(fc.tuple(fc.constantFrom("x", "y", "z"), fc.constantFrom(...EFFECTS)), { maxLength: 2, selector: (c) => c[0] }),
+        parents:
+          i === 0 ? fc.constant<number[]>([]) : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: 2 }),
+        claims: fc.uniqueArray(fc.tuple(fc.constantFrom("x", "y", "z"), fc.constantFrom(...EFFECTS)), {
+          maxLength: 2,
+          selector: (c) => c[0],
+        }),
       }),
     ),
   ),
@@ -31,10 +46,18 @@ describe("every command's --json on random valid lineages", () => {
         const gained: Set<string>[] = [];
         const steps = spec.map((s, i) => {
           const have = new Set(s.parents.flatMap((p) => [...gained[p]!]));
-          const claims = s.claims.map(([a, e]): [string, (typeof EFFECTS)[number]] => [a, have.has(a) || e === "introduced" || e === "unlocked" || e === "strengthened" ? e : "introduced"]);
+          const claims = s.claims.map(([a, e]): [string, (typeof EFFECTS)[number]] => [
+            a,
+            have.has(a) || e === "introduced" || e === "unlocked" || e === "strengthened" ? e : "introduced",
+          ]);
           for (const [a, e] of claims) if (e === "introduced" || e === "unlocked") have.add(a);
           gained.push(have);
-          return [`s${i}`, s.parents.map((p) => `m${p}`), `m${i}`, claims] as [string, string[], string, [string, (typeof EFFECTS)[number]][]];
+          return [`s${i}`, s.parents.map((p) => `m${p}`), `m${i}`, claims] as [
+            string,
+            string[],
+            string,
+            [string, (typeof EFFECTS)[number]][],
+          ];
         });
         const data = lineageFile(steps, { abilities: { x: { name: "X" }, y: { name: "Y" }, z: { name: "Z" } } });
         const path = join(dir, `l${file++}.json`);
@@ -65,7 +88,11 @@ describe("every command's --json on random valid lineages", () => {
 
 describe("--json errors", () => {
   it("are one JSON document for usage errors commander finds too", async () => {
-    for (const args of [["--json", "trac", "a", "b"], ["list", "--json", "modles"], ["tree", "--depth", "x", "--json"]]) {
+    for (const args of [
+      ["--json", "trac", "a", "b"],
+      ["list", "--json", "modles"],
+      ["tree", "--depth", "x", "--json"],
+    ]) {
       const r = await cli(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe("");

@@ -5,7 +5,24 @@ import { cli } from "../support/run-cli.js";
 
 describe("the library has every query of the CLI", () => {
   it("exports trace, diff, show (any kind), list, tree, matrix, graph, roadmap, summary and the readings parser", () => {
-    for (const name of ["trace", "diff", "show", "showAny", "showModel", "showAbility", "showStep", "showSource", "list", "tree", "matrix", "graphView", "roadmap", "summary", "parseReading", "validate"] as const) {
+    for (const name of [
+      "trace",
+      "diff",
+      "show",
+      "showAny",
+      "showModel",
+      "showAbility",
+      "showStep",
+      "showSource",
+      "list",
+      "tree",
+      "matrix",
+      "graphView",
+      "roadmap",
+      "summary",
+      "parseReading",
+      "validate",
+    ] as const) {
       expect(typeof lib[name], name).toBe("function");
     }
   });
@@ -13,8 +30,12 @@ describe("the library has every query of the CLI", () => {
   it("answers summary, show STEP and a trace under a reading as the CLI does", async () => {
     const graph = await lib.loadLineage();
     expect(JSON.parse((await cli(["summary", "--json"])).stdout)).toEqual(lib.summary(graph));
-    expect(JSON.parse((await cli(["show", "rlhf-chatgpt", "--json"])).stdout)).toEqual(lib.showAny(graph, "rlhf-chatgpt"));
+    expect(JSON.parse((await cli(["show", "rlhf-chatgpt", "--json"])).stdout)).toEqual(
+      lib.showAny(graph, "rlhf-chatgpt"),
+    );
     const reading: lib.ReadingChoice = lib.parseReading("rlhf-chatgpt=1");
-    expect(JSON.parse((await cli(["trace", "chatgpt", "icl", "--reading", "rlhf-chatgpt=1", "--json"])).stdout)).toEqual(lib.trace(graph, { model: "chatgpt", ability: "icl", reading }));
+    expect(
+      JSON.parse((await cli(["trace", "chatgpt", "icl", "--reading", "rlhf-chatgpt=1", "--json"])).stdout),
+    ).toEqual(lib.trace(graph, { model: "chatgpt", ability: "icl", reading }));
   });
 });

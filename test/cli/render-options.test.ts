@@ -22,7 +22,9 @@ describe("the output width", () => {
   it("--width takes a whole number only", async () => {
     const r = await cli(["--width", "-3", "list", "models"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("captrace: option '--width <n>' argument '-3' is invalid. must be a whole number (0 or more)\n");
+    expect(r.stderr).toBe(
+      "captrace: option '--width <n>' argument '-3' is invalid. must be a whole number (0 or more)\n",
+    );
   });
 });
 
@@ -33,10 +35,17 @@ describe("the render options a command passes", () => {
     expect(text.mock.calls[0]![1]).toMatchObject({ width: 100, detail: false, painter: PLAIN });
     await cli(["--lineage", SMALL, "trace", "dpo", "coding", "-v"], { env: { COLUMNS: "90" } });
     expect(text.mock.calls[1]![1]).toMatchObject({ width: 90, detail: true });
-    await cli(["--lineage", SMALL, "--width", "0", "trace", "dpo", "coding", "--evidence"], { tty: true, columns: 120 });
+    await cli(["--lineage", SMALL, "--width", "0", "trace", "dpo", "coding", "--evidence"], {
+      tty: true,
+      columns: 120,
+    });
     expect(text.mock.calls[2]![1]).toMatchObject({ width: 0, detail: true });
     const show = vi.spyOn(RENDERERS.show, "text");
-    await cli(["--lineage", SMALL, "show", "dpo", "--evidence"], { tty: true, columns: 120, env: { FORCE_COLOR: "3" } });
+    await cli(["--lineage", SMALL, "show", "dpo", "--evidence"], {
+      tty: true,
+      columns: 120,
+      env: { FORCE_COLOR: "3" },
+    });
     const opts = show.mock.calls[0]![1] as unknown as { width: number; detail: boolean; painter?: { level: number } };
     expect(opts).toMatchObject({ width: 120, detail: true });
     expect(opts.painter?.level).toBe(3);

@@ -13,9 +13,17 @@ const env = { ...process.env, NO_COLOR: "1", CAPTRACE_LINEAGE: "", XDG_CACHE_HOM
 /** Runs a bash pipeline in which `captrace` is the real bin, reporting its peak memory (KiB) on fd 3 as "maxrss=N". */
 function sh(script: string, input?: string) {
   const wrapper = join(dir, "measure.cjs");
-  writeFileSync(wrapper, `process.on("exit", () => require("node:fs").writeSync(3, "maxrss=" + process.resourceUsage().maxRSS + "\\n"));\nprocess.argv.splice(1, 1);\nrequire(process.argv[1]);\n`);
+  writeFileSync(
+    wrapper,
+    `process.on("exit", () => require("node:fs").writeSync(3, "maxrss=" + process.resourceUsage().maxRSS + "\\n"));\nprocess.argv.splice(1, 1);\nrequire(process.argv[1]);\n`,
+  );
   const captrace = `captrace() { "${process.execPath}" "${wrapper}" "${BIN}" "$@"; }`;
-  return spawnSync("bash", ["-c", `set -o pipefail; ${captrace}; ${script}`], { encoding: "utf8", env, input, timeout: 120_000 });
+  return spawnSync("bash", ["-c", `set -o pipefail; ${captrace}; ${script}`], {
+    encoding: "utf8",
+    env,
+    input,
+    timeout: 120_000,
+  });
 }
 const maxRss = (text: string) => Number(/maxrss=(\d+)/.exec(text)?.[1]);
 
@@ -28,7 +36,10 @@ describe("standard streams of the real bin", () => {
 
   it("keeps its exit code when the reader of stderr goes away (validate BAD 2>&1 | head -1 exits 3)", () => {
     // Thousands of problems: the reader is surely gone before they are all written.
-    const steps = Array.from({ length: 600 }, (_, i) => `  - {id: s${i}, kind: fine-tuning, from: [], to: nobody${i}, confidence: sure}`).join("\n");
+    const steps = Array.from(
+      { length: 600 },
+      (_, i) => `  - {id: s${i}, kind: fine-tuning, from: [], to: nobody${i}, confidence: sure}`,
+    ).join("\n");
     const file = join(dir, "bad.yaml");
     writeFileSync(file, `lineage: 1\ntitle: bad\nsources: {}\nabilities: {}\nmodels: {}\nsteps:\n${steps}\n`);
     const r = sh(`captrace validate "${file}" 3>/dev/null 2>&1 | head -1; echo "status=$?"`);
@@ -56,7 +67,10 @@ describe("standard streams of the real bin", () => {
   it("refuses an endless line on stdin (< /dev/zero) with one error object, exit 2", () => {
     const r = sh(`captrace trace --batch < /dev/zero 3>/dev/null; echo "status=$?"`);
     const [answer, status] = r.stdout.trim().split("\n");
-    expect(JSON.parse(answer!)).toMatchObject({ input: 1, error: { code: "usage", message: "input line 1 is longer than 64 KiB: captrace stops reading" } });
+    expect(JSON.parse(answer!)).toMatchObject({
+      input: 1,
+      error: { code: "usage", message: "input line 1 is longer than 64 KiB: captrace stops reading" },
+    });
     expect(status).toBe("status=2");
     expect(r.stderr).toBe("");
   });

@@ -31,11 +31,18 @@ describe("usage errors", () => {
 
   it("names $CAPTRACE_LINEAGE when the lineage it names is bad", async () => {
     const r = await cli(["list", "models"], { env: { CAPTRACE_LINEAGE: "/no/such/lineage.yaml" } });
-    expect(r).toEqual({ code: 3, stdout: "", stderr: "/no/such/lineage.yaml: error: no such file (the lineage named by $CAPTRACE_LINEAGE)\n" });
+    expect(r).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: "/no/such/lineage.yaml: error: no such file (the lineage named by $CAPTRACE_LINEAGE)\n",
+    });
     const j = await cli(["list", "models", "--json"], { env: { CAPTRACE_LINEAGE: "/no/such/lineage.yaml" } });
     expect(ErrorOut.parse(JSON.parse(j.stdout)).error.message).toContain("$CAPTRACE_LINEAGE");
     // A path typed on the command line is not blamed on the variable.
-    expect((await cli(["--lineage", "/no/such/lineage.yaml", "list", "models"], { env: { CAPTRACE_LINEAGE: SMALL } })).stderr).not.toContain("CAPTRACE_LINEAGE");
+    expect(
+      (await cli(["--lineage", "/no/such/lineage.yaml", "list", "models"], { env: { CAPTRACE_LINEAGE: SMALL } }))
+        .stderr,
+    ).not.toContain("CAPTRACE_LINEAGE");
   });
 
   it("suggests the swap when trace's model and ability are given the other way round", async () => {
@@ -45,13 +52,17 @@ describe("usage errors", () => {
       "captrace: 'chain-of-thought' is an ability and 'code-davinci-002' a model: the model comes first (did you mean captrace trace code-davinci-002 chain-of-thought?)\n",
     );
     // Not when only one of them is of the other kind.
-    expect((await cli(["trace", "chain-of-thought", "cot"])).stderr).toBe("captrace: 'chain-of-thought' is an ability, not a model\n");
+    expect((await cli(["trace", "chain-of-thought", "cot"])).stderr).toBe(
+      "captrace: 'chain-of-thought' is an ability, not a model\n",
+    );
   });
 
   it("suggests the choice a misspelt one is closest to (list model: models)", async () => {
     const r = await cli(["--lineage", SMALL, "list", "model"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("captrace: command-argument value 'model' is invalid for argument 'what'. Allowed choices are models, abilities, steps, sources (did you mean models?)\n");
+    expect(r.stderr).toBe(
+      "captrace: command-argument value 'model' is invalid for argument 'what'. Allowed choices are models, abilities, steps, sources (did you mean models?)\n",
+    );
     const j = await cli(["--lineage", SMALL, "--json", "list", "model"]);
     expect(ErrorOut.parse(JSON.parse(j.stdout)).error.message).toContain("(did you mean models?)");
     expect((await cli(["matrix", "--format", "csb"])).stderr).toContain("(did you mean csv?)");
@@ -64,10 +75,14 @@ describe("usage errors", () => {
   });
 
   it("trace --batch exits 2 when any line was refused, 0 when every line was answered (absent is an answer)", async () => {
-    const good = await cli(["--lineage", SMALL, "trace", "--batch"], { stdin: ['{"model":"dpo","ability":"coding"}\n{"model":"sft","ability":"coding"}\n'] });
+    const good = await cli(["--lineage", SMALL, "trace", "--batch"], {
+      stdin: ['{"model":"dpo","ability":"coding"}\n{"model":"sft","ability":"coding"}\n'],
+    });
     expect(good.code).toBe(0);
     expect(good.stdout.trimEnd().split("\n")).toHaveLength(2);
-    const bad = await cli(["--lineage", SMALL, "trace", "--batch"], { stdin: ['{"model":"dpo","ability":"coding"}\n{"model":"nope","ability":"coding"}\n'] });
+    const bad = await cli(["--lineage", SMALL, "trace", "--batch"], {
+      stdin: ['{"model":"dpo","ability":"coding"}\n{"model":"nope","ability":"coding"}\n'],
+    });
     expect(bad.code).toBe(2);
     expect(bad.stdout.trimEnd().split("\n")).toHaveLength(2);
   });
@@ -79,7 +94,13 @@ describe("the lineage file", () => {
     // The process's cwd (the checkout) has a lineage.yaml of its own: the embedded one, with other models.
     const relative = await cli(["--lineage", "lineage.yaml", "list", "models", "--json"], { cwd: here });
     expect(relative.code).toBe(0);
-    expect((JSON.parse(relative.stdout) as { items: { id: string }[] }).items.map((m) => m.id)).toEqual(["base", "coder", "sft", "merged", "dpo"]);
+    expect((JSON.parse(relative.stdout) as { items: { id: string }[] }).items.map((m) => m.id)).toEqual([
+      "base",
+      "coder",
+      "sft",
+      "merged",
+      "dpo",
+    ]);
     // An absolute path inside the caller's cwd (shown as small/lineage.yaml) and outside it.
     for (const cwd of [dirname(here), elsewhere]) {
       const absolute = await cli(["--lineage", SMALL, "show", "base"], { cwd });
@@ -87,7 +108,9 @@ describe("the lineage file", () => {
       expect(absolute.stdout).toContain("Base model");
     }
     // Messages still use the short name the user gave.
-    expect((await cli(["--lineage", "missing.yaml", "list", "models"], { cwd: here })).stderr).toBe("missing.yaml: error: no such file\n");
+    expect((await cli(["--lineage", "missing.yaml", "list", "models"], { cwd: here })).stderr).toBe(
+      "missing.yaml: error: no such file\n",
+    );
   });
 });
 
@@ -100,7 +123,8 @@ describe("help", () => {
     for (const args of [[], ...names.map((n) => [n])]) {
       const r = await cli([...args, "--help"]);
       expect(r.code).toBe(0);
-      for (const line of r.stdout.split("\n")) expect(line.length, `${args.join(" ")}: ${line}`).toBeLessThanOrEqual(80);
+      for (const line of r.stdout.split("\n"))
+        expect(line.length, `${args.join(" ")}: ${line}`).toBeLessThanOrEqual(80);
     }
   });
 });

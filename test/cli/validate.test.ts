@@ -12,7 +12,10 @@ describe("validate", () => {
   it("takes several files: each reported, exit 3 if any is invalid", async () => {
     const r = await cli(["validate", SMALL, BAD, fixture("diamond/lineage.yaml")]);
     expect(r.code).toBe(3);
-    expect(r.stdout.trimEnd().split("\n")).toEqual([expect.stringMatching(/small\/lineage\.yaml: 5 models/), expect.stringMatching(/diamond\/lineage\.yaml: \d+ models/)]);
+    expect(r.stdout.trimEnd().split("\n")).toEqual([
+      expect.stringMatching(/small\/lineage\.yaml: 5 models/),
+      expect.stringMatching(/diamond\/lineage\.yaml: \d+ models/),
+    ]);
     expect(r.stderr).toMatch(/bad-effect\.yaml:15:30: error: /);
     expect(r.stderr).toMatch(/bad-effect\.yaml: 1 error\n$/);
     expect((await cli(["validate", SMALL, fixture("diamond/lineage.yaml")])).code).toBe(0);
@@ -32,7 +35,10 @@ describe("validate", () => {
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(/^<stdin>:15:30: error: steps\[0\]\.claims\[0\]\.effect/);
     const notUtf8 = await cli(["validate", "-"], { stdin: [Buffer.from([0x6c, 0x69, 0xff, 0x0a])] });
-    expect(notUtf8).toMatchObject({ code: 3, stderr: "<stdin>:1:3: error: not valid UTF-8 text (a lineage file must be UTF-8)\n" });
+    expect(notUtf8).toMatchObject({
+      code: 3,
+      stderr: "<stdin>:1:3: error: not valid UTF-8 text (a lineage file must be UTF-8)\n",
+    });
   });
 
   it("shows a file name with control characters escaped", async () => {

@@ -15,11 +15,17 @@ describe("buildGraph's compact claim index", () => {
           expect(g.abilityIndex.get(ability)).toBe(a);
           // The claims of the file, in file order, as the index must list them.
           const expected = lineage.steps.flatMap((step) =>
-            step.claims.flatMap((claim, i) => (claim.ability === ability ? [{ rank: g.rank.get(step.to), effect: claim.effect, i }] : [])),
+            step.claims.flatMap((claim, i) =>
+              claim.ability === ability ? [{ rank: g.rank.get(step.to), effect: claim.effect, i }] : [],
+            ),
           );
           const listed = [];
           for (let j = g.index.claimStart[a]!; j < g.index.claimStart[a + 1]!; j++) {
-            listed.push({ rank: g.index.claimRank[j], effect: EFFECTS[g.index.claimEffect[j]!], i: g.index.claimIndex[j] });
+            listed.push({
+              rank: g.index.claimRank[j],
+              effect: EFFECTS[g.index.claimEffect[j]!],
+              i: g.index.claimIndex[j],
+            });
           }
           expect(listed).toEqual(expected);
         });
@@ -35,7 +41,10 @@ describe("ancestorRanks", () => {
     fc.assert(
       fc.property(randomLineage, (lineage) => {
         const g = buildGraph(lineage);
-        const above = (id: string): string[] => [id, ...(lineage.steps.find((s) => s.to === id)?.from ?? []).flatMap(above)];
+        const above = (id: string): string[] => [
+          id,
+          ...(lineage.steps.find((s) => s.to === id)?.from ?? []).flatMap(above),
+        ];
         for (const model of g.modelOrder) {
           const ranks = [...ancestorRanks(g, model)];
           const expected = [...new Set(above(model))].map((id) => g.rank.get(id)!).sort((x, y) => x - y);

@@ -13,7 +13,10 @@ describe("foldAbility on one graph", () => {
         const shared = buildGraph(lineage);
         const pairs = shared.modelOrder.flatMap((model) => shared.abilityOrder.map((ability) => ({ model, ability })));
         // A shuffled order, so that kept folds come from every kind of earlier query.
-        const order = pairs.map((p, i) => ({ p, k: (i * 7919 + seed) % 1009 })).sort((a, b) => a.k - b.k).map((x) => x.p);
+        const order = pairs
+          .map((p, i) => ({ p, k: (i * 7919 + seed) % 1009 }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.p);
         for (const q of order) expect(trace(shared, q)).toEqual(trace(buildGraph(lineage), q));
       }),
       { numRuns: 100 },
@@ -28,9 +31,35 @@ describe("foldAbility on one graph", () => {
       abilities: { x: { name: "X" } },
       models: { a: { name: "A" }, b: { name: "B" }, c: { name: "C" } },
       steps: [
-        { id: "sa", kind: "pretraining", from: [], to: "a", confidence: "established" as const, evidence: [], claims: [{ ability: "x", effect: "introduced" as const, confidence: "likely" as const, evidence: [{ source: "s" }] }] },
-        { id: "sb", kind: "fine-tuning", from: ["a"], to: "b", confidence: "established" as const, evidence: [], claims: [] },
-        { id: "sc", kind: "fine-tuning", from: ["b"], to: "c", confidence: "established" as const, evidence: [], claims: [] },
+        {
+          id: "sa",
+          kind: "pretraining",
+          from: [],
+          to: "a",
+          confidence: "established" as const,
+          evidence: [],
+          claims: [
+            { ability: "x", effect: "introduced" as const, confidence: "likely" as const, evidence: [{ source: "s" }] },
+          ],
+        },
+        {
+          id: "sb",
+          kind: "fine-tuning",
+          from: ["a"],
+          to: "b",
+          confidence: "established" as const,
+          evidence: [],
+          claims: [],
+        },
+        {
+          id: "sc",
+          kind: "fine-tuning",
+          from: ["b"],
+          to: "c",
+          confidence: "established" as const,
+          evidence: [],
+          claims: [],
+        },
       ],
     };
     const g = buildGraph(lineage);
@@ -51,7 +80,9 @@ describe("foldAbility on one graph", () => {
     const step = nested.madeBy.get("a")!;
     const claims = step.claims;
     let inner: unknown;
-    Object.defineProperty(step, "claims", { get: () => ((inner ??= foldAbility(nested, "x", ["b", "c"]).readings.get("c")), claims) });
+    Object.defineProperty(step, "claims", {
+      get: () => ((inner ??= foldAbility(nested, "x", ["b", "c"]).readings.get("c")), claims),
+    });
     const outer = foldAbility(nested, "x", ancestors(nested, "c")).readings.get("c");
     expect(inner).toEqual([]);
     expect(outer!.map((r) => r.history?.entry.step.id)).toEqual(alone!.map((r) => r.history?.entry.step.id));
@@ -66,9 +97,35 @@ function lineage3() {
     abilities: { x: { name: "X" } },
     models: { a: { name: "A" }, b: { name: "B" }, c: { name: "C" } },
     steps: [
-      { id: "sa", kind: "pretraining", from: [], to: "a", confidence: "established" as const, evidence: [], claims: [{ ability: "x", effect: "introduced" as const, confidence: "likely" as const, evidence: [{ source: "s" }] }] },
-      { id: "sb", kind: "fine-tuning", from: ["a"], to: "b", confidence: "established" as const, evidence: [], claims: [] },
-      { id: "sc", kind: "fine-tuning", from: ["b"], to: "c", confidence: "established" as const, evidence: [], claims: [] },
+      {
+        id: "sa",
+        kind: "pretraining",
+        from: [],
+        to: "a",
+        confidence: "established" as const,
+        evidence: [],
+        claims: [
+          { ability: "x", effect: "introduced" as const, confidence: "likely" as const, evidence: [{ source: "s" }] },
+        ],
+      },
+      {
+        id: "sb",
+        kind: "fine-tuning",
+        from: ["a"],
+        to: "b",
+        confidence: "established" as const,
+        evidence: [],
+        claims: [],
+      },
+      {
+        id: "sc",
+        kind: "fine-tuning",
+        from: ["b"],
+        to: "c",
+        confidence: "established" as const,
+        evidence: [],
+        claims: [],
+      },
     ],
   };
 }

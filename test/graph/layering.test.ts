@@ -3,10 +3,20 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /** The compact index arrays: private to src/graph. */
-const INDEX_ARRAYS = ["parentStart", "parentRanks", "stepConfidence", "claimStart", "claimRank", "claimEffect", "claimIndex"];
+const INDEX_ARRAYS = [
+  "parentStart",
+  "parentRanks",
+  "stepConfidence",
+  "claimStart",
+  "claimRank",
+  "claimEffect",
+  "claimIndex",
+];
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Lines of src/query and src/render that name an index array (or the graph's `index` member). */

@@ -30,7 +30,9 @@ describe("resolve", () => {
     expect(first).toBe("unknown model 'text-davinc-003' (did you mean text-davinci-003?)");
     expect(message("model", "text-davinc-003")).toBe(first);
     expect(message("ability", "text-davinci-04")).toBe("unknown ability 'text-davinci-04'");
-    expect(message("ability", "chain-of-thougt")).toBe("unknown ability 'chain-of-thougt' (did you mean chain-of-thought?)");
+    expect(message("ability", "chain-of-thougt")).toBe(
+      "unknown ability 'chain-of-thougt' (did you mean chain-of-thought?)",
+    );
     expect(message("ability", "chatgpt")).toBe("'chatgpt' is a model, not an ability");
   });
 });

@@ -40,11 +40,23 @@ describe("parentage readings", () => {
     const reading = { sc: 1 };
     const ref = buildGraph(swappedFile());
     const strip = <T extends object>(r: T) => ({ ...r, reading: "", underReadings: [] });
-    for (const [model, ability] of [["c", "x"], ["c", "y"], ["d", "y"]] as const) {
+    for (const [model, ability] of [
+      ["c", "x"],
+      ["c", "y"],
+      ["d", "y"],
+    ] as const) {
       expect(strip(trace(g, { model, ability, reading }))).toEqual(strip(trace(ref, { model, ability })));
     }
-    expect({ ...diff(g, { from: "a", to: "c", reading }), reading: "", underReadings: [] }).toEqual({ ...diff(ref, { from: "a", to: "c" }), reading: "", underReadings: [] });
-    expect({ ...matrix(g, { reading }), reading: "", underReadings: [] }).toEqual({ ...matrix(ref), reading: "", underReadings: [] });
+    expect({ ...diff(g, { from: "a", to: "c", reading }), reading: "", underReadings: [] }).toEqual({
+      ...diff(ref, { from: "a", to: "c" }),
+      reading: "",
+      underReadings: [],
+    });
+    expect({ ...matrix(g, { reading }), reading: "", underReadings: [] }).toEqual({
+      ...matrix(ref),
+      reading: "",
+      underReadings: [],
+    });
     expect(TraceOut.parse(trace(g, { model: "c", ability: "x", reading })).reading).toBe("sc=1");
     DiffOut.parse(diff(g, { from: "a", to: "c", reading }));
     MatrixOut.parse(matrix(g, { reading }));
@@ -59,7 +71,9 @@ describe("parentage readings", () => {
   it("trace says when the answer changes with the reading", () => {
     const r = trace(g, { model: "c", ability: "x" });
     expect(r.present).toBe(true);
-    expect(r.underReadings).toEqual([{ step: "sc", alternative: 1, from: ["d"], present: false, state: "absent", introducedBy: null, differs: true }]);
+    expect(r.underReadings).toEqual([
+      { step: "sc", alternative: 1, from: ["d"], present: false, state: "absent", introducedBy: null, differs: true },
+    ]);
     const y = trace(g, { model: "c", ability: "y" });
     expect(y.underReadings[0]).toMatchObject({ present: true, introducedBy: "sd", differs: true });
   });
@@ -72,7 +86,9 @@ describe("parentage readings", () => {
   });
 
   it("matrix says which cells change with the reading", () => {
-    expect(matrix(g).underReadings).toEqual([{ step: "sc", alternative: 1, from: ["d"], cells: [{ model: "c", ability: "x", state: "absent" }] }]);
+    expect(matrix(g).underReadings).toEqual([
+      { step: "sc", alternative: 1, from: ["d"], cells: [{ model: "c", ability: "x", state: "absent" }] },
+    ]);
     expect(matrix(g, { models: ["a"] }).underReadings).toEqual([]);
     expect(matrix(g, { reading: { sc: 1 } }).underReadings).toEqual([]);
   });
@@ -111,7 +127,16 @@ describe("parentage readings", () => {
   it("agree with a lineage written that way on random alternatives (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 7 }), fc.nat(), fc.nat(), (n, pickStep, pickParent) => {
-        const steps = Array.from({ length: n }, (_, i) => [`s${i}`, i === 0 ? [] : [`m${(i * 7 + 3) % i}`], `m${i}`, [["x", i % 3 === 1 ? "introduced" : i % 3 === 2 ? "weakened" : "strengthened"]]] as [string, string[], string, [string, "introduced"][]]);
+        const steps = Array.from(
+          { length: n },
+          (_, i) =>
+            [
+              `s${i}`,
+              i === 0 ? [] : [`m${(i * 7 + 3) % i}`],
+              `m${i}`,
+              [["x", i % 3 === 1 ? "introduced" : i % 3 === 2 ? "weakened" : "strengthened"]],
+            ] as [string, string[], string, [string, "introduced"][]],
+        );
         const lineage = lineageFile(steps);
         const s = 1 + (pickStep % (n - 1));
         // Any other model: one later in the file makes the lineage re-sort, a descendant makes it cyclic.

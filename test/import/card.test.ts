@@ -8,7 +8,9 @@ const origin = { file: "cards/acme--chat/README.md", hubId: "acme/Chat-7B" };
 
 /** Imports cards, merges, and loads the result with the project's own loader (so it must validate). */
 function load(...cards: [string, string][]) {
-  const result = mergeFragments(cards.map(([hubId, text]) => importCardText(text, { file: `${hubId}/README.md`, hubId })));
+  const result = mergeFragments(
+    cards.map(([hubId, text]) => importCardText(text, { file: `${hubId}/README.md`, hubId })),
+  );
   const loaded = loadLineageText(lineageJson(result.lineage), "imported.json");
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join("\n"));
   return { ...result, loaded };
@@ -16,14 +18,26 @@ function load(...cards: [string, string][]) {
 
 describe("model card front matter", () => {
   it("a finetune becomes a fine-tuning step from an external base, citing the card", () => {
-    const { lineage, counts } = load(["acme/Chat-7B", "---\nbase_model: meta-llama/Llama-3.1-8B\nbase_model_relation: finetune\nlicense: llama3.1\ndatasets: [HuggingFaceH4/ultrachat_200k]\nlanguage: [en, de]\npipeline_tag: text-generation\n---\n# Chat\n"]);
+    const { lineage, counts } = load([
+      "acme/Chat-7B",
+      "---\nbase_model: meta-llama/Llama-3.1-8B\nbase_model_relation: finetune\nlicense: llama3.1\ndatasets: [HuggingFaceH4/ultrachat_200k]\nlanguage: [en, de]\npipeline_tag: text-generation\n---\n# Chat\n",
+    ]);
     expect(lineage.steps).toHaveLength(1);
     const step = lineage.steps[0]!;
-    expect(step).toMatchObject({ kind: "fine-tuning", from: ["meta-llama/Llama-3.1-8B"], to: "acme/Chat-7B", confidence: "established" });
+    expect(step).toMatchObject({
+      kind: "fine-tuning",
+      from: ["meta-llama/Llama-3.1-8B"],
+      to: "acme/Chat-7B",
+      confidence: "established",
+    });
     expect(step.evidence[0]!.source).toBe("card:acme/Chat-7B");
     expect(lineage.sources["card:acme/Chat-7B"]!.url).toBe("https://huggingface.co/acme/Chat-7B");
     const base = lineage.models["meta-llama/Llama-3.1-8B"]!;
-    expect(base).toEqual({ name: "meta-llama/Llama-3.1-8B", external: true, url: "https://huggingface.co/meta-llama/Llama-3.1-8B" });
+    expect(base).toEqual({
+      name: "meta-llama/Llama-3.1-8B",
+      external: true,
+      url: "https://huggingface.co/meta-llama/Llama-3.1-8B",
+    });
     const model = lineage.models["acme/Chat-7B"]!;
     expect(model.name).toBe("acme/Chat-7B");
     expect(model.aliases).toBeUndefined();
@@ -62,7 +76,10 @@ describe("model card front matter", () => {
   });
 
   it("matches repo ids ignoring case and keeps the first spelling for display", () => {
-    const { lineage } = load(["Acme/Base", "---\nlicense: mit\n---\n"], ["x/Child", "---\nbase_model: ACME/base\n---\n"]);
+    const { lineage } = load(
+      ["Acme/Base", "---\nlicense: mit\n---\n"],
+      ["x/Child", "---\nbase_model: ACME/base\n---\n"],
+    );
     expect(Object.keys(lineage.models).sort()).toEqual(["Acme/Base", "x/Child"]);
     expect(lineage.steps[0]!.from).toEqual(["Acme/Base"]);
   });
@@ -88,10 +105,17 @@ model-index:
     const model = lineage.models["x/Chat"]!;
     const evals = model.evidence!.filter((e) => e.at?.startsWith("model-index"));
     expect(evals).toEqual([
-      { source: "card:x/Chat.eval1", at: "model-index: AI2 Reasoning Challenge (25-Shot)", note: "normalized accuracy = 64.59 (task Text Generation, split test)" },
+      {
+        source: "card:x/Chat.eval1",
+        at: "model-index: AI2 Reasoning Challenge (25-Shot)",
+        note: "normalized accuracy = 64.59 (task Text Generation, split test)",
+      },
       { source: "card:x/Chat", at: "model-index: GSM8k", note: "acc = 40.1 (task text-generation)" },
     ]);
-    expect(lineage.sources["card:x/Chat.eval1"]).toEqual({ title: "Open LLM Leaderboard", url: "https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard?query=x" });
+    expect(lineage.sources["card:x/Chat.eval1"]).toEqual({
+      title: "Open LLM Leaderboard",
+      url: "https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard?query=x",
+    });
   });
 
   it("records new_version as a fact, not a parent", () => {
@@ -101,9 +125,18 @@ model-index:
   });
 
   it("normalises a base given as a Hub URL and ignores a local path with a problem", () => {
-    const f = importCardText("---\nbase_model: [https://huggingface.co/acme/Base/tree/main, /workspace/ckpt]\n---\n", origin);
+    const f = importCardText(
+      "---\nbase_model: [https://huggingface.co/acme/Base/tree/main, /workspace/ckpt]\n---\n",
+      origin,
+    );
     expect(f.steps[0]!.from).toEqual(["acme/Base"]);
-    expect(f.problems).toEqual([{ file: origin.file, severity: "warning", message: 'base_model: "/workspace/ckpt" is not a Hub repo id (org/name); ignored' }]);
+    expect(f.problems).toEqual([
+      {
+        file: origin.file,
+        severity: "warning",
+        message: 'base_model: "/workspace/ckpt" is not a Hub repo id (org/name); ignored',
+      },
+    ]);
   });
 });
 
@@ -114,7 +147,11 @@ describe("bad cards give a problem naming the file, never a throw", () => {
     ["duplicate keys", "---\nlicense: mit\nlicense: apache-2.0\n---\n", /bad YAML.*(unique|duplicate)/i],
     ["a list as front matter", "---\n- a\n- b\n---\n", /not a mapping/],
     ["JavaScript front matter", "---js\n{ base_model: (() => { throw new Error('ran') })() }\n---\n", /only YAML/],
-    ["alias bomb", `---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n`, /bad YAML/],
+    [
+      "alias bomb",
+      `---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n`,
+      /bad YAML/,
+    ],
   ];
   for (const [name, text, message] of cases) {
     it(name, () => {
@@ -158,6 +195,12 @@ describe("merging", () => {
     const b = importCardText("---\nbase_model: x/Base2\n---\n", { file: "two/README.md", hubId: "x/M" });
     const result = mergeFragments([a, b]);
     expect(result.lineage.steps.map((s) => s.from)).toEqual([["x/Base1"]]);
-    expect(result.problems).toEqual([{ file: "two/README.md", severity: "warning", message: "x/M: this input names x/Base2 as its base, one/README.md names x/Base1; kept the first" }]);
+    expect(result.problems).toEqual([
+      {
+        file: "two/README.md",
+        severity: "warning",
+        message: "x/M: this input names x/Base2 as its base, one/README.md names x/Base1; kept the first",
+      },
+    ]);
   });
 });

@@ -13,13 +13,22 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "captrace-hubgen-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const generate = (out: string, ...extra: string[]) =>
-  execFileSync(process.execPath, [join(ROOT, "bench", "generate-hub.mjs"), "--models", "5000", "--out", out, ...extra], { stdio: "pipe" });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "bench", "generate-hub.mjs"), "--models", "5000", "--out", out, ...extra],
+    { stdio: "pipe" },
+  );
 
 describe("bench/generate-hub.mjs", () => {
   generate(join(dir, "a.jsonl"), "--cards", join(dir, "cards"), "--card-count", "50");
   generate(join(dir, "b.jsonl"));
   const text = readFileSync(join(dir, "a.jsonl"), "utf8");
-  const rows = text.trim().split("\n").map((l) => JSON.parse(l) as { id: string; base_model?: string[]; base_model_relation?: string; claims?: unknown[] });
+  const rows = text
+    .trim()
+    .split("\n")
+    .map(
+      (l) => JSON.parse(l) as { id: string; base_model?: string[]; base_model_relation?: string; claims?: unknown[] },
+    );
 
   it("is deterministic and has the published shape: ~30% derived; ~79/19/2 finetune/quantized/merge; one big base; claims", () => {
     expect(readFileSync(join(dir, "b.jsonl"), "utf8")).toBe(text);

@@ -34,5 +34,11 @@ function kv(key: string, value: Value): Buffer {
 /** The bytes of a GGUF v3 file holding these key/values and no tensors. */
 export function ggufBytes(meta: Record<string, Value>): Buffer {
   const entries = Object.entries(meta);
-  return Buffer.concat([Buffer.from("GGUF"), u32(3), u64(0n), u64(BigInt(entries.length)), ...entries.map(([k, v]) => kv(k, v))]);
+  return Buffer.concat([
+    Buffer.from("GGUF"),
+    u32(3),
+    u64(0n),
+    u64(BigInt(entries.length)),
+    ...entries.map(([k, v]) => kv(k, v)),
+  ]);
 }

@@ -29,7 +29,11 @@ describe("GGUF headers", () => {
     writeFileSync(file, ggufBytes(META));
     const result = await importPaths([file]);
     const by = Object.fromEntries(result.lineage.steps.map((s) => [s.to, s]));
-    expect(by["Chat-7B-Q4_K_M"]).toMatchObject({ kind: "quantization", from: ["acme/Chat-7B"], note: "Quantized by bartowski." });
+    expect(by["Chat-7B-Q4_K_M"]).toMatchObject({
+      kind: "quantization",
+      from: ["acme/Chat-7B"],
+      note: "Quantized by bartowski.",
+    });
     expect(by["acme/Chat-7B"]).toMatchObject({ kind: "fine-tuning", from: ["meta-llama/Llama-3.1-8B"] });
     expect(result.lineage.models["Chat-7B-Q4_K_M"]!.description).toContain("datasets: HuggingFaceH4/ultrachat_200k");
     expect(result.lineage.models["Chat-7B-Q4_K_M"]!.description).toContain("quantized by: bartowski");
@@ -38,16 +42,22 @@ describe("GGUF headers", () => {
 
   it("two bases make a merge; a base without repo_url falls back to organization/name", async () => {
     const file = join(dir, "merge.gguf");
-    writeFileSync(file, ggufBytes({
-      "general.name": "Merged",
-      "general.repo_url": "https://huggingface.co/acme/Merged",
-      "general.base_model.count": 2,
-      "general.base_model.0.repo_url": "https://huggingface.co/a/One",
-      "general.base_model.1.name": "Two",
-      "general.base_model.1.organization": "b",
-    }));
+    writeFileSync(
+      file,
+      ggufBytes({
+        "general.name": "Merged",
+        "general.repo_url": "https://huggingface.co/acme/Merged",
+        "general.base_model.count": 2,
+        "general.base_model.0.repo_url": "https://huggingface.co/a/One",
+        "general.base_model.1.name": "Two",
+        "general.base_model.1.organization": "b",
+      }),
+    );
     const f = await importGgufFile(file, { file, hubId: "q/Merged-GGUF" });
-    expect(f.steps.find((s) => s.to === "acme/Merged")).toMatchObject({ from: ["a/One", "b/Two"], step: { kind: "merge" } });
+    expect(f.steps.find((s) => s.to === "acme/Merged")).toMatchObject({
+      from: ["a/One", "b/Two"],
+      step: { kind: "merge" },
+    });
   });
 
   it("reads only the header of a large file (a sparse 6 GB file with a small header)", async () => {

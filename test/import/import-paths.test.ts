@@ -1,4 +1,15 @@
-import { mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, rmSync, writeFileSync, writeSync, symlinkSync, utimesSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  ftruncateSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+  symlinkSync,
+  utimesSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -40,7 +51,10 @@ describe("inputs", () => {
     // The newest snapshot is the old revision: refs/main must win over modification time.
     utimesSync(join(repo, "snapshots", "rev-old"), new Date(), new Date(Date.now() + 10_000));
     put("home/.cache/huggingface/hub/models--acme--Chat-7B/refs/main", "rev-new");
-    put("home/.cache/huggingface/hub/datasets--acme--data/snapshots/r/README.md", "---\nbase_model: not/a-model\n---\n");
+    put(
+      "home/.cache/huggingface/hub/datasets--acme--data/snapshots/r/README.md",
+      "---\nbase_model: not/a-model\n---\n",
+    );
     expect(hubCacheDir({ HOME: join(dir, "home") })).toBe(hub);
     expect(hubCacheDir({ HF_HOME: "/x/hf", HOME: "/h" })).toBe("/x/hf/hub");
     expect(hubCacheDir({ HF_HUB_CACHE: "/c", HF_HOME: "/x/hf" })).toBe("/c");
@@ -71,7 +85,9 @@ describe("inputs", () => {
     expect(r.lineage.models["acme/Chat"]!.released).toBe("2024-05-01");
     expect(by["q/Chat-GGUF"]).toMatchObject({ kind: "quantization", from: ["acme/Chat"] });
     expect(by["t/Tagged"]).toMatchObject({ kind: "fine-tuning", method: "adapter" });
-    expect(r.problems).toEqual([{ file: "models.json [3]", severity: "error", message: "no valid model id (id or modelId): null" }]);
+    expect(r.problems).toEqual([
+      { file: "models.json [3]", severity: "error", message: "no valid model id (id or modelId): null" },
+    ]);
     expect(importApiJsonText("{oops", "bad.json")[0]!.problems[0]!.message).toMatch(/^not valid JSON/);
   });
 
@@ -87,7 +103,9 @@ describe("inputs", () => {
     closeSync(fd2);
     const r = await importPaths([join(dir, "huge")]);
     expect(r.lineage.steps.map((s) => s.to)).toEqual(["acme/Big"]);
-    expect(r.problems).toEqual([{ file: endless, severity: "error", message: "front matter missing or longer than 1048576 bytes; skipped" }]);
+    expect(r.problems).toEqual([
+      { file: endless, severity: "error", message: "front matter missing or longer than 1048576 bytes; skipped" },
+    ]);
   });
 
   it("a missing path or an unknown file type is a problem, not a throw", async () => {

@@ -14,7 +14,8 @@ import type { LineageFile } from "../../src/schema.js";
 const ROOT = join(import.meta.dirname, "..", "..");
 const EMBEDDED = readFileSync(join(ROOT, "lineage.yaml"), "utf8");
 
-const cards = (...list: [string, string][]) => mergeFragments(list.map(([hubId, text]) => importCardText(text, { file: `${hubId}/README.md`, hubId }))).lineage;
+const cards = (...list: [string, string][]) =>
+  mergeFragments(list.map(([hubId, text]) => importCardText(text, { file: `${hubId}/README.md`, hubId }))).lineage;
 
 function load(text: string): LineageFile {
   const r = loadLineageText(text, "lineage.yaml");
@@ -61,7 +62,13 @@ describe("mergeInto", () => {
     expect(ancestors(graph, "acme/davinci-chat")).toEqual(["davinci", "acme/davinci-chat"]);
     // The conflict is reported, not applied.
     expect(result.conflicts).toEqual([
-      { model: "text-davinci-002", inFile: ["code-davinci-002"], imported: ["openai/gpt-4"], message: "text-davinci-002: the import names openai/gpt-4 as its base; the file has code-davinci-002; kept the file's" },
+      {
+        model: "text-davinci-002",
+        inFile: ["code-davinci-002"],
+        imported: ["openai/gpt-4"],
+        message:
+          "text-davinci-002: the import names openai/gpt-4 as its base; the file has code-davinci-002; kept the file's",
+      },
     ]);
     expect(after.steps.find((s) => s.to === "text-davinci-002")!.from).toEqual(["code-davinci-002"]);
     expect(after.models["openai/gpt-4"]).toBeUndefined();
@@ -76,7 +83,8 @@ describe("mergeInto", () => {
   });
 
   it("a file with empty or flow-style collections gets block entries; the rest of its text is kept", () => {
-    const text = "# mine\nlineage: 1\ntitle: t  # a comment\nsources: {}\nabilities: {}\nmodels: {base: {name: Base}}\nsteps: []\n";
+    const text =
+      "# mine\nlineage: 1\ntitle: t  # a comment\nsources: {}\nabilities: {}\nmodels: {base: {name: Base}}\nsteps: []\n";
     const r = mergeInto(text, cards(["x/Tuned", "---\nbase_model: base\n---\n"]));
     expect(r.problems).toEqual([]);
     expect(r.text.startsWith("# mine\nlineage: 1\ntitle: t  # a comment\n")).toBe(true);
@@ -111,7 +119,9 @@ describe("exportHfCard", () => {
   });
   it("a model of a hand-written lineage: bases that are not Hub ids are flagged; an unknown model throws a clear error", () => {
     const embedded = load(EMBEDDED);
-    expect(exportHfCard(embedded, "ChatGPT")).toBe("# not Hub repo ids (org/name): text-davinci-002\nbase_model: text-davinci-002\nbase_model_relation: finetune\n");
+    expect(exportHfCard(embedded, "ChatGPT")).toBe(
+      "# not Hub repo ids (org/name): text-davinci-002\nbase_model: text-davinci-002\nbase_model_relation: finetune\n",
+    );
     expect(() => exportHfCard(embedded, "nope")).toThrow(UnknownModelError);
   });
 });

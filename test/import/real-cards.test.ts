@@ -17,21 +17,56 @@ const DECLARED: Record<string, [kind: string, parents: string[]]> = {
   "bartowski/zerofata_GLM-4.5-Iceblink-106B-A12B-GGUF": ["quantization", ["zerofata/GLM-4.5-Iceblink-106B-A12B"]],
   "bartowski/ai9stars_G9v3-3B-GGUF": ["quantization", ["ai9stars/G9v3-3B"]],
   "bartowski/Codestral-22B-v0.1-GGUF": ["quantization", ["mistralai/Codestral-22B-v0.1"]],
-  "bartowski/cognitivecomputations_Dolphin-Mistral-24B-Venice-Edition-GGUF": ["quantization", ["cognitivecomputations/Dolphin-Mistral-24B-Venice-Edition"]],
+  "bartowski/cognitivecomputations_Dolphin-Mistral-24B-Venice-Edition-GGUF": [
+    "quantization",
+    ["cognitivecomputations/Dolphin-Mistral-24B-Venice-Edition"],
+  ],
   "bartowski/aya-expanse-32b-GGUF": ["quantization", ["CohereForAI/aya-expanse-32b"]],
-  "mradermacher/Llama-3.2-3B-Instruct-uncensored-GGUF": ["quantization", ["chuanli11/Llama-3.2-3B-Instruct-uncensored"]],
+  "mradermacher/Llama-3.2-3B-Instruct-uncensored-GGUF": [
+    "quantization",
+    ["chuanli11/Llama-3.2-3B-Instruct-uncensored"],
+  ],
   "mradermacher/DeepHermes-Egregore-8B-131K-i1-GGUF": ["quantization", ["Babsie/DeepHermes-Egregore-8B-131K"]],
   "mradermacher/Qwen2.5-14B-Valor-i1-GGUF": ["quantization", ["TECHNOPRAVIN01/Qwen2.5-14B-Valor"]],
   "mradermacher/Qwen2.5-14B-Valor-GGUF": ["quantization", ["TECHNOPRAVIN01/Qwen2.5-14B-Valor"]],
   "mradermacher/Qwen3-Jan-DEMA-20x-6B-GGUF": ["quantization", ["DavidAU/Qwen3-Jan-DEMA-20x-6B"]],
   "TheBloke/Yarn-Mistral-7B-128k-GGUF": ["quantization", ["NousResearch/Yarn-Mistral-7b-128k"]],
   "TheBloke/Magicoder-S-DS-6.7B-GGUF": ["quantization", ["ise-uiuc/Magicoder-S-DS-6.7B"]],
-  "Retreatcost/KansenSakura-Zero-RP-12b": ["merge", ["PocketDoc/Dans-PersonalityEngine-V1.3.0-12b", "PocketDoc/Dans-SakuraKaze-V1.0.0-12b", "elinas/Chronos-Gold-12B-1.0", "PygmalionAI/Eleusis-12B", "ReadyArt/Forgotten-Abomination-12B-v4.0", "Epiculous/Crimson_Dawn-v0.2", "LatitudeGames/Wayfarer-12B", "LatitudeGames/Muse-12B"]],
-  "knifeayumu/Cydonia-v4.1-MS3.2-Magnum-Diamond-24B": ["merge", ["TheDrummer/Cydonia-24B-v4.1", "Doctor-Shotgun/MS3.2-24B-Magnum-Diamond"]],
-  "Vortex5/LunaMaid-12B": ["merge", ["Vortex5/Moonlit-Shadow-12B", "yamatazen/NeonMaid-12B-v2", "Vortex5/Vermilion-Sage-12B"]],
-  "trashpanda-org/QwQ-32B-Snowdrop-v0": ["merge", ["trashpanda-org/Qwen2.5-32B-Marigold-v0", "Qwen/QwQ-32B", "Qwen/Qwen2.5-32B", "trashpanda-org/Qwen2.5-32B-Marigold-v0-exp"]],
+  "Retreatcost/KansenSakura-Zero-RP-12b": [
+    "merge",
+    [
+      "PocketDoc/Dans-PersonalityEngine-V1.3.0-12b",
+      "PocketDoc/Dans-SakuraKaze-V1.0.0-12b",
+      "elinas/Chronos-Gold-12B-1.0",
+      "PygmalionAI/Eleusis-12B",
+      "ReadyArt/Forgotten-Abomination-12B-v4.0",
+      "Epiculous/Crimson_Dawn-v0.2",
+      "LatitudeGames/Wayfarer-12B",
+      "LatitudeGames/Muse-12B",
+    ],
+  ],
+  "knifeayumu/Cydonia-v4.1-MS3.2-Magnum-Diamond-24B": [
+    "merge",
+    ["TheDrummer/Cydonia-24B-v4.1", "Doctor-Shotgun/MS3.2-24B-Magnum-Diamond"],
+  ],
+  "Vortex5/LunaMaid-12B": [
+    "merge",
+    ["Vortex5/Moonlit-Shadow-12B", "yamatazen/NeonMaid-12B-v2", "Vortex5/Vermilion-Sage-12B"],
+  ],
+  "trashpanda-org/QwQ-32B-Snowdrop-v0": [
+    "merge",
+    [
+      "trashpanda-org/Qwen2.5-32B-Marigold-v0",
+      "Qwen/QwQ-32B",
+      "Qwen/Qwen2.5-32B",
+      "trashpanda-org/Qwen2.5-32B-Marigold-v0-exp",
+    ],
+  ],
   "sayakpaul/FLUX.1-merged": ["merge", ["black-forest-labs/FLUX.1-dev", "black-forest-labs/FLUX.1-schnell"]],
-  "nvidia/Eagle2-1B": ["merge", ["google/paligemma-3b-mix-448", "Qwen/Qwen2.5-0.5B-Instruct", "google/siglip-so400m-patch14-384"]],
+  "nvidia/Eagle2-1B": [
+    "merge",
+    ["google/paligemma-3b-mix-448", "Qwen/Qwen2.5-0.5B-Instruct", "google/siglip-so400m-patch14-384"],
+  ],
   "KoboldAI/LLaMA2-13B-Estopia": ["merge", ["TheBloke/Llama-2-13B-fp16"]],
   "DavidAU/Gemma-The-Writer-9B": ["merge", ["google/gemma-2-9b-it"]],
   "SZLHOLDINGS/khipu-r3": ["fine-tuning", ["Qwen/Qwen3.5-0.8B"]],
@@ -52,7 +87,8 @@ describe("real model cards from the Hub (test/fixtures/hf-cards, sources in each
   it("every fixture has its SOURCE noted, and all of them import without an error into a lineage that validates", () => {
     const folders = readdirSync(DIR);
     expect(folders.length).toBeGreaterThanOrEqual(30);
-    for (const f of folders) expect(readFileSync(join(DIR, f, "SOURCE"), "utf8")).toMatch(/^Model card .* of https:\/\/huggingface\.co\//);
+    for (const f of folders)
+      expect(readFileSync(join(DIR, f, "SOURCE"), "utf8")).toMatch(/^Model card .* of https:\/\/huggingface\.co\//);
     expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(loaded.ok).toBe(true);
     expect(result.counts.described).toBe(folders.length);
@@ -79,22 +115,38 @@ describe("real model cards from the Hub (test/fixtures/hf-cards, sources in each
       "TECHNOPRAVIN01/Qwen2.5-14B-Valor",
       "mradermacher/Qwen2.5-14B-Valor-i1-GGUF",
     ]);
-    expect(graph.models.get("Qwen/Qwen2.5-14B-Instruct")).toMatchObject({ external: true, url: "https://huggingface.co/Qwen/Qwen2.5-14B-Instruct" });
+    expect(graph.models.get("Qwen/Qwen2.5-14B-Instruct")).toMatchObject({
+      external: true,
+      url: "https://huggingface.co/Qwen/Qwen2.5-14B-Instruct",
+    });
     // diff by Hub-style names, any case: the two quantizations share the finetune as nearest ancestor.
-    const d = diff(graph, { from: "MRADERMACHER/qwen2.5-14b-valor-gguf", to: "mradermacher/Qwen2.5-14B-Valor-i1-GGUF" });
+    const d = diff(graph, {
+      from: "MRADERMACHER/qwen2.5-14b-valor-gguf",
+      to: "mradermacher/Qwen2.5-14B-Valor-i1-GGUF",
+    });
     expect(JSON.stringify(d)).toContain("TECHNOPRAVIN01/Qwen2.5-14B-Valor");
   });
 
   it("facts of the cards are kept: licenses, datasets, new_version, model-index results with their source url", () => {
     const m = result.lineage.models;
-    expect(m["bartowski/Codestral-22B-v0.1-GGUF"]!.description).toContain("license: other · mnpl · https://mistral.ai/licences/MNPL-0.1.md");
-    expect(m["TheBloke/Magicoder-S-DS-6.7B-GGUF"]!.description).toContain("datasets: ise-uiuc/Magicoder-OSS-Instruct-75K, ise-uiuc/Magicoder-Evol-Instruct-110K");
+    expect(m["bartowski/Codestral-22B-v0.1-GGUF"]!.description).toContain(
+      "license: other · mnpl · https://mistral.ai/licences/MNPL-0.1.md",
+    );
+    expect(m["TheBloke/Magicoder-S-DS-6.7B-GGUF"]!.description).toContain(
+      "datasets: ise-uiuc/Magicoder-OSS-Instruct-75K, ise-uiuc/Magicoder-Evol-Instruct-110K",
+    );
     const sakura = m["Retreatcost/KansenSakura-Zero-RP-12b"]!;
     expect(sakura.description).toContain("new version: Retreatcost/KansenSakura-Eclipse-RP-12b");
     const evals = sakura.evidence!.filter((e) => e.at?.startsWith("model-index"));
     expect(evals).toHaveLength(6);
-    expect(evals[0]).toEqual({ source: "card:Retreatcost/KansenSakura-Zero-RP-12b.eval1", at: "model-index: unnamed dataset", note: "UGI = 27.85 (task UGI score)" });
-    expect(result.lineage.sources["card:Retreatcost/KansenSakura-Zero-RP-12b.eval1"]!.url).toBe("https://huggingface.co/spaces/DontPlanToEnd/UGI-Leaderboard");
+    expect(evals[0]).toEqual({
+      source: "card:Retreatcost/KansenSakura-Zero-RP-12b.eval1",
+      at: "model-index: unnamed dataset",
+      note: "UGI = 27.85 (task UGI score)",
+    });
+    expect(result.lineage.sources["card:Retreatcost/KansenSakura-Zero-RP-12b.eval1"]!.url).toBe(
+      "https://huggingface.co/spaces/DontPlanToEnd/UGI-Leaderboard",
+    );
     // Cards without base_model_relation say so; TheBloke's cards show quantized_by only.
     const bloke = result.lineage.steps.find((s) => s.to === "TheBloke/Yarn-Mistral-7B-128k-GGUF")!;
     expect(bloke.label).toBe("relation unspecified (read as quantized)");

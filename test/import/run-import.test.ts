@@ -1,4 +1,14 @@
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -33,7 +43,12 @@ describe("runImportHf", () => {
     expect(loadLineageText(readFileSync(join(dir, "out.json"), "utf8"), "out.json").ok).toBe(true);
     const again = await runImportHf({ paths: ["cards"], out: "out.json", env: {}, cwd: dir });
     expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.failure).toMatchObject({ exitCode: 2, code: "usage", message: "out.json exists; use --into out.json to add to it, or choose a new file" });
+    if (!again.ok)
+      expect(again.failure).toMatchObject({
+        exitCode: 2,
+        code: "usage",
+        message: "out.json exists; use --into out.json to add to it, or choose a new file",
+      });
   });
 
   it("--into FILE adds to a copy of the embedded lineage, reporting the conflict and not applying it", async () => {
@@ -67,7 +82,9 @@ describe("runImportHf", () => {
 
   it("no path and no Hub cache: exit 3 saying so", async () => {
     const r = await runImportHf({ paths: [], env: {} });
-    expect(!r.ok && r.failure.message).toBe("nothing could be imported: no path given and no Hub cache found (set HF_HUB_CACHE or HF_HOME)");
+    expect(!r.ok && r.failure.message).toBe(
+      "nothing could be imported: no path given and no Hub cache found (set HF_HUB_CACHE or HF_HOME)",
+    );
   });
 });
 
@@ -96,8 +113,15 @@ describe("runExportHfCard", () => {
     const loaded = loadLineageText(readFileSync(join(ROOT, "lineage.yaml"), "utf8"), "lineage.yaml");
     if (!loaded.ok) throw new Error("embedded lineage invalid");
     const r = runExportHfCard(loaded.lineage, "text-davinci-003");
-    expect(r.ok && r.fields).toMatchObject({ model: "text-davinci-003", baseModels: ["text-davinci-002"], relation: "finetune" });
+    expect(r.ok && r.fields).toMatchObject({
+      model: "text-davinci-003",
+      baseModels: ["text-davinci-002"],
+      relation: "finetune",
+    });
     expect(r.ok && r.text).toContain("base_model: text-davinci-002\n");
-    expect(runExportHfCard(loaded.lineage, "nope")).toEqual({ ok: false, failure: { exitCode: 2, code: "usage", message: 'no model named "nope" in this lineage', problems: [] } });
+    expect(runExportHfCard(loaded.lineage, "nope")).toEqual({
+      ok: false,
+      failure: { exitCode: 2, code: "usage", message: 'no model named "nope" in this lineage', problems: [] },
+    });
   });
 });

@@ -25,11 +25,63 @@ export const WORDS: Record<string, string> = {
 
 /** The table's rows: model, then [marker, the table's words]. davinci's "Generation" is unsigned and reads as +. */
 export const TABLE: Array<[model: string, markers: Array<[string, string]>]> = [
-  ["davinci", [["+", "Generation"], ["+", "World Knowledge"], ["+", "In-context Learning"]]],
-  ["davinci-instruct-beta", [["+", "Follow Human Instruction"], ["+", "generalize to unseen task"]]],
-  ["code-cushman-001", [["+", "Code Understanding"], ["+", "Code Generation"]]],
-  ["code-davinci-002", [["++", "Code Understanding"], ["++", "Code Generation"], ["++", "Complex Reasoning / Chain of Thought"], ["+", "long-term dependency"]]],
-  ["text-davinci-002", [["++", "Follow Human Instruction"], ["-", "In-context learning"], ["-", "Reasoning"], ["++", "Zero-shot generation"]]],
-  ["text-davinci-003", [["+", "Follow human value"], ["+", "More detailed generation"], ["+", "in-context learning"], ["+", "zero-shot generation"]]],
-  ["chatgpt", [["++", "Follow human value"], ["++", "More detailed generation"], ["++", "Reject questions beyond its knowledge"], ["++", "Model dialog context"], ["--", "In-context learning"]]],
+  [
+    "davinci",
+    [
+      ["+", "Generation"],
+      ["+", "World Knowledge"],
+      ["+", "In-context Learning"],
+    ],
+  ],
+  [
+    "davinci-instruct-beta",
+    [
+      ["+", "Follow Human Instruction"],
+      ["+", "generalize to unseen task"],
+    ],
+  ],
+  [
+    "code-cushman-001",
+    [
+      ["+", "Code Understanding"],
+      ["+", "Code Generation"],
+    ],
+  ],
+  [
+    "code-davinci-002",
+    [
+      ["++", "Code Understanding"],
+      ["++", "Code Generation"],
+      ["++", "Complex Reasoning / Chain of Thought"],
+      ["+", "long-term dependency"],
+    ],
+  ],
+  [
+    "text-davinci-002",
+    [
+      ["++", "Follow Human Instruction"],
+      ["-", "In-context learning"],
+      ["-", "Reasoning"],
+      ["++", "Zero-shot generation"],
+    ],
+  ],
+  [
+    "text-davinci-003",
+    [
+      ["+", "Follow human value"],
+      ["+", "More detailed generation"],
+      ["+", "in-context learning"],
+      ["+", "zero-shot generation"],
+    ],
+  ],
+  [
+    "chatgpt",
+    [
+      ["++", "Follow human value"],
+      ["++", "More detailed generation"],
+      ["++", "Reject questions beyond its knowledge"],
+      ["++", "Model dialog context"],
+      ["--", "In-context learning"],
+    ],
+  ],
 ];

@@ -54,13 +54,17 @@ describe("the embedded lineage", () => {
     if (!result.ok) return;
     const warnings = result.warnings.map((p) => formatProblem(p).replace(/^.*?: warning: /, ""));
     expect(warnings.length).toBeGreaterThan(0);
-    for (const w of warnings) expect(w).toMatch(/^'[\w-]+' is (strengthened|restored) by step 'rlhf-(text-davinci-003|chatgpt)' on the reading from \[code-davinci-002\]/);
+    for (const w of warnings)
+      expect(w).toMatch(
+        /^'[\w-]+' is (strengthened|restored) by step 'rlhf-(text-davinci-003|chatgpt)' on the reading from \[code-davinci-002\]/,
+      );
   });
 
   it("backs every claim and every lack with the article at a section, the figure, the table or the FAQ", () => {
     const backed = (ev: EvidenceEntry[]) => ev.some((e) => e.source === ARTICLE && PLACES.test(e.at ?? ""));
     for (const [s, c] of everyClaim()) expect(backed(c.evidence), `${s.id} ${c.ability}`).toBe(true);
-    for (const [id, m] of Object.entries(lineage.models)) for (const l of m.lacks ?? []) expect(backed(l.evidence), `${id} lacks ${l.ability}`).toBe(true);
+    for (const [id, m] of Object.entries(lineage.models))
+      for (const l of m.lacks ?? []) expect(backed(l.evidence), `${id} lacks ${l.ability}`).toBe(true);
   });
 
   it("points every citation of the article at a real place in it, and says what each piece of evidence shows", () => {
@@ -94,7 +98,8 @@ describe("the embedded lineage", () => {
     it.each(HEDGES)("a claim that says %s is graded %s or less sure", (pattern, level, what) => {
       const hedged = everyClaim().filter(([, c]) => pattern.test(wordsOf(c)));
       expect(hedged.length, `some claim says ${what}`).toBeGreaterThan(0);
-      for (const [s, c] of hedged) expect(weakest(c), `${s.id} ${c.ability} says ${what}`).toBeGreaterThanOrEqual(rank(level));
+      for (const [s, c] of hedged)
+        expect(weakest(c), `${s.id} ${c.ability} says ${what}`).toBeGreaterThanOrEqual(rank(level));
     });
 
     it("grades alternatives and parentages the same way", () => {
@@ -103,7 +108,8 @@ describe("the embedded lineage", () => {
           const text = [alt.note ?? "", ...alt.evidence.map((e) => e.note ?? "")].join("\n");
           if (/educated guess/.test(text)) expect(alt.confidence, s.id).toBe("speculative");
         }
-        if (s.confidence !== "established" || (s.alternatives ?? []).length > 0) expect(s.note ?? "", `${s.id} says why its parentage is unsure`).not.toBe("");
+        if (s.confidence !== "established" || (s.alternatives ?? []).length > 0)
+          expect(s.note ?? "", `${s.id} says why its parentage is unsure`).not.toBe("");
       }
     });
 
@@ -115,14 +121,18 @@ describe("the embedded lineage", () => {
 
     it("grades 'unlocked, not injected' apart from the ability's appearing (the FAQ's strong hypothesis)", () => {
       for (const [s, c] of everyClaim()) {
-        if (c.effect === "unlocked" && c.confidence === "established") expect(c.attribution, `${s.id} ${c.ability}`).toBeDefined();
+        if (c.effect === "unlocked" && c.confidence === "established")
+          expect(c.attribution, `${s.id} ${c.ability}`).toBeDefined();
       }
     });
   });
 
   it("cites the figure for every edge of the GPT-3 to ChatGPT tree", () => {
     for (const s of lineage.steps.filter((x) => x.to !== "webgpt")) {
-      expect(s.evidence.some((e) => e.source === ARTICLE && e.at === "§2, evolution-tree figure"), s.id).toBe(true);
+      expect(
+        s.evidence.some((e) => e.source === ARTICLE && e.at === "§2, evolution-tree figure"),
+        s.id,
+      ).toBe(true);
     }
   });
 
@@ -130,8 +140,14 @@ describe("the embedded lineage", () => {
     for (const id of ["rlhf-text-davinci-003", "rlhf-chatgpt"]) {
       const s = lineage.steps.find((x) => x.id === id)!;
       expect(s.from, id).toEqual(["text-davinci-002"]);
-      expect(s.alternatives?.map((a) => a.from), id).toEqual([["code-davinci-002"]]);
-      expect(s.alternatives?.[0]?.evidence.some((e) => e.source === ARTICLE && e.at === "§2"), id).toBe(true);
+      expect(
+        s.alternatives?.map((a) => a.from),
+        id,
+      ).toEqual([["code-davinci-002"]]);
+      expect(
+        s.alternatives?.[0]?.evidence.some((e) => e.source === ARTICLE && e.at === "§2"),
+        id,
+      ).toBe(true);
     }
   });
 
@@ -144,7 +160,9 @@ describe("the embedded lineage", () => {
     };
     for (const [id, m] of Object.entries(lineage.models)) {
       for (const lack of m.lacks ?? []) {
-        const gained = [...ancestry(id)].some((a) => made.get(a)?.claims.some((c) => c.ability === lack.ability && c.effect !== "weakened" && c.effect !== "lost"));
+        const gained = [...ancestry(id)].some((a) =>
+          made.get(a)?.claims.some((c) => c.ability === lack.ability && c.effect !== "weakened" && c.effect !== "lost"),
+        );
         expect(gained, `${id} lacks ${lack.ability}`).toBe(false);
       }
     }

@@ -11,7 +11,9 @@ import { Lineage } from "../../src/schema.js";
 import { TABLE, WORDS } from "./article-table.js";
 import { markerOf, ownStepMarkers } from "./own-step-markers.js";
 
-const lineage = Lineage.parse(YAML.parse(readFileSync(fileURLToPath(new URL("../../lineage.yaml", import.meta.url)), "utf8")));
+const lineage = Lineage.parse(
+  YAML.parse(readFileSync(fileURLToPath(new URL("../../lineage.yaml", import.meta.url)), "utf8")),
+);
 
 describe("the article's summary table, from lineage.yaml", () => {
   const rows = ownStepMarkers(lineage);
@@ -38,16 +40,24 @@ describe("the article's summary table, from lineage.yaml", () => {
       const step = lineage.steps.find((s) => s.to === model)!;
       for (const [, words] of markers) {
         const claim = step.claims.find((c) => c.ability === WORDS[words])!;
-        expect(claim.evidence.some((e) => e.source === "fu2022gptroadmap" && e.at === "§5, summary table"), `${model} ${words}`).toBe(true);
+        expect(
+          claim.evidence.some((e) => e.source === "fu2022gptroadmap" && e.at === "§5, summary table"),
+          `${model} ${words}`,
+        ).toBe(true);
       }
     }
   });
 
   it("gives a great size only where the table marks ++ or --", () => {
-    const great = new Set(TABLE.flatMap(([model, markers]) => markers.filter(([sign]) => sign.length === 2).map(([, w]) => `${model} ${WORDS[w]}`)));
+    const great = new Set(
+      TABLE.flatMap(([model, markers]) =>
+        markers.filter(([sign]) => sign.length === 2).map(([, w]) => `${model} ${WORDS[w]}`),
+      ),
+    );
     for (const step of lineage.steps) {
       for (const claim of step.claims) {
-        if (claim.size === "great") expect(great.has(`${step.to} ${claim.ability}`), `${step.to} ${claim.ability}`).toBe(true);
+        if (claim.size === "great")
+          expect(great.has(`${step.to} ${claim.ability}`), `${step.to} ${claim.ability}`).toBe(true);
       }
     }
   });
@@ -65,11 +75,32 @@ describe("ownStepMarkers", () => {
   });
 
   it("keeps to each model's own step: nothing inherited, the last claim about an ability standing", () => {
-    const claim = (ability: string, effect: "introduced" | "weakened" | "strengthened", size?: "great") =>
-      ({ ability, effect, confidence: "likely" as const, evidence: [{ source: "s" }], ...(size ? { size } : {}) });
+    const claim = (ability: string, effect: "introduced" | "weakened" | "strengthened", size?: "great") => ({
+      ability,
+      effect,
+      confidence: "likely" as const,
+      evidence: [{ source: "s" }],
+      ...(size ? { size } : {}),
+    });
     const steps = [
-      { id: "a", kind: "pretraining", from: [], to: "base", confidence: "established" as const, evidence: [], claims: [claim("x", "introduced")] },
-      { id: "b", kind: "fine-tuning", from: ["base"], to: "tuned", confidence: "likely" as const, evidence: [], claims: [claim("y", "introduced"), claim("y", "weakened", "great")] },
+      {
+        id: "a",
+        kind: "pretraining",
+        from: [],
+        to: "base",
+        confidence: "established" as const,
+        evidence: [],
+        claims: [claim("x", "introduced")],
+      },
+      {
+        id: "b",
+        kind: "fine-tuning",
+        from: ["base"],
+        to: "tuned",
+        confidence: "likely" as const,
+        evidence: [],
+        claims: [claim("y", "introduced"), claim("y", "weakened", "great")],
+      },
     ];
     const rows = ownStepMarkers({ steps });
     expect([...rows.get("base")!]).toEqual([["x", "+"]]);

@@ -42,12 +42,18 @@ describe("YAML memory and time bounded by the input", () => {
     const line = `${"a,".repeat(400_000)}\n`;
     const text = `lineage: 1\nnote: [\n${line.repeat(Math.ceil(LIMITS.maxYamlNodes / 400_000) + 1)}a]\n`;
     const problems = problemsOf(text);
-    expect(problems).toEqual([expect.stringMatching(/^44:\d+ document has too many nodes \(the limit is 16,777,216\)$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^44:\d+ document has too many nodes \(the limit is 16,777,216\)$/),
+    ]);
   });
 
   it("says a file of 16 MiB of blank lines is empty, in one pass", () => {
-    expect(problemsOf("\n".repeat(16 * 1024 * 1024 - 1))).toEqual(["-:- file is empty (a lineage file is a YAML mapping that starts with 'lineage: 1')"]);
-    expect(problemsOf(" \t\n# only a comment\n\r\n".repeat(500_000))).toEqual(["-:- file is empty (a lineage file is a YAML mapping that starts with 'lineage: 1')"]);
+    expect(problemsOf("\n".repeat(16 * 1024 * 1024 - 1))).toEqual([
+      "-:- file is empty (a lineage file is a YAML mapping that starts with 'lineage: 1')",
+    ]);
+    expect(problemsOf(" \t\n# only a comment\n\r\n".repeat(500_000))).toEqual([
+      "-:- file is empty (a lineage file is a YAML mapping that starts with 'lineage: 1')",
+    ]);
   });
 
   it("reads a file whose lines end in a carriage return alone (not 'empty'), with positions", async () => {
@@ -65,7 +71,9 @@ describe("YAML memory and time bounded by the input", () => {
     const max = LIMITS.maxYamlLineBytes;
     // "é" is two bytes in UTF-8: half the limit in characters is the whole limit in bytes.
     expect(problemsOf(`${VALID}# ${"é".repeat((max - 2) / 2)}\n`)).toEqual([]);
-    expect(problemsOf(`${VALID}# ${"é".repeat((max - 2) / 2)}x\n`)).toEqual([`11:1 line is too long (${max + 1} bytes; the limit is ${max})`]);
+    expect(problemsOf(`${VALID}# ${"é".repeat((max - 2) / 2)}x\n`)).toEqual([
+      `11:1 line is too long (${max + 1} bytes; the limit is ${max})`,
+    ]);
     // A CRLF line end is not part of the line.
     expect(problemsOf(`${VALID}# ${"y".repeat(max - 2)}\r\n`)).toEqual([]);
   });
@@ -73,12 +81,20 @@ describe("YAML memory and time bounded by the input", () => {
 
 describe("YAML read as written", () => {
   it("keeps ids that look like numbers as written", () => {
-    const text = VALID.replace("  a: {name: A}", "  a: {name: A}\n  007: {name: Bond}\n  0x1F: {name: Hex}\n  123456789012345678901234567890: {name: Long}").replace(
+    const text = VALID.replace(
+      "  a: {name: A}",
+      "  a: {name: A}\n  007: {name: Bond}\n  0x1F: {name: Hex}\n  123456789012345678901234567890: {name: Long}",
+    ).replace(
       "steps:\n",
       "steps:\n  - {id: s2, kind: fine-tuning, from: [a], to: '007', confidence: likely, claims: []}\n  - {id: s3, kind: fine-tuning, from: ['007'], to: '0x1F', confidence: likely, claims: []}\n  - {id: s4, kind: fine-tuning, from: [a], to: '123456789012345678901234567890', confidence: likely, claims: []}\n",
     );
     const r = loadLineageText(text, "f.yaml");
-    expect(r.ok ? Object.keys(r.lineage.models) : r.problems).toEqual(["a", "007", "0x1F", "123456789012345678901234567890"]);
+    expect(r.ok ? Object.keys(r.lineage.models) : r.problems).toEqual([
+      "a",
+      "007",
+      "0x1F",
+      "123456789012345678901234567890",
+    ]);
   });
 
   it("refuses unknown tags, located at the node", () => {
@@ -95,8 +111,18 @@ describe("YAML read as written", () => {
 
 describe("JSON bounded by the input", () => {
   it("refuses nesting deeper than the limit in linear time, located at the first bracket past it", () => {
-    const deep = JSON.stringify({ lineage: 1, title: "t", sources: {}, abilities: {}, models: {}, steps: [], note: "x" }).replace('"x"', `${"[".repeat(100_000)}${"]".repeat(100_000)}`);
-    expect(problemsOf(deep, "f.json")).toEqual([`1:${deep.indexOf("[[") + LIMITS.maxDepth} document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`]);
+    const deep = JSON.stringify({
+      lineage: 1,
+      title: "t",
+      sources: {},
+      abilities: {},
+      models: {},
+      steps: [],
+      note: "x",
+    }).replace('"x"', `${"[".repeat(100_000)}${"]".repeat(100_000)}`);
+    expect(problemsOf(deep, "f.json")).toEqual([
+      `1:${deep.indexOf("[[") + LIMITS.maxDepth} document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`,
+    ]);
   });
 
   it("locates 100,000 schema errors in one pass", () => {
@@ -123,10 +149,15 @@ describe("JSON bounded by the input", () => {
   });
 
   it("refuses a key given twice in one object, located at the second", () => {
-    const text = JSON.stringify({ lineage: 1, title: "t", sources: {}, abilities: {}, models: { a: { name: "A" } }, steps: [] }, null, 1).replace('"name": "A"', '"name": "A",\n   "name": "B"');
+    const text = JSON.stringify(
+      { lineage: 1, title: "t", sources: {}, abilities: {}, models: { a: { name: "A" } }, steps: [] },
+      null,
+      1,
+    ).replace('"name": "A"', '"name": "A",\n   "name": "B"');
     expect(problemsOf(text, "f.json")).toEqual(["9:4 duplicate key 'name' (first defined at line 8)"]);
     // The same key in two objects, and a key-like text inside a string, are fine.
-    const fine = '{"lineage": 1, "title": "t \\": x", "sources": {}, "abilities": {}, "models": {"a": {"name": "a"}, "b": {"name": "b"}}, "steps": []}';
+    const fine =
+      '{"lineage": 1, "title": "t \\": x", "sources": {}, "abilities": {}, "models": {"a": {"name": "a"}, "b": {"name": "b"}}, "steps": []}';
     expect(problemsOf(fine, "f.json").filter((p) => p.includes("duplicate"))).toEqual([]);
     expect(loadLineageText(fine, "f.json").ok).toBe(true);
   });
@@ -142,11 +173,19 @@ describe("the rules", () => {
   });
 
   it("refuse names that differ only by Unicode normalisation or invisible characters", () => {
-    const withAliases = (a: string, b: string) => VALID.replace("  a: {name: A}", `  a: {name: A, aliases: ["${a}"]}\n  b: {name: B, aliases: ["${b}"]}`);
-    const same = "names that look the same are the same: case, Unicode normalisation and invisible characters are ignored";
-    expect(problemsOf(withAliases("caf\u00e9", "cafe\u0301")).filter((p) => !p.includes("made by no step"))).toEqual([`9:26 name 'cafe\u0301' is already used by model 'a' (${same})`]);
-    expect(problemsOf(withAliases("gpt4", "gpt\u200b4")).filter((p) => !p.includes("made by no step"))).toEqual([`9:26 name 'gpt\u200b4' is already used by model 'a' (${same})`]);
-    expect(problemsOf(withAliases("gpt4", "\ufeffGPT\u20604")).filter((p) => !p.includes("made by no step"))).toHaveLength(1);
+    const withAliases = (a: string, b: string) =>
+      VALID.replace("  a: {name: A}", `  a: {name: A, aliases: ["${a}"]}\n  b: {name: B, aliases: ["${b}"]}`);
+    const same =
+      "names that look the same are the same: case, Unicode normalisation and invisible characters are ignored";
+    expect(problemsOf(withAliases("caf\u00e9", "cafe\u0301")).filter((p) => !p.includes("made by no step"))).toEqual([
+      `9:26 name 'cafe\u0301' is already used by model 'a' (${same})`,
+    ]);
+    expect(problemsOf(withAliases("gpt4", "gpt\u200b4")).filter((p) => !p.includes("made by no step"))).toEqual([
+      `9:26 name 'gpt\u200b4' is already used by model 'a' (${same})`,
+    ]);
+    expect(
+      problemsOf(withAliases("gpt4", "\ufeffGPT\u20604")).filter((p) => !p.includes("made by no step")),
+    ).toHaveLength(1);
     expect(problemsOf(withAliases("gpt4", "gpt-4")).filter((p) => !p.includes("made by no step"))).toEqual([]);
   });
 });

@@ -32,9 +32,16 @@ describe("input that loads fine", () => {
   it("accepts a byte-order mark and CRLF line ends, with positions still right", async () => {
     expect((await loadLineageFile(write("bom.yaml", `\uFEFF${VALID}`))).ok).toBe(true);
     expect((await loadLineageFile(write("crlf.yaml", VALID.replace(/\n/g, "\r\n")))).ok).toBe(true);
-    const bad = await loadLineageFile(write("crlf-bad.yaml", `\uFEFF${VALID.replace("title: t", "title: t\nlable: x").replace(/\n/g, "\r\n")}`));
+    const bad = await loadLineageFile(
+      write("crlf-bad.yaml", `\uFEFF${VALID.replace("title: t", "title: t\nlable: x").replace(/\n/g, "\r\n")}`),
+    );
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems[0]).toMatchObject({ line: 3, column: 1, message: expect.stringMatching(/^unknown key 'lable' in the file \(allowed: lineage, title/) });
+    if (!bad.ok)
+      expect(bad.problems[0]).toMatchObject({
+        line: 3,
+        column: 1,
+        message: expect.stringMatching(/^unknown key 'lable' in the file \(allowed: lineage, title/),
+      });
   });
 
   it("treats JavaScript-special names as ordinary ids", async () => {
@@ -65,15 +72,19 @@ ${ids.map((id, i) => `  - {id: ${id}, kind: fine-tuning, from: [${i ? ids[i - 1]
   it("refuses top-level keys named like Object.prototype members", () => {
     const r = loadLineageText(`${VALID}toString: 1\nconstructor: 2\n`, "f.yaml");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems.map((p) => p.message)).toEqual([
-      "unknown key 'toString' in the file (allowed: lineage, title, description, sources, abilities, models, steps)",
-      "unknown key 'constructor' in the file (allowed: lineage, title, description, sources, abilities, models, steps)",
-    ]);
+    if (!r.ok)
+      expect(r.problems.map((p) => p.message)).toEqual([
+        "unknown key 'toString' in the file (allowed: lineage, title, description, sources, abilities, models, steps)",
+        "unknown key 'constructor' in the file (allowed: lineage, title, description, sources, abilities, models, steps)",
+      ]);
   });
 });
 
 describe("text that attacks the terminal", () => {
-  const evil = VALID.replace("{name: X}", '{name: "X\\e[2J\\e]0;pwned\\a\\rY"}').replace("{title: S}", '{title: "S\\e[31mred"}');
+  const evil = VALID.replace("{name: X}", '{name: "X\\e[2J\\e]0;pwned\\a\\rY"}').replace(
+    "{title: S}",
+    '{title: "S\\e[31mred"}',
+  );
   const file = write("evil.yaml", evil);
 
   it("is escaped in human output", async () => {
@@ -134,7 +145,10 @@ describe("paths that are not readable lineage files", () => {
   });
 
   it("refuses invalid UTF-8 with the position of the first bad byte", async () => {
-    const bad = write("latin1.yaml", Buffer.concat([Buffer.from("lineage: 1\ntitle: caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+    const bad = write(
+      "latin1.yaml",
+      Buffer.concat([Buffer.from("lineage: 1\ntitle: caf"), Buffer.from([0xe9]), Buffer.from("\n")]),
+    );
     const r = await cli(["validate", bad]);
     expect(r.code).toBe(3);
     expect(r.stderr.split("\n")[0]).toMatch(/latin1\.yaml:2:11: error: not valid UTF-8 text/);
@@ -151,15 +165,42 @@ describe("paths that are not readable lineage files", () => {
 
 describe("fuzzing the loader", () => {
   it("either loads or reports located problems for random YAML-ish text; never throws", () => {
-    const token = fc.constantFrom("lineage: 1\n", "title: t\n", "models:\n", "steps:\n", "  - ", "{", "}", "[", "]", ": ", "&a ", "*a ", "---\n", "\t", "'", '"', "#", "\n", "  ", "x", "__proto__", "\u0000", "\uFEFF");
+    const token = fc.constantFrom(
+      "lineage: 1\n",
+      "title: t\n",
+      "models:\n",
+      "steps:\n",
+      "  - ",
+      "{",
+      "}",
+      "[",
+      "]",
+      ": ",
+      "&a ",
+      "*a ",
+      "---\n",
+      "\t",
+      "'",
+      '"',
+      "#",
+      "\n",
+      "  ",
+      "x",
+      "__proto__",
+      "\u0000",
+      "\uFEFF",
+    );
     fc.assert(
-      fc.property(fc.array(token, { maxLength: 60 }).map((t) => t.join("")), (text) => {
-        const r = loadLineageText(text, "fuzz.yaml");
-        if (!r.ok) {
-          expect(r.problems.length).toBeGreaterThan(0);
-          for (const p of r.problems) expect(p.message).not.toMatch(/^\s*$/);
-        }
-      }),
+      fc.property(
+        fc.array(token, { maxLength: 60 }).map((t) => t.join("")),
+        (text) => {
+          const r = loadLineageText(text, "fuzz.yaml");
+          if (!r.ok) {
+            expect(r.problems.length).toBeGreaterThan(0);
+            for (const p of r.problems) expect(p.message).not.toMatch(/^\s*$/);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -178,10 +219,15 @@ describe("fuzzing the loader", () => {
 
   it("never throws on random strings and random mutations of a valid file", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.nat(VALID.length), fc.string({ maxLength: 5 }), (noise, at, insert) => {
-        expect(() => loadLineageText(noise, "n.yaml")).not.toThrow();
-        expect(() => loadLineageText(VALID.slice(0, at) + insert + VALID.slice(at), "m.yaml")).not.toThrow();
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.nat(VALID.length),
+        fc.string({ maxLength: 5 }),
+        (noise, at, insert) => {
+          expect(() => loadLineageText(noise, "n.yaml")).not.toThrow();
+          expect(() => loadLineageText(VALID.slice(0, at) + insert + VALID.slice(at), "m.yaml")).not.toThrow();
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -39,7 +39,8 @@ const REQUIRED = {
   "deep-flow": /nested too deeply/,
   // schema (zod) level
   "wrong-version": /: error: lineage must be 1, got /,
-  "missing-top-key": /: error: missing required key '(sources|abilities|models|steps|title|lineage)' in the top-level mapping$/,
+  "missing-top-key":
+    /: error: missing required key '(sources|abilities|models|steps|title|lineage)' in the top-level mapping$/,
   "misspelled-top-key": /: error: unknown key '\w+' in the file \(did you mean \w+\?\)$/,
   "misspelled-model-key": /: error: unknown key '\w+' in models\.\w+ \(did you mean \w+\?\)$/,
   "misspelled-step-key": /: error: unknown key '\w+' in steps\[\d+\] \(did you mean \w+\?\)$/,
@@ -85,9 +86,14 @@ type Covered = keyof typeof REQUIRED;
 /** Every case: what it shows, and which required items it covers. */
 const CASES: Record<string, { covers: string; rules?: Covered[] }> = {
   // YAML level
-  "yaml-syntax-error": { covers: "a plain value starting with '@': a YAML syntax error at the value", rules: ["yaml-syntax"] },
+  "yaml-syntax-error": {
+    covers: "a plain value starting with '@': a YAML syntax error at the value",
+    rules: ["yaml-syntax"],
+  },
   "yaml-unclosed-flow-map": { covers: "a '{' never closed: reported where the parser notices, the next line" },
-  "yaml-unclosed-quote": { covers: "a '\"' never closed: must point at the opening quote, not past the end of the file" },
+  "yaml-unclosed-quote": {
+    covers: "a '\"' never closed: must point at the opening quote, not past the end of the file",
+  },
   "yaml-tab-indentation": { covers: "a tab used for indentation", rules: ["tab-indentation"] },
   "yaml-empty-file": { covers: "a file of zero bytes", rules: ["empty-file"] },
   "yaml-whitespace-only": { covers: "a file of blank lines" },
@@ -104,9 +110,15 @@ const CASES: Record<string, { covers: string; rules?: Covered[] }> = {
     covers: "a duplicate key whose last value (the one kept) fails a rule: the rule must point at that value",
   },
   "yaml-complex-key": { covers: "a mapping key that is a list: located at the key, and no process warning" },
-  "yaml-invalid-utf8": { covers: "a Latin-1 byte (0xE9) in a title: not UTF-8, located at the byte", rules: ["invalid-utf8"] },
+  "yaml-invalid-utf8": {
+    covers: "a Latin-1 byte (0xE9) in a title: not UTF-8, located at the byte",
+    rules: ["invalid-utf8"],
+  },
   "yaml-alias-bomb": { covers: "a 'billion laughs' alias bomb", rules: ["alias-bomb"] },
-  "yaml-deep-flow": { covers: "flow collections nested 70 deep: refused, located at the first bracket past the limit", rules: ["deep-flow"] },
+  "yaml-deep-flow": {
+    covers: "flow collections nested 70 deep: refused, located at the first bracket past the limit",
+    rules: ["deep-flow"],
+  },
   "yaml-deep-block": { covers: "block sequences nested 70 deep: refused, located at the first one past the limit" },
   // JSON
   "json-schema-errors": { covers: "a .json lineage with a wrong type and a bad confidence, located in the JSON text" },
@@ -114,54 +126,104 @@ const CASES: Record<string, { covers: string; rules?: Covered[] }> = {
   "json-trailing-comma": { covers: "a .json lineage with trailing commas, which JSON does not allow" },
   // schema (zod) level
   "schema-wrong-version": { covers: "lineage: 2", rules: ["wrong-version"] },
-  "schema-version-as-string": { covers: "lineage: \"1\" (a string, not the number 1)", rules: ["wrong-version"] },
+  "schema-version-as-string": { covers: 'lineage: "1" (a string, not the number 1)', rules: ["wrong-version"] },
   "schema-missing-sources": {
     covers: "no 'sources': points at the top-level mapping, below a leading comment",
     rules: ["missing-top-key"],
   },
   "schema-missing-steps-and-title": { covers: "no 'steps' and no 'title': both reported", rules: ["missing-top-key"] },
-  "schema-misspelled-top-key": { covers: "'modles' for 'models': unknown key with did-you-mean, and 'models' missing", rules: ["misspelled-top-key", "missing-top-key"] },
-  "schema-misspelled-model-key": { covers: "'relased' and 'parmas' in a model, with did-you-mean", rules: ["misspelled-model-key"] },
+  "schema-misspelled-top-key": {
+    covers: "'modles' for 'models': unknown key with did-you-mean, and 'models' missing",
+    rules: ["misspelled-top-key", "missing-top-key"],
+  },
+  "schema-misspelled-model-key": {
+    covers: "'relased' and 'parmas' in a model, with did-you-mean",
+    rules: ["misspelled-model-key"],
+  },
   "schema-misspelled-step-key": { covers: "'cliams' in a step, with did-you-mean", rules: ["misspelled-step-key"] },
-  "schema-misspelled-claim-key": { covers: "'confidance' in a claim, with did-you-mean, and 'confidence' missing", rules: ["misspelled-claim-key"] },
-  "schema-misspelled-evidence-key": { covers: "'sorce' in evidence, with did-you-mean, and 'source' missing", rules: ["misspelled-evidence-key"] },
+  "schema-misspelled-claim-key": {
+    covers: "'confidance' in a claim, with did-you-mean, and 'confidence' missing",
+    rules: ["misspelled-claim-key"],
+  },
+  "schema-misspelled-evidence-key": {
+    covers: "'sorce' in evidence, with did-you-mean, and 'source' missing",
+    rules: ["misspelled-evidence-key"],
+  },
   "schema-unknown-key-no-suggestion": { covers: "an unknown key with no near match lists the allowed keys" },
   "schema-proto-key-top-level": { covers: "a top-level '__proto__' key is reported once, as any unknown key" },
-  "schema-string-for-list": { covers: "a string where a list goes: authors, aliases, from", rules: ["string-for-list"] },
-  "schema-number-for-string": { covers: "a number where a string goes: title, name, step id", rules: ["number-for-string"] },
+  "schema-string-for-list": {
+    covers: "a string where a list goes: authors, aliases, from",
+    rules: ["string-for-list"],
+  },
+  "schema-number-for-string": {
+    covers: "a number where a string goes: title, name, step id",
+    rules: ["number-for-string"],
+  },
   "schema-mapping-for-list": { covers: "steps written as a mapping", rules: ["mapping-for-list"] },
   "schema-mapping-for-claims": { covers: "a step's claims written as one mapping", rules: ["mapping-for-list"] },
   "schema-list-for-mapping": { covers: "sources written as a list" },
   "schema-null-values": { covers: "empty values (null) for abilities and for a model's name" },
-  "schema-bad-effect": { covers: "a misspelled effect (did-you-mean) and an effect with no near match", rules: ["bad-effect"] },
-  "schema-bad-confidence": { covers: "confidence 'Established' and 'likley', with did-you-mean", rules: ["bad-confidence"] },
+  "schema-bad-effect": {
+    covers: "a misspelled effect (did-you-mean) and an effect with no near match",
+    rules: ["bad-effect"],
+  },
+  "schema-bad-confidence": {
+    covers: "confidence 'Established' and 'likley', with did-you-mean",
+    rules: ["bad-confidence"],
+  },
   "schema-bad-ids": { covers: "ids with spaces: a source id, a model id, a step id, a step's to", rules: ["bad-id"] },
-  "schema-id-empty-or-too-long": { covers: "a 201-character source id and a null (~) model key: plain messages at the keys" },
+  "schema-id-empty-or-too-long": {
+    covers: "a 201-character source id and a null (~) model key: plain messages at the keys",
+  },
   "schema-empty-name": { covers: "empty strings for a source title and a model name", rules: ["empty-name"] },
   "schema-alias-whitespace": { covers: "aliases with a leading space, empty, and with a newline: one message each" },
   "schema-bad-date": { covers: "released: 2020-13 and 'July 2020'", rules: ["bad-date"] },
   "schema-bad-url": { covers: "a source url that is not a URL", rules: ["bad-url"] },
   "schema-empty-evidence": { covers: "a claim with evidence: []", rules: ["empty-evidence"] },
   "schema-kind-not-kebab": { covers: "kind: Code_Training", rules: ["kind-not-kebab"] },
-  "schema-number-out-of-range": { covers: "numbers below or above their bounds, inclusive (year, tokens, share) and exclusive (params, context)" },
+  "schema-number-out-of-range": {
+    covers: "numbers below or above their bounds, inclusive (year, tokens, share) and exclusive (params, context)",
+  },
   "schema-infinite-number": { covers: "1e400 and .inf, which parse as Infinity" },
-  "schema-many-problems-sorted": { covers: "five schema problems across the file, all reported in file order", rules: ["several-problems-sorted"] },
+  "schema-many-problems-sorted": {
+    covers: "five schema problems across the file, all reported in file order",
+    rules: ["several-problems-sorted"],
+  },
   // cross-reference rules
   "rule-unknown-parent": { covers: "a parent that is no model", rules: ["unknown-parent"] },
-  "rule-unknown-to": { covers: "a step making an unknown model; the model it meant is then made by no step (warning)", rules: ["unknown-to"] },
+  "rule-unknown-to": {
+    covers: "a step making an unknown model; the model it meant is then made by no step (warning)",
+    rules: ["unknown-to"],
+  },
   "rule-unknown-alternative-parent": { covers: "an unknown model among an alternative reading's parents" },
-  "rule-unknown-claim-ability": { covers: "claims about unknown abilities, with and without did-you-mean", rules: ["unknown-claim-ability"] },
+  "rule-unknown-claim-ability": {
+    covers: "claims about unknown abilities, with and without did-you-mean",
+    rules: ["unknown-claim-ability"],
+  },
   "rule-unknown-evidence-source": {
     covers: "unknown sources in a model's, a step's and a claim's evidence, with did-you-mean",
     rules: ["unknown-evidence-source"],
   },
   "rule-unknown-lacks-ability": { covers: "an unknown ability in a model's lacks", rules: ["unknown-lacks-ability"] },
   "rule-unknown-paper-source": { covers: "unknown sources as a model's paper", rules: ["unknown-paper-source"] },
-  "rule-alias-used-as-reference": { covers: "a model alias as a parent and an ability alias in a claim: the message says ids are needed" },
-  "rule-prototype-property-names": { covers: "ids named __proto__, constructor, toString, hasOwnProperty are ordinary ids" },
-  "rule-name-model-and-ability": { covers: "a model 'Chat' and an ability 'chat'", rules: ["model-and-ability-share-a-name"] },
-  "rule-alias-clashes-model-id": { covers: "aliases 'Tuned' and 'TUNED' clashing with model id 'tuned'", rules: ["alias-clashes-with-an-id"] },
-  "rule-size-on-lost": { covers: "size: great on a lost claim (an error at the size) beside size: great on weakened (valid)", rules: ["size-on-lost"] },
+  "rule-alias-used-as-reference": {
+    covers: "a model alias as a parent and an ability alias in a claim: the message says ids are needed",
+  },
+  "rule-prototype-property-names": {
+    covers: "ids named __proto__, constructor, toString, hasOwnProperty are ordinary ids",
+  },
+  "rule-name-model-and-ability": {
+    covers: "a model 'Chat' and an ability 'chat'",
+    rules: ["model-and-ability-share-a-name"],
+  },
+  "rule-alias-clashes-model-id": {
+    covers: "aliases 'Tuned' and 'TUNED' clashing with model id 'tuned'",
+    rules: ["alias-clashes-with-an-id"],
+  },
+  "rule-size-on-lost": {
+    covers: "size: great on a lost claim (an error at the size) beside size: great on weakened (valid)",
+    rules: ["size-on-lost"],
+  },
   "rule-duplicate-step-ids": { covers: "step ids 'train' and 'Train'", rules: ["duplicate-step-id"] },
   "rule-duplicate-source-ids": { covers: "source ids 'notes' and 'Notes'" },
   "rule-model-made-twice": { covers: "two steps making one model", rules: ["model-made-twice"] },
@@ -169,9 +231,18 @@ const CASES: Record<string, { covers: string; rules?: Covered[] }> = {
   "rule-cycle-of-three": { covers: "a -> b -> c -> a", rules: ["cycle-of-three"] },
   "rule-step-makes-itself": { covers: "a step whose to is among its from", rules: ["to-among-parents"] },
   "rule-parent-listed-twice": { covers: "from: [base, base]", rules: ["parent-listed-twice"] },
-  "rule-weakened-never-introduced": { covers: "an ability weakened that nothing introduced", rules: ["weakened-never-introduced"] },
-  "rule-lost-never-introduced": { covers: "an ability lost on a branch; it was introduced on a sibling branch only", rules: ["lost-never-introduced"] },
-  "rule-restored-never-introduced": { covers: "an ability restored by a root step", rules: ["restored-never-introduced"] },
+  "rule-weakened-never-introduced": {
+    covers: "an ability weakened that nothing introduced",
+    rules: ["weakened-never-introduced"],
+  },
+  "rule-lost-never-introduced": {
+    covers: "an ability lost on a branch; it was introduced on a sibling branch only",
+    rules: ["lost-never-introduced"],
+  },
+  "rule-restored-never-introduced": {
+    covers: "an ability restored by a root step",
+    rules: ["restored-never-introduced"],
+  },
   // reporting
   "many-problems-sorted": {
     covers: "ten rule problems from seven rules, all reported, sorted by line and column",
@@ -191,7 +262,8 @@ const caseNames = readdirSync(ROOT, { withFileTypes: true })
 /** The lineage file of a case: the one file in its directory besides expected.txt. */
 function lineageFileOf(name: string): string {
   const files = readdirSync(join(ROOT, name)).filter((f) => f !== "expected.txt");
-  if (files.length !== 1) throw new Error(`case ${name} should hold one lineage file besides expected.txt, found: ${files.join(", ")}`);
+  if (files.length !== 1)
+    throw new Error(`case ${name} should hold one lineage file besides expected.txt, found: ${files.join(", ")}`);
   // Relative to the working directory, so that the CLI prints the path as given.
   return relative(process.cwd(), join(ROOT, name, files[0]!));
 }
@@ -218,7 +290,10 @@ describe("the catalogue of invalid lineage files", () => {
     const missing: string[] = [];
     for (const [rule, pattern] of Object.entries(REQUIRED)) {
       const shown = Object.entries(CASES).some(
-        ([name, c]) => c.rules?.includes(rule as Covered) && caseNames.includes(name) && expectedLines(name).some((l) => pattern.test(l)),
+        ([name, c]) =>
+          c.rules?.includes(rule as Covered) &&
+          caseNames.includes(name) &&
+          expectedLines(name).some((l) => pattern.test(l)),
       );
       if (!shown) missing.push(rule);
     }
@@ -232,7 +307,12 @@ describe("the catalogue of invalid lineage files", () => {
 
   it("shows the several-problem cases in sorted order", () => {
     for (const name of ["many-problems-sorted", "schema-many-problems-sorted", "warnings-with-an-error"]) {
-      const positions = expectedLines(name).map((l) => l.match(/^FILE:(\d+):(\d+):/)!.slice(1).map(Number));
+      const positions = expectedLines(name).map((l) =>
+        l
+          .match(/^FILE:(\d+):(\d+):/)!
+          .slice(1)
+          .map(Number),
+      );
       const sorted = [...positions].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
       expect(positions, name).toEqual(sorted);
     }

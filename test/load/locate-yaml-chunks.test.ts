@@ -14,7 +14,8 @@ function paths(data: unknown, prefix: PathSegment[] = []): [PathSegment[], boole
   const out: [PathSegment[], boolean][] = [];
   if (Array.isArray(data)) data.forEach((v, i) => out.push([[...prefix, i], false], ...paths(v, [...prefix, i])));
   else if (data !== null && typeof data === "object") {
-    for (const [k, v] of Object.entries(data)) out.push([[...prefix, k], false], [[...prefix, k], true], ...paths(v, [...prefix, k]));
+    for (const [k, v] of Object.entries(data))
+      out.push([[...prefix, k], false], [[...prefix, k], true], ...paths(v, [...prefix, k]));
   }
   return out;
 }
@@ -54,14 +55,26 @@ describe("a YAML lineage over the size for parsing again whole", () => {
     // One model and one step per block, padded with notes past the size parsed again whole.
     const n = 9000;
     const note = "x".repeat(Math.ceil(LIMITS.maxYamlLocateBytes / n));
-    const models = Array.from({ length: n }, (_, i) => `  m${i}:\n    name: M${i}\n    description: ${note}\n`).join("");
-    const steps = Array.from({ length: n }, (_, i) => `  - id: s${i}\n    kind: fine-tuning\n    from: [${i ? `m${i - 1}` : ""}]\n    to: m${i}\n    confidence: ${i === n - 2 ? "sure" : "likely"}\n    claims: []\n`).join("");
+    const models = Array.from({ length: n }, (_, i) => `  m${i}:\n    name: M${i}\n    description: ${note}\n`).join(
+      "",
+    );
+    const steps = Array.from(
+      { length: n },
+      (_, i) =>
+        `  - id: s${i}\n    kind: fine-tuning\n    from: [${i ? `m${i - 1}` : ""}]\n    to: m${i}\n    confidence: ${i === n - 2 ? "sure" : "likely"}\n    claims: []\n`,
+    ).join("");
     const text = `lineage: 1\ntitle: t\nsources: {}\nabilities: {}\nmodels:\n${models}steps:\n${steps}`;
     expect(text.length).toBeGreaterThan(LIMITS.maxYamlLocateBytes);
     const r = loadLineageText(text, "big.yaml");
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const line = text.split("\n").indexOf("    confidence: sure") + 1;
-    expect(r.problems).toEqual([expect.objectContaining({ line, column: 17, message: expect.stringMatching(/^steps\[8998\]\.confidence must be one of /) })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        line,
+        column: 17,
+        message: expect.stringMatching(/^steps\[8998\]\.confidence must be one of /),
+      }),
+    ]);
   });
 });

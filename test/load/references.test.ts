@@ -13,9 +13,18 @@ describe("unknown references", () => {
       from: [`modle${i}`],
       to: `model${i}`,
       confidence: "likely",
-      ...(i < 10 ? { alternatives: [{ from: [`modle${i}`], confidence: "hypothesis", evidence: [{ source: "s" }] }] } : {}),
+      ...(i < 10
+        ? { alternatives: [{ from: [`modle${i}`], confidence: "hypothesis", evidence: [{ source: "s" }] }] }
+        : {}),
     }));
-    const text = JSON.stringify({ lineage: 1, title: "t", sources: { s: { title: "S" } }, abilities: {}, models, steps });
+    const text = JSON.stringify({
+      lineage: 1,
+      title: "t",
+      sources: { s: { title: "S" } },
+      abilities: {},
+      models,
+      steps,
+    });
     const result = loadLineageText(text, "refs.json");
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -25,6 +34,7 @@ describe("unknown references", () => {
     expect(suggested.size).toBe(MAX_SUGGESTED);
     expect([...suggested][0]).toMatch(/^unknown model 'modle\d+' \(did you mean model\d+\?\)$/);
     // A repeated unknown id has one message wherever it stands.
-    for (let i = 0; i < 10; i++) expect(new Set(unknown.filter((p) => p.message.includes(`'modle${i}'`)).map((p) => p.message)).size).toBe(1);
+    for (let i = 0; i < 10; i++)
+      expect(new Set(unknown.filter((p) => p.message.includes(`'modle${i}'`)).map((p) => p.message)).size).toBe(1);
   });
 });

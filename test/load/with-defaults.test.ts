@@ -15,7 +15,11 @@ function shape(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value === undefined ? "<undefined>" : value;
   if (Array.isArray(value)) return value.map(shape);
   const keys = Reflect.ownKeys(value).map(String).sort();
-  return { "<null prototype>": Object.getPrototypeOf(value) === null, "<keys>": keys, ...Object.fromEntries(keys.map((k) => [`.${k}`, shape((value as Record<string, unknown>)[k])])) };
+  return {
+    "<null prototype>": Object.getPrototypeOf(value) === null,
+    "<keys>": keys,
+    ...Object.fromEntries(keys.map((k) => [`.${k}`, shape((value as Record<string, unknown>)[k])])),
+  };
 }
 
 describe("withDefaults", () => {
@@ -23,9 +27,16 @@ describe("withDefaults", () => {
     fc.assert(
       fc.property(randomLineage, fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), (lineage, omit) => {
         const data = JSON.parse(JSON.stringify(lineage)) as { steps: Record<string, unknown>[] };
-        data.steps.forEach((step, i) => STEP_DEFAULTS.forEach((field, k) => {
-          if (omit[(i * 3 + k) % omit.length] && Array.isArray(step[field]) && (step[field] as unknown[]).length === 0) delete step[field];
-        }));
+        data.steps.forEach((step, i) =>
+          STEP_DEFAULTS.forEach((field, k) => {
+            if (
+              omit[(i * 3 + k) % omit.length] &&
+              Array.isArray(step[field]) &&
+              (step[field] as unknown[]).length === 0
+            )
+              delete step[field];
+          }),
+        );
         const schema = validateSchema(structuredClone(data));
         expect(schema.ok).toBe(true);
         expect(shape(withDefaults(data))).toEqual(shape(schema.ok ? schema.lineage : undefined));
@@ -46,7 +57,8 @@ describe("withDefaults", () => {
       if (def.type === "default") defaults.push(path);
       for (const [key, value] of Object.entries(def)) {
         if (key === "shape") for (const [k, v] of Object.entries(value as object)) walk(v as never, `${path}.${k}`);
-        else if (["innerType", "element", "valueType", "keyType", "in", "out"].includes(key)) walk(value as never, path);
+        else if (["innerType", "element", "valueType", "keyType", "in", "out"].includes(key))
+          walk(value as never, path);
         else if (key === "options") for (const o of value as never[]) walk(o, path);
       }
     };
@@ -54,4 +66,3 @@ describe("withDefaults", () => {
     expect(defaults.sort()).toEqual(STEP_DEFAULTS.map((f) => `.steps.${f}`).sort());
   });
 });
-

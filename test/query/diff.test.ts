@@ -8,10 +8,34 @@ import { diff } from "../../src/query/diff.js";
 import { graphOf } from "../support/build.js";
 
 const g = graphOf([
-  ["pre", [], "base", [["gen", "introduced"], ["icl", "introduced"]]],
+  [
+    "pre",
+    [],
+    "base",
+    [
+      ["gen", "introduced"],
+      ["icl", "introduced"],
+    ],
+  ],
   ["code", ["base"], "coder", [["code", "introduced", "likely"]]],
-  ["sft", ["coder"], "sft", [["icl", "weakened", "hypothesis"], ["follow", "unlocked"]]],
-  ["rl", ["sft"], "rl", [["icl", "restored"], ["gen", "strengthened"]]],
+  [
+    "sft",
+    ["coder"],
+    "sft",
+    [
+      ["icl", "weakened", "hypothesis"],
+      ["follow", "unlocked"],
+    ],
+  ],
+  [
+    "rl",
+    ["sft"],
+    "rl",
+    [
+      ["icl", "restored"],
+      ["gen", "strengthened"],
+    ],
+  ],
   ["chat", ["sft"], "chat", [["icl", "lost", "speculative"]]],
   ["other", [], "other", []],
 ]);
@@ -44,7 +68,9 @@ describe("diff", () => {
       ["s2", ["b"], "c", [["x", "strengthened", "likely"]]],
     ]);
     const again = diff(g2, { from: "b", to: "c" }).changes;
-    expect(again).toEqual([expect.objectContaining({ ability: "x", before: "strengthened", after: "strengthened", stateChanged: false })]);
+    expect(again).toEqual([
+      expect.objectContaining({ ability: "x", before: "strengthened", after: "strengthened", stateChanged: false }),
+    ]);
     expect(again[0]!.steps.map((st) => `${st.side}:${st.step}`)).toEqual(["to:s2"]);
     expect(diff(g2, { from: "c", to: "c" }).changes).toEqual([]);
   });
@@ -76,7 +102,9 @@ describe("diff", () => {
           for (const b of graph.modelOrder) {
             const inB = new Set(ancestors(graph, b));
             const common = new Set(ancestors(graph, a).filter((id) => inB.has(id)));
-            const nearest = graph.modelOrder.filter((id) => common.has(id) && !(graph.childSteps.get(id) ?? []).some((s) => common.has(s.to)));
+            const nearest = graph.modelOrder.filter(
+              (id) => common.has(id) && !(graph.childSteps.get(id) ?? []).some((s) => common.has(s.to)),
+            );
             expect(diff(graph, { from: a, to: b }).commonAncestors).toEqual(nearest);
           }
         }

@@ -9,7 +9,8 @@ import { lineageFile, type StepSpec } from "../support/build.js";
 
 function graphWith(steps: StepSpec[], extra: Record<string, Partial<ClaimEntry>>, models: Record<string, object> = {}) {
   const lineage = lineageFile(steps);
-  for (const step of lineage.steps) step.claims = step.claims.map((c) => ({ ...c, ...extra[`${step.id}/${c.ability}`] }));
+  for (const step of lineage.steps)
+    step.claims = step.claims.map((c) => ({ ...c, ...extra[`${step.id}/${c.ability}`] }));
   for (const [id, m] of Object.entries(models)) lineage.models[id] = { ...lineage.models[id]!, ...m };
   lineage.steps[1]!.label = "Supervised instruction tuning";
   lineage.steps[1]!.method = "FeedME";
@@ -18,16 +19,42 @@ function graphWith(steps: StepSpec[], extra: Record<string, Partial<ClaimEntry>>
 
 const g = graphWith(
   [
-    ["pre", [], "base", [["gen", "introduced"], ["icl", "introduced"]]],
-    ["sft", ["base"], "tuned", [["follow", "introduced"], ["icl", "weakened"], ["gen", "strengthened"]]],
-    ["rl", ["tuned"], "chat", [["icl", "weakened"], ["follow", "strengthened"]]],
+    [
+      "pre",
+      [],
+      "base",
+      [
+        ["gen", "introduced"],
+        ["icl", "introduced"],
+      ],
+    ],
+    [
+      "sft",
+      ["base"],
+      "tuned",
+      [
+        ["follow", "introduced"],
+        ["icl", "weakened"],
+        ["gen", "strengthened"],
+      ],
+    ],
+    [
+      "rl",
+      ["tuned"],
+      "chat",
+      [
+        ["icl", "weakened"],
+        ["follow", "strengthened"],
+      ],
+    ],
     ["drop", ["base"], "small", [["gen", "lost"]]],
   ],
   { "sft/gen": { size: "great" }, "rl/icl": { size: "great" }, "rl/follow": { size: "great" } },
   { tuned: { api: "tuned-api", approximations: [{ name: "Open-1" }] } },
 );
 
-const cell = (r: ReturnType<typeof matrix>, model: string, ability: string) => r.rows.find((x) => x.model === model)!.cells.find((c) => c.ability === ability)!;
+const cell = (r: ReturnType<typeof matrix>, model: string, ability: string) =>
+  r.rows.find((x) => x.model === model)!.cells.find((c) => c.ability === ability)!;
 
 describe("matrix --changes", () => {
   const r = MatrixOut.parse(matrix(g, { changes: true }));
@@ -70,7 +97,12 @@ describe("summary", () => {
   });
 
   it("names the training method with its own name, the API name and the approximations", () => {
-    expect(row("tuned")).toMatchObject({ api: "tuned-api", method: "Supervised instruction tuning (FeedME)", step: "sft", approximations: [{ name: "Open-1", source: null, note: null }] });
+    expect(row("tuned")).toMatchObject({
+      api: "tuned-api",
+      method: "Supervised instruction tuning (FeedME)",
+      step: "sft",
+      approximations: [{ name: "Open-1", source: null, note: null }],
+    });
     expect(row("base").method).toBe("fine-tuning");
   });
 

@@ -7,9 +7,14 @@ import type { ClaimEntry, LineageFile } from "../../src/schema.js";
 import { lineageFile, type StepSpec } from "../support/build.js";
 
 /** A graph whose claims (by step id and ability) get extra fields: size, attribution. */
-function graphWith(steps: StepSpec[], extra: Record<string, Partial<ClaimEntry>> = {}, file: Partial<LineageFile> = {}) {
+function graphWith(
+  steps: StepSpec[],
+  extra: Record<string, Partial<ClaimEntry>> = {},
+  file: Partial<LineageFile> = {},
+) {
   const lineage = lineageFile(steps, file);
-  for (const step of lineage.steps) step.claims = step.claims.map((c) => ({ ...c, ...extra[`${step.id}/${c.ability}`] }));
+  for (const step of lineage.steps)
+    step.claims = step.claims.map((c) => ({ ...c, ...extra[`${step.id}/${c.ability}`] }));
   return buildGraph(lineage);
 }
 
@@ -66,8 +71,23 @@ describe("sizes", () => {
 
   it("flow into trace: present, greatly weakened, in the article's notation", () => {
     const r = TraceOut.parse(trace(g, { model: "b", ability: "icl" }));
-    expect(r).toMatchObject({ present: true, state: "weakened", size: "great", stateText: "present, greatly weakened" });
-    expect(r.changes).toEqual([{ step: "rl", to: "b", effect: "weakened", size: "great", change: "greatly weakened", symbol: "--", confidence: "established" }]);
+    expect(r).toMatchObject({
+      present: true,
+      state: "weakened",
+      size: "great",
+      stateText: "present, greatly weakened",
+    });
+    expect(r.changes).toEqual([
+      {
+        step: "rl",
+        to: "b",
+        effect: "weakened",
+        size: "great",
+        change: "greatly weakened",
+        symbol: "--",
+        confidence: "established",
+      },
+    ]);
     expect(r.history[1]).toMatchObject({ size: "great", change: "greatly weakened", symbol: "--" });
   });
 
@@ -79,7 +99,12 @@ describe("sizes", () => {
 
   it("flow into diff", () => {
     const d = DiffOut.parse(diff(g, { from: "a", to: "b" }));
-    expect(d.changes[0]).toMatchObject({ before: "introduced", after: "weakened", afterSize: "great", afterText: "present, greatly weakened" });
+    expect(d.changes[0]).toMatchObject({
+      before: "introduced",
+      after: "weakened",
+      afterSize: "great",
+      afterText: "present, greatly weakened",
+    });
   });
 });
 
@@ -90,7 +115,11 @@ describe("two confidences", () => {
       ["hedged", ["a"], "b", [], "hypothesis"],
     ]);
     const r = trace(g, { model: "b", ability: "x" });
-    expect(r).toMatchObject({ presenceConfidence: "established", originConfidence: "hypothesis", confidence: "hypothesis" });
+    expect(r).toMatchObject({
+      presenceConfidence: "established",
+      originConfidence: "hypothesis",
+      confidence: "hypothesis",
+    });
   });
 
   it("the origin's attribution grades the origin; the claims grade the presence", () => {
@@ -116,7 +145,10 @@ describe("two confidences", () => {
       ["code", ["a"], "b", [["x", "introduced", "hypothesis"]]],
       ["merge", ["b"], "c", [["x", "strengthened", "established"]]],
     ]);
-    expect(trace(g, { model: "c", ability: "x" })).toMatchObject({ presenceConfidence: "established", originConfidence: "hypothesis" });
+    expect(trace(g, { model: "c", ability: "x" })).toMatchObject({
+      presenceConfidence: "established",
+      originConfidence: "hypothesis",
+    });
     expect(trace(g, { model: "b", ability: "x" })).toMatchObject({ presenceConfidence: "hypothesis" });
   });
 
@@ -125,12 +157,20 @@ describe("two confidences", () => {
       ["pre", [], "a", []],
       ["code", ["a"], "b", [["x", "introduced"]], "speculative"],
     ]);
-    expect(trace(g, { model: "b", ability: "x" })).toMatchObject({ presenceConfidence: "established", originConfidence: "speculative" });
+    expect(trace(g, { model: "b", ability: "x" })).toMatchObject({
+      presenceConfidence: "established",
+      originConfidence: "speculative",
+    });
   });
 
   it("are null when the ability is absent", () => {
     const g = graphWith([["pre", [], "a", []]], {}, { abilities: { x: { name: "X" } } });
-    expect(trace(g, { model: "a", ability: "x" })).toMatchObject({ presenceConfidence: null, originConfidence: null, origins: [], changes: [] });
+    expect(trace(g, { model: "a", ability: "x" })).toMatchObject({
+      presenceConfidence: null,
+      originConfidence: null,
+      origins: [],
+      changes: [],
+    });
   });
 });
 
@@ -138,19 +178,41 @@ describe("diff's rows", () => {
   const g = graphWith(
     [
       ["pre", [], "root", [["kept", "introduced"]]],
-      ["left", ["root"], "l", [["kept", "introduced"], ["both", "introduced"]]],
-      ["right", ["root"], "r", [["both", "unlocked"], ["gone", "introduced"]]],
+      [
+        "left",
+        ["root"],
+        "l",
+        [
+          ["kept", "introduced"],
+          ["both", "introduced"],
+        ],
+      ],
+      [
+        "right",
+        ["root"],
+        "r",
+        [
+          ["both", "unlocked"],
+          ["gone", "introduced"],
+        ],
+      ],
     ],
     {},
     {
-      models: { root: { name: "Root" }, l: { name: "L", lacks: [{ ability: "gone", confidence: "likely", evidence: [{ source: "src" }] }] }, r: { name: "R" } },
+      models: {
+        root: { name: "Root" },
+        l: { name: "L", lacks: [{ ability: "gone", confidence: "likely", evidence: [{ source: "src" }] }] },
+        r: { name: "R" },
+      },
     },
   );
   const d = DiffOut.parse(diff(g, { from: "l", to: "r" }));
   const rowOf = (ability: string) => d.changes.find((c) => c.ability === ability)!;
 
   it("put the rows that change state first", () => {
-    expect(d.changes.map((c) => c.stateChanged)).toEqual([...d.changes.map((c) => c.stateChanged)].sort((a, b) => Number(b) - Number(a)));
+    expect(d.changes.map((c) => c.stateChanged)).toEqual(
+      [...d.changes.map((c) => c.stateChanged)].sort((a, b) => Number(b) - Number(a)),
+    );
     expect(d.changes[0]!.stateChanged).toBe(true);
   });
 
@@ -165,7 +227,12 @@ describe("diff's rows", () => {
   });
 
   it("show a recorded lack as such", () => {
-    expect(rowOf("gone")).toMatchObject({ before: "absent", beforeLacked: true, after: "introduced", afterLacked: false });
+    expect(rowOf("gone")).toMatchObject({
+      before: "absent",
+      beforeLacked: true,
+      after: "introduced",
+      afterLacked: false,
+    });
   });
 });
 

@@ -11,7 +11,13 @@ const g = graphOf(
   ],
   {
     models: {
-      base: { name: "Base", aliases: ["b0"], params: "7B", context: 2048, lacks: [{ ability: "code", confidence: "likely", evidence: [{ source: "src" }] }] },
+      base: {
+        name: "Base",
+        aliases: ["b0"],
+        params: "7B",
+        context: 2048,
+        lacks: [{ ability: "code", confidence: "likely", evidence: [{ source: "src" }] }],
+      },
       coder: { name: "Coder" },
     },
   },

@@ -7,13 +7,25 @@ import { graphOf } from "../support/build.js";
 const g = graphOf(
   [
     ["pretraining-base", [], "base", [["gen", "introduced"]]],
-    ["code-training", ["base"], "coder", [["code", "introduced", "likely"], ["gen", "strengthened"]], "likely"],
+    [
+      "code-training",
+      ["base"],
+      "coder",
+      [
+        ["code", "introduced", "likely"],
+        ["gen", "strengthened"],
+      ],
+      "likely",
+    ],
   ],
   {
     sources: { src: { title: "Source" }, paper2022: { title: "A paper", year: 2022 } },
     models: {
       base: { name: "Base", paper: "paper2022", evidence: [{ source: "paper2022", at: "§1" }] },
-      coder: { name: "Coder", lacks: [{ ability: "gen", confidence: "hypothesis", evidence: [{ source: "paper2022" }] }] },
+      coder: {
+        name: "Coder",
+        lacks: [{ ability: "gen", confidence: "hypothesis", evidence: [{ source: "paper2022" }] }],
+      },
     },
   },
 );
@@ -40,7 +52,11 @@ describe("show SOURCE", () => {
       ["lack", "coder", null],
     ]);
     const src = showSource(g, "src");
-    expect(src.supports.filter((s) => s.what === "claim").map((s) => `${s.step}/${s.ability}`)).toEqual(["pretraining-base/gen", "code-training/code", "code-training/gen"]);
+    expect(src.supports.filter((s) => s.what === "claim").map((s) => `${s.step}/${s.ability}`)).toEqual([
+      "pretraining-base/gen",
+      "code-training/code",
+      "code-training/gen",
+    ]);
   });
 });
 

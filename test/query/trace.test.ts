@@ -93,7 +93,11 @@ describe("trace", () => {
   it("collapses a diamond repeated 20 levels deep instead of enumerating its million paths", () => {
     const steps: Parameters<typeof graphOf>[0] = [["pre", [], "m0", [["x", "introduced"]]]];
     for (let i = 0; i < 20; i++) {
-      steps.push([`l${i}`, [`m${i}`], `l${i}`, []], [`r${i}`, [`m${i}`], `r${i}`, []], [`j${i}`, [`l${i}`, `r${i}`], `m${i + 1}`, []]);
+      steps.push(
+        [`l${i}`, [`m${i}`], `l${i}`, []],
+        [`r${i}`, [`m${i}`], `r${i}`, []],
+        [`j${i}`, [`l${i}`, `r${i}`], `m${i + 1}`, []],
+      );
     }
     const r = trace(graphOf(steps), { model: "m20", ability: "x" });
     expect(r).toMatchObject({ present: true, agreement: true, truncated: false });
@@ -117,7 +121,8 @@ describe("trace", () => {
 
   it("walks a chain of 100,000 steps without recursion", () => {
     const steps: Parameters<typeof graphOf>[0] = [["s0", [], "m0", [["x", "introduced"]]]];
-    for (let i = 1; i < 100_000; i++) steps.push([`s${i}`, [`m${i - 1}`], `m${i}`, i === 99_999 ? [["x", "weakened"]] : []]);
+    for (let i = 1; i < 100_000; i++)
+      steps.push([`s${i}`, [`m${i - 1}`], `m${i}`, i === 99_999 ? [["x", "weakened"]] : []]);
     const r = trace(graphOf(steps), { model: "m99999", ability: "x" });
     expect(r.state).toBe("weakened");
     expect(r.path).toHaveLength(100_000);
@@ -151,22 +156,35 @@ describe("trace through a merge whose step strengthens", () => {
 });
 
 describe("trace and recorded absences", () => {
-  const g = graphOf([
-    ["pre", [], "a", []],
-    ["tune", ["a"], "b", []],
-    ["code", ["a"], "c", [["x", "introduced"]]],
-  ], {
-    models: {
-      a: { name: "A", lacks: [{ ability: "x", confidence: "likely", evidence: [{ source: "src", at: "§6" }], note: "not yet" }] },
-      b: { name: "B" },
-      c: { name: "C" },
+  const g = graphOf(
+    [
+      ["pre", [], "a", []],
+      ["tune", ["a"], "b", []],
+      ["code", ["a"], "c", [["x", "introduced"]]],
+    ],
+    {
+      models: {
+        a: {
+          name: "A",
+          lacks: [{ ability: "x", confidence: "likely", evidence: [{ source: "src", at: "§6" }], note: "not yet" }],
+        },
+        b: { name: "B" },
+        c: { name: "C" },
+      },
     },
-  });
+  );
 
   it("explains an absence with the nearest records on the ancestry", () => {
     const r = trace(g, { model: "b", ability: "x" });
     expect(r.present).toBe(false);
-    expect(r.lacks).toEqual([{ model: "a", confidence: "likely", note: "not yet", evidence: [{ source: "src", title: "Source", at: "§6", note: null }] }]);
+    expect(r.lacks).toEqual([
+      {
+        model: "a",
+        confidence: "likely",
+        note: "not yet",
+        evidence: [{ source: "src", title: "Source", at: "§6", note: null }],
+      },
+    ]);
   });
 
   it("shows no absence records when the ability is present", () => {
@@ -177,7 +195,9 @@ describe("trace and recorded absences", () => {
 describe("trace with its arguments swapped", () => {
   it("says the model comes first", () => {
     const g = graphOf([["pre", [], "base", [["gen", "introduced"]]]]);
-    expect(() => trace(g, { model: "gen", ability: "base" })).toThrow("'gen' is an ability and 'base' a model: the model comes first (trace base gen)");
+    expect(() => trace(g, { model: "gen", ability: "base" })).toThrow(
+      "'gen' is an ability and 'base' a model: the model comes first (trace base gen)",
+    );
     expect(() => trace(g, { model: "gen", ability: "nope" })).toThrow("'gen' is an ability, not a model");
   });
 });

@@ -30,11 +30,21 @@ describe("tree", () => {
     const down = tree(g, { model: "base", direction: "descendants" });
     expect(down.lines.filter((l) => l.repeated).map((l) => l.model)).toEqual(["merged"]);
     const cut = tree(g, { model: "chat", depth: 1 });
-    expect(cut.lines.map((l) => [l.model, l.cut])).toEqual([["chat", false], ["merged", true]]);
+    expect(cut.lines.map((l) => [l.model, l.cut])).toEqual([
+      ["chat", false],
+      ["merged", true],
+    ]);
   });
 
   it("gives an ability's state on each line when asked", () => {
     const r = tree(g, { model: "chat", ability: "x" });
-    expect(r.lines.map((l) => l.state)).toEqual(["strengthened", "strengthened", "introduced", "introduced", "introduced", "introduced"]);
+    expect(r.lines.map((l) => l.state)).toEqual([
+      "strengthened",
+      "strengthened",
+      "introduced",
+      "introduced",
+      "introduced",
+      "introduced",
+    ]);
   });
 });

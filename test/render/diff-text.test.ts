@@ -6,7 +6,10 @@ import { diffOf } from "./results.js";
 /** The lines of a rendered table, from its top rule to its bottom one. */
 function tableLines(text: string): string[] {
   const lines = text.split("\n");
-  return lines.slice(lines.findIndex((l) => l.startsWith("┌")), lines.findIndex((l) => l.startsWith("└")) + 1);
+  return lines.slice(
+    lines.findIndex((l) => l.startsWith("┌")),
+    lines.findIndex((l) => l.startsWith("└")) + 1,
+  );
 }
 
 describe("renderDiffText", () => {

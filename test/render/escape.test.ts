@@ -24,7 +24,10 @@ const HIDDEN: [string, string][] = [
   ["\u200f", "\\u200f"],
   ["\u2028", "\\u2028"],
   ["\u2029", "\\u2029"],
-  ...[0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map((c): [string, string] => [String.fromCharCode(c), `\\u${c.toString(16)}`]),
+  ...[0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map((c): [string, string] => [
+    String.fromCharCode(c),
+    `\\u${c.toString(16)}`,
+  ]),
   ["\u2060", "\\u2060"],
   ["\u2064", "\\u2064"],
   ["\ufeff", "\\ufeff"],
@@ -48,8 +51,16 @@ describe("escapeText", () => {
   it("is what every text renderer shows of a name from a file", () => {
     const evil = "top\u009b2J\u202e\u200b";
     const shown = "top\\x9b2J\\u202e\\u200b";
-    const trace = render("trace", "text", traceOf({ model: evil, path: ["base", evil] }), { painter: PLAIN, width: 0, detail: true });
-    const card = render("show", "text", showModelOf({ id: evil, name: evil, aliases: [evil] }), { painter: PLAIN, width: 0, detail: true });
+    const trace = render("trace", "text", traceOf({ model: evil, path: ["base", evil] }), {
+      painter: PLAIN,
+      width: 0,
+      detail: true,
+    });
+    const card = render("show", "text", showModelOf({ id: evil, name: evil, aliases: [evil] }), {
+      painter: PLAIN,
+      width: 0,
+      detail: true,
+    });
     for (const text of [trace, card]) {
       expect(text).toContain(shown);
       expect(text).not.toMatch(/[\u0080-\u009f\u200b\u202e]/);
@@ -66,14 +77,19 @@ describe("graph pictures", () => {
       { id: "a", name: "A\u009b31m\u202eevil\u0085", series: "s\u2028", family: null, state: null },
       { id: "b", name: "b", series: null, family: null, state: null },
     ],
-    edges: [{ from: "a", to: "b", step: "s", kind: "merge", label: "x\u200by\u001b[2J", confidence: "likely", primary: true }],
+    edges: [
+      { from: "a", to: "b", step: "s", kind: "merge", label: "x\u200by\u001b[2J", confidence: "likely", primary: true },
+    ],
   };
-  it.each(["dot", "mermaid"] as const)("%s shows C1 controls, bidi overrides and invisible characters escaped", (format) => {
-    const text = render("graph", format, r, { painter: PLAIN, width: 80, detail: false });
-    // eslint-disable-next-line no-control-regex -- no control character may pass
-    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u2028\u202a-\u202e\u2066-\u2069]/);
-    expect(text).toContain("x9b31m");
-    expect(text).toContain("u202eevil");
-    expect(text).toContain("x1b[2J");
-  });
+  it.each(["dot", "mermaid"] as const)(
+    "%s shows C1 controls, bidi overrides and invisible characters escaped",
+    (format) => {
+      const text = render("graph", format, r, { painter: PLAIN, width: 80, detail: false });
+      // eslint-disable-next-line no-control-regex -- no control character may pass
+      expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u2028\u202a-\u202e\u2066-\u2069]/);
+      expect(text).toContain("x9b31m");
+      expect(text).toContain("u202eevil");
+      expect(text).toContain("x1b[2J");
+    },
+  );
 });

@@ -19,19 +19,34 @@ beforeAll(async () => {
 
 /** Every text rendering of the embedded lineage's results, built by the query functions. */
 const CASES: Record<string, (o: RenderOptions) => string> = {
-  "trace code-davinci-002 chain-of-thought": (o) => render("trace", "text", trace(graph, { model: "code-davinci-002", ability: "chain-of-thought" }), o),
-  "trace chatgpt retrieval": (o) => render("trace", "text", trace(graph, { model: "chatgpt", ability: "retrieval" }), o),
-  "trace chatgpt in-context-learning": (o) => render("trace", "text", trace(graph, { model: "chatgpt", ability: "in-context-learning" }), o),
-  "diff text-davinci-002 text-davinci-003": (o) => render("diff", "text", diff(graph, { from: "text-davinci-002", to: "text-davinci-003" }), o),
-  "diff code-davinci-002 chatgpt": (o) => render("diff", "text", diff(graph, { from: "code-davinci-002", to: "chatgpt" }), o),
+  "trace code-davinci-002 chain-of-thought": (o) =>
+    render("trace", "text", trace(graph, { model: "code-davinci-002", ability: "chain-of-thought" }), o),
+  "trace chatgpt retrieval": (o) =>
+    render("trace", "text", trace(graph, { model: "chatgpt", ability: "retrieval" }), o),
+  "trace chatgpt in-context-learning": (o) =>
+    render("trace", "text", trace(graph, { model: "chatgpt", ability: "in-context-learning" }), o),
+  "diff text-davinci-002 text-davinci-003": (o) =>
+    render("diff", "text", diff(graph, { from: "text-davinci-002", to: "text-davinci-003" }), o),
+  "diff code-davinci-002 chatgpt": (o) =>
+    render("diff", "text", diff(graph, { from: "code-davinci-002", to: "chatgpt" }), o),
   "show chatgpt": (o) => render("show", "text", show(graph, "chatgpt"), o),
   "show davinci": (o) => render("show", "text", show(graph, "davinci"), o),
   "show chain-of-thought": (o) => render("show", "text", show(graph, "chain-of-thought"), o),
   "show merge-code-davinci-002 (a step)": (o) => render("show", "text", showAny(graph, "merge-code-davinci-002"), o),
   "show fu2022gptroadmap (a source)": (o) => render("show", "text", showAny(graph, "fu2022gptroadmap"), o),
   "trace code-davinci-002 chain-of-thought --reading merge-code-davinci-002=1": (o) =>
-    render("trace", "text", trace(graph, { model: "code-davinci-002", ability: "chain-of-thought", reading: { "merge-code-davinci-002": 1 } }), o),
-  "diff text-davinci-003 chatgpt": (o) => render("diff", "text", diff(graph, { from: "text-davinci-003", to: "chatgpt" }), o),
+    render(
+      "trace",
+      "text",
+      trace(graph, {
+        model: "code-davinci-002",
+        ability: "chain-of-thought",
+        reading: { "merge-code-davinci-002": 1 },
+      }),
+      o,
+    ),
+  "diff text-davinci-003 chatgpt": (o) =>
+    render("diff", "text", diff(graph, { from: "text-davinci-003", to: "chatgpt" }), o),
   "tree chatgpt": (o) => render("tree", "text", tree(graph, { model: "chatgpt" }), o),
   "matrix --changes": (o) => render("matrix", "table", matrix(graph, { changes: true }), o),
   summary: (o) => render("summary", "text", summary(graph), o),
@@ -41,7 +56,10 @@ const CASES: Record<string, (o: RenderOptions) => string> = {
   "list sources": (o) => render("list", "text", list(graph, "sources"), o),
   tree: (o) => render("tree", "text", tree(graph), o),
   "tree chatgpt --ability in-context-learning --charset ascii": (o) =>
-    render("tree", "text", tree(graph, { model: "chatgpt", ability: "in-context-learning" }), { ...o, charset: "ascii" }),
+    render("tree", "text", tree(graph, { model: "chatgpt", ability: "in-context-learning" }), {
+      ...o,
+      charset: "ascii",
+    }),
   matrix: (o) => render("matrix", "table", matrix(graph), o),
   "roadmap chatgpt": (o) => render("roadmap", "text", roadmap(graph, "chatgpt"), o),
 };
@@ -71,7 +89,9 @@ describe("the answer first, the detail on request", () => {
     const r = trace(graph, { model: "code-davinci-002", ability: "chain-of-thought" });
     const short = render("trace", "text", r, options(80));
     expect(short.trimEnd().split("\n").length).toBeLessThanOrEqual(20);
-    expect(short.split("\n\n")[0]!.replace(/\n\s+/g, " ")).toMatch(/^chain-of-thought in code-davinci-002: present, greatly strengthened; introduced by/);
+    expect(short.split("\n\n")[0]!.replace(/\n\s+/g, " ")).toMatch(
+      /^chain-of-thought in code-davinci-002: present, greatly strengthened; introduced by/,
+    );
     // One line per step that changed it: change, step id, confidence (and how it came when that differs), the ids of its sources.
     for (const e of [...r.origins, ...r.history]) expect(short.replace(/\n\s+/g, " ")).toContain(`${e.change} by`);
     for (const e of [...r.origins, ...r.history]) {
@@ -80,7 +100,10 @@ describe("the answer first, the detail on request", () => {
       expect(short.replace(/\n\s+/g, " ")).toContain(`[${e.step}]: ${e.confidence}${how}; ${sources}`);
     }
     const full = render("trace", "text", r, options(0, true));
-    const notes = [...r.history.flatMap((e) => [e.note, ...e.evidence.map((x) => x.note)]), ...r.parentage.flatMap((p) => p.alternatives.map((a) => a.note))];
+    const notes = [
+      ...r.history.flatMap((e) => [e.note, ...e.evidence.map((x) => x.note)]),
+      ...r.parentage.flatMap((p) => p.alternatives.map((a) => a.note)),
+    ];
     for (const note of notes.filter((n): n is string => n !== null)) {
       expect(full).toContain(note);
       expect(short).not.toContain(note);
@@ -89,7 +112,12 @@ describe("the answer first, the detail on request", () => {
 
   it("prints a note repeated across records once (trace chatgpt retrieval)", () => {
     for (const detail of [false, true]) {
-      const text = render("trace", "text", trace(graph, { model: "chatgpt", ability: "retrieval" }), options(0, detail));
+      const text = render(
+        "trace",
+        "text",
+        trace(graph, { model: "chatgpt", ability: "retrieval" }),
+        options(0, detail),
+      );
       expect(text.match(/WebGPT had already tested retrieval/g)?.length ?? 0).toBeLessThanOrEqual(1);
       expect(text.match(/cannot \(for now\) search the internet/g)?.length ?? 0).toBeLessThanOrEqual(1);
     }

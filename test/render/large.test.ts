@@ -10,7 +10,17 @@ const at = (width: number): RenderOptions => ({ painter: PLAIN, width, detail: f
 const models = (n: number, name: (i: number) => string = (i) => `Model ${i}`): ListResult => ({
   schemaVersion: SCHEMA_VERSION,
   what: "models",
-  items: Array.from({ length: n }, (_, i) => ({ id: `m${i}`, name: name(i), aliases: [], series: null, api: null, released: null, params: null, context: null, parents: i ? [`m${i - 1}`] : [] })),
+  items: Array.from({ length: n }, (_, i) => ({
+    id: `m${i}`,
+    name: name(i),
+    aliases: [],
+    series: null,
+    api: null,
+    released: null,
+    params: null,
+    context: null,
+    parents: i ? [`m${i - 1}`] : [],
+  })),
 });
 
 describe("tables of hostile size", () => {
@@ -40,9 +50,22 @@ describe("tables of hostile size", () => {
       reading: "",
       legend: STATE_LEGEND,
       underReadings: [],
-      models: [{ id: "m1", name: "M1" }, { id: "m2", name: "M2" }],
+      models: [
+        { id: "m1", name: "M1" },
+        { id: "m2", name: "M2" },
+      ],
       abilities,
-      rows: ["m1", "m2"].map((model) => ({ model, cells: abilities.map((a, i) => ({ ability: a.id, state: i % 2 ? ("lost" as const) : ("introduced" as const), symbol: i % 2 ? "x" : "+", agreement: true, change: null, size: null })) })),
+      rows: ["m1", "m2"].map((model) => ({
+        model,
+        cells: abilities.map((a, i) => ({
+          ability: a.id,
+          state: i % 2 ? ("lost" as const) : ("introduced" as const),
+          symbol: i % 2 ? "x" : "+",
+          agreement: true,
+          change: null,
+          size: null,
+        })),
+      })),
     };
     const text = render("matrix", "table", r, at(80));
     const lines = text.split("\n");

@@ -13,7 +13,9 @@ const widest = (text: string) => Math.max(...lines(text).map((l) => stringWidth(
 describe("trace text", () => {
   it("answers first, then the path and one line per step; notes and evidence only in detail", () => {
     const short = render("trace", "text", traceOf(), plain());
-    expect(short.split("\n\n")[0]!.replace(/\n\s+/g, " ")).toBe("math in top: present; introduced by Tuning in top (present: established; how it came: established)");
+    expect(short.split("\n\n")[0]!.replace(/\n\s+/g, " ")).toBe(
+      "math in top: present; introduced by Tuning in top (present: established; how it came: established)",
+    );
     expect(short).toContain("Path: base -> top");
     expect(short).toContain("+  introduced by Tuning [tune]: established; paper");
     expect(short).not.toContain("What the paper says.");
@@ -26,8 +28,29 @@ describe("trace text", () => {
   });
 
   it("says an absence, the records of lacking (each source once), and where else the ability is", () => {
-    const lack = { confidence: "likely" as const, evidence: [evidence("paper", "Not there."), evidence("paper", "Nor here.")], note: "Same reason." };
-    const r = traceOf({ present: false, state: "absent", stateText: "absent", size: null, presenceConfidence: null, originConfidence: null, introducedBy: null, origins: [], history: [], parentage: [], lacks: [{ model: "top", ...lack }, { model: "base", ...lack }], elsewhere: [{ model: "other", state: "introduced" }], elsewhereTotal: 3 });
+    const lack = {
+      confidence: "likely" as const,
+      evidence: [evidence("paper", "Not there."), evidence("paper", "Nor here.")],
+      note: "Same reason.",
+    };
+    const r = traceOf({
+      present: false,
+      state: "absent",
+      stateText: "absent",
+      size: null,
+      presenceConfidence: null,
+      originConfidence: null,
+      introducedBy: null,
+      origins: [],
+      history: [],
+      parentage: [],
+      lacks: [
+        { model: "top", ...lack },
+        { model: "base", ...lack },
+      ],
+      elsewhere: [{ model: "other", state: "introduced" }],
+      elsewhereTotal: 3,
+    });
     const short = render("trace", "text", r, plain());
     expect(lines(short)[0]).toBe("math in top: absent (no step on its lineage introduces or unlocks it)");
     expect(short).toContain("  top: likely; paper\n  base: likely; paper");
@@ -36,47 +59,134 @@ describe("trace text", () => {
     expect(full.match(/Same reason\./g)).toHaveLength(1);
     expect(full.match(/Not there\./g)).toHaveLength(1);
     expect(full).toContain("paper §1 (as above)");
-    expect(render("trace", "text", traceOf({ present: false, state: "absent", stateText: "absent", introducedBy: null, origins: [], history: [], parentage: [] }), plain())).toContain("No model in the lineage has math.");
+    expect(
+      render(
+        "trace",
+        "text",
+        traceOf({
+          present: false,
+          state: "absent",
+          stateText: "absent",
+          introducedBy: null,
+          origins: [],
+          history: [],
+          parentage: [],
+        }),
+        plain(),
+      ),
+    ).toContain("No model in the lineage has math.");
   });
 
   it("shows each reading when paths disagree, and names steps read otherwise", () => {
-    const reading = { state: "weakened" as const, present: true, introducedBy: null, history: [], path: ["base", "side", "top"], confidence: "likely" as const, presenceConfidence: "likely" as const, originConfidence: "likely" as const };
-    const alt = parentage({ step: "tune", alternatives: [{ from: [], confidence: "hypothesis", evidence: [], note: "Maybe no base." }] });
-    const short = render("trace", "text", traceOf({ agreement: false, readings: [reading, reading], truncated: true, parentage: [alt] }), plain());
+    const reading = {
+      state: "weakened" as const,
+      present: true,
+      introducedBy: null,
+      history: [],
+      path: ["base", "side", "top"],
+      confidence: "likely" as const,
+      presenceConfidence: "likely" as const,
+      originConfidence: "likely" as const,
+    };
+    const alt = parentage({
+      step: "tune",
+      alternatives: [{ from: [], confidence: "hypothesis", evidence: [], note: "Maybe no base." }],
+    });
+    const short = render(
+      "trace",
+      "text",
+      traceOf({ agreement: false, readings: [reading, reading], truncated: true, parentage: [alt] }),
+      plain(),
+    );
     expect(short).toContain("Paths disagree: 2 readings reach top (more exist; only the first are kept).");
     expect(short).toContain("  2. weakened (confidence: likely) via base -> side -> top");
     expect(short).toContain("Parentage: tune has another reading");
-    expect(render("trace", "text", traceOf({ parentage: [alt] }), plain(0, true))).toContain("alternative reading: (root) -> b (base unknown)  confidence: hypothesis");
+    expect(render("trace", "text", traceOf({ parentage: [alt] }), plain(0, true))).toContain(
+      "alternative reading: (root) -> b (base unknown)  confidence: hypothesis",
+    );
   });
 
   it("wraps a long answer at word boundaries with a hanging indent, and not at width 0", () => {
-    const long = entry({ step: "tune", label: "A very long step label that goes on and on", from: ["base"], to: "top" });
-    const r = traceOf({ introducedBy: long, history: [long, { ...long, effect: "strengthened" }, { ...long, effect: "weakened" }] });
+    const long = entry({
+      step: "tune",
+      label: "A very long step label that goes on and on",
+      from: ["base"],
+      to: "top",
+    });
+    const r = traceOf({
+      introducedBy: long,
+      history: [long, { ...long, effect: "strengthened" }, { ...long, effect: "weakened" }],
+    });
     const text = render("trace", "text", r, plain(40));
     expect(widest(text)).toBeLessThanOrEqual(40);
     expect(lines(text)[1]).toMatch(/^ {2}\S/);
-    expect(lines(render("trace", "text", r, plain(0)))[0]).toMatch(/^math in top: .* \(present: established; how it came: established\)$/);
+    expect(lines(render("trace", "text", r, plain(0)))[0]).toMatch(
+      /^math in top: .* \(present: established; how it came: established\)$/,
+    );
   });
 });
 
 describe("trace text under contract v2", () => {
-  const origin = (to: string) => entry({ step: `code-${to}`, label: "Training on code", from: ["base"], to, confidence: "likely", attribution: "hypothesis" });
-  const merge = entry({ step: "merge", label: "Merge", from: ["a", "b"], to: "top", effect: "strengthened", size: "great", change: "greatly strengthened", symbol: "++" });
+  const origin = (to: string) =>
+    entry({
+      step: `code-${to}`,
+      label: "Training on code",
+      from: ["base"],
+      to,
+      confidence: "likely",
+      attribution: "hypothesis",
+    });
+  const merge = entry({
+    step: "merge",
+    label: "Merge",
+    from: ["a", "b"],
+    to: "top",
+    effect: "strengthened",
+    size: "great",
+    change: "greatly strengthened",
+    symbol: "++",
+  });
   const r = traceOf({
     state: "strengthened",
     size: "great",
     stateText: "present, greatly strengthened",
     introducedBy: origin("a"),
     origins: [origin("a"), origin("b")],
-    changes: [{ step: "merge", to: "top", effect: "strengthened", size: "great", change: "greatly strengthened", symbol: "++", confidence: "established" }],
+    changes: [
+      {
+        step: "merge",
+        to: "top",
+        effect: "strengthened",
+        size: "great",
+        change: "greatly strengthened",
+        symbol: "++",
+        confidence: "established",
+      },
+    ],
     history: [origin("a"), merge],
     path: ["base", "a", "top"],
     presenceConfidence: "established",
     originConfidence: "hypothesis",
     confidence: "hypothesis",
     underReadings: [
-      { step: "merge", alternative: 1, from: [], present: true, state: "strengthened", introducedBy: null, differs: true },
-      { step: "tune", alternative: 1, from: ["x"], present: true, state: "strengthened", introducedBy: "code-a", differs: false },
+      {
+        step: "merge",
+        alternative: 1,
+        from: [],
+        present: true,
+        state: "strengthened",
+        introducedBy: null,
+        differs: true,
+      },
+      {
+        step: "tune",
+        alternative: 1,
+        from: ["x"],
+        present: true,
+        state: "strengthened",
+        introducedBy: "code-a",
+        differs: false,
+      },
     ],
   });
 
@@ -105,7 +215,9 @@ describe("trace text under contract v2", () => {
 
   it("says a present ability with no recorded origin, and names the reading asked for", () => {
     const text = render("trace", "text", { ...r, origins: [], introducedBy: null, reading: "merge=1" }, plain(0));
-    expect(text.split("\n")[0]).toBe("math in top: present, greatly strengthened; where it first appeared is not recorded; greatly strengthened by Merge (present: established)");
+    expect(text.split("\n")[0]).toBe(
+      "math in top: present, greatly strengthened; where it first appeared is not recorded; greatly strengthened by Merge (present: established)",
+    );
     expect(text).toContain("Reading: merge=1");
   });
 });
@@ -113,7 +225,9 @@ describe("trace text under contract v2", () => {
 describe("diff text", () => {
   it("names the relation and says when nothing differs", () => {
     const r = { ...diffOf(0), relation: "same" as const, commonAncestors: [] };
-    expect(render("diff", "text", r, plain())).toBe("left is the same model as right.\nNo ability differs between left and right.\n");
+    expect(render("diff", "text", r, plain())).toBe(
+      "left is the same model as right.\nNo ability differs between left and right.\n",
+    );
   });
 
   it("puts one line per step in 'explained by', with edges only in detail, and marks 'again'", () => {
@@ -132,9 +246,31 @@ describe("diff text", () => {
 
   it("says sizes, recorded lacks, independent gains and the readings that change rows", () => {
     const r = diffOf(1);
-    Object.assign(r.changes[0]!, { before: "weakened", beforeSize: "great", beforeText: "present, greatly weakened", after: "absent", afterSize: null, afterText: "absent", afterLacked: true });
-    r.changes.push({ ...r.changes[0]!, ability: "both", before: "introduced", beforeText: "present, introduced", beforeSize: "normal", after: "introduced", afterText: "present, introduced", afterSize: "normal", afterLacked: false, independent: true });
-    r.underReadings = [{ step: "join", alternative: 1, from: [], abilities: ["both"] }, { step: "other", alternative: 1, from: ["x"], abilities: [] }];
+    Object.assign(r.changes[0]!, {
+      before: "weakened",
+      beforeSize: "great",
+      beforeText: "present, greatly weakened",
+      after: "absent",
+      afterSize: null,
+      afterText: "absent",
+      afterLacked: true,
+    });
+    r.changes.push({
+      ...r.changes[0]!,
+      ability: "both",
+      before: "introduced",
+      beforeText: "present, introduced",
+      beforeSize: "normal",
+      after: "introduced",
+      afterText: "present, introduced",
+      afterSize: "normal",
+      afterLacked: false,
+      independent: true,
+    });
+    r.underReadings = [
+      { step: "join", alternative: 1, from: [], abilities: ["both"] },
+      { step: "other", alternative: 1, from: ["x"], abilities: [] },
+    ];
     const text = render("diff", "text", r, plain(0));
     expect(text).toContain("│ -- greatly weakened │");
     expect(text).toContain("absent (recorded as lacking)");
@@ -146,7 +282,12 @@ describe("diff text", () => {
 
 describe("show text", () => {
   it("prints a model card, a one-line parentage, the abilities table and the lacking records", () => {
-    const r = showModelOf({ aliases: ["t"], lacks: [{ model: "top", ability: "code", confidence: "likely", evidence: [evidence("paper", "No code.")], note: null }] });
+    const r = showModelOf({
+      aliases: ["t"],
+      lacks: [
+        { model: "top", ability: "code", confidence: "likely", evidence: [evidence("paper", "No code.")], note: null },
+      ],
+    });
     const short = render("show", "text", r, plain());
     expect(lines(short)[0]).toBe("Top (top)");
     expect(short).toContain("  aliases       t");
@@ -168,7 +309,18 @@ describe("show text", () => {
       name: "Math",
       aliases: [],
       description: "Doing sums.",
-      models: [{ model: "top", name: "Top", state: "absent", present: false, confidence: null, introducedBy: null, agreement: false, lacked: true }],
+      models: [
+        {
+          model: "top",
+          name: "Top",
+          state: "absent",
+          present: false,
+          confidence: null,
+          introducedBy: null,
+          agreement: false,
+          lacked: true,
+        },
+      ],
       claims: [entry({ step: "tune", note: "Claim note." })],
     };
     const short = render("show", "text", r, plain());
@@ -180,10 +332,50 @@ describe("show text", () => {
 
 describe("list text", () => {
   const cases: ListResult[] = [
-    { schemaVersion: SCHEMA_VERSION, what: "models", items: [{ id: "m", name: "M", aliases: [], series: "S", api: null, released: "2020", params: "1B", context: 2048, parents: ["a", "b"] }] },
-    { schemaVersion: SCHEMA_VERSION, what: "abilities", items: [{ id: "x", name: "X", aliases: ["y"], claims: 2, models: 3 }] },
-    { schemaVersion: SCHEMA_VERSION, what: "steps", items: [{ id: "s", kind: "merge", label: null, from: [], to: "m", confidence: "likely", claims: 1, alternatives: 2 }] },
-    { schemaVersion: SCHEMA_VERSION, what: "sources", items: [{ id: "p", title: "A title longer than sixty characters, kept whole: the table wraps it instead", authors: [], year: 2022, identifier: "arXiv:1", url: null, cited: 4 }] },
+    {
+      schemaVersion: SCHEMA_VERSION,
+      what: "models",
+      items: [
+        {
+          id: "m",
+          name: "M",
+          aliases: [],
+          series: "S",
+          api: null,
+          released: "2020",
+          params: "1B",
+          context: 2048,
+          parents: ["a", "b"],
+        },
+      ],
+    },
+    {
+      schemaVersion: SCHEMA_VERSION,
+      what: "abilities",
+      items: [{ id: "x", name: "X", aliases: ["y"], claims: 2, models: 3 }],
+    },
+    {
+      schemaVersion: SCHEMA_VERSION,
+      what: "steps",
+      items: [
+        { id: "s", kind: "merge", label: null, from: [], to: "m", confidence: "likely", claims: 1, alternatives: 2 },
+      ],
+    },
+    {
+      schemaVersion: SCHEMA_VERSION,
+      what: "sources",
+      items: [
+        {
+          id: "p",
+          title: "A title longer than sixty characters, kept whole: the table wraps it instead",
+          authors: [],
+          year: 2022,
+          identifier: "arXiv:1",
+          url: null,
+          cited: 4,
+        },
+      ],
+    },
   ];
   it.each(cases)("draws a $what table that fits, one line a row and no rule between rows", (r) => {
     const text = render("list", "text", r, plain(60));
@@ -194,22 +386,67 @@ describe("list text", () => {
 
   it("keeps every cell", () => {
     expect(render("list", "text", cases[0]!, plain(0))).toMatch(/│ m +│ M +│ S +│ 2020 +│ 1B +│ 2048 +│ a, b +│/);
-    expect(render("list", "text", cases[2]!, plain(0))).toMatch(/│ s +│ merge +│ \(root\) +│ m +│ likely \(\+2 alt\.\) +│ 1 +│/);
+    expect(render("list", "text", cases[2]!, plain(0))).toMatch(
+      /│ s +│ merge +│ \(root\) +│ m +│ likely \(\+2 alt\.\) +│ 1 +│/,
+    );
     expect(render("list", "text", cases[3]!, plain(0))).toContain("kept whole: the table wraps it instead");
   });
 });
 
 describe("tree text", () => {
-  const line = (depth: number, model: string, over: Partial<TreeResult["lines"][number]> = {}) => ({ depth, model, name: model, step: depth ? `to-${model}` : null, kind: depth ? "fine-tuning" : null, label: null, confidence: depth ? ("established" as const) : null, state: null, repeated: false, cut: false, last: true, ...over });
-  const r: TreeResult = { schemaVersion: SCHEMA_VERSION, direction: "lineage", model: null, ability: null, lines: [line(0, "root"), line(1, "a", { last: false, confidence: "likely" }), line(2, "deep", { repeated: true }), line(1, "b", { state: "lost", cut: true })] };
+  const line = (depth: number, model: string, over: Partial<TreeResult["lines"][number]> = {}) => ({
+    depth,
+    model,
+    name: model,
+    step: depth ? `to-${model}` : null,
+    kind: depth ? "fine-tuning" : null,
+    label: null,
+    confidence: depth ? ("established" as const) : null,
+    state: null,
+    repeated: false,
+    cut: false,
+    last: true,
+    ...over,
+  });
+  const r: TreeResult = {
+    schemaVersion: SCHEMA_VERSION,
+    direction: "lineage",
+    model: null,
+    ability: null,
+    lines: [
+      line(0, "root"),
+      line(1, "a", { last: false, confidence: "likely" }),
+      line(2, "deep", { repeated: true }),
+      line(1, "b", { state: "lost", cut: true }),
+    ],
+  };
 
   it("draws branches in utf8 or ascii, marks repeats and cuts, and explains (*)", () => {
-    expect(render("tree", "text", r, plain())).toBe(["root", "├── a [fine-tuning, likely]", "│   └── deep [fine-tuning] (*)", "└── b [fine-tuning] x lost ...", "", "(*) shown in full above", ""].join("\n"));
-    expect(render("tree", "text", r, { ...plain(), charset: "ascii" })).toContain("|-- a [fine-tuning, likely]\n|   `-- deep");
+    expect(render("tree", "text", r, plain())).toBe(
+      [
+        "root",
+        "├── a [fine-tuning, likely]",
+        "│   └── deep [fine-tuning] (*)",
+        "└── b [fine-tuning] x lost ...",
+        "",
+        "(*) shown in full above",
+        "",
+      ].join("\n"),
+    );
+    expect(render("tree", "text", r, { ...plain(), charset: "ascii" })).toContain(
+      "|-- a [fine-tuning, likely]\n|   `-- deep",
+    );
   });
 
   it("wraps a long line beside its branch", () => {
-    const long: TreeResult = { ...r, lines: [line(0, "root"), line(1, "a", { label: "a label of many words that cannot fit in a narrow terminal", last: false }), line(1, "b")] };
+    const long: TreeResult = {
+      ...r,
+      lines: [
+        line(0, "root"),
+        line(1, "a", { label: "a label of many words that cannot fit in a narrow terminal", last: false }),
+        line(1, "b"),
+      ],
+    };
     const text = render("tree", "text", long, plain(40));
     expect(widest(text)).toBeLessThanOrEqual(40);
     expect(lines(text)[2]).toMatch(/^│ {5}\S/);
@@ -224,9 +461,22 @@ describe("matrix table", () => {
     reading: "",
     legend: STATE_LEGEND,
     underReadings: [],
-    models: [{ id: "m1", name: "M1" }, { id: "m2", name: "M2" }],
+    models: [
+      { id: "m1", name: "M1" },
+      { id: "m2", name: "M2" },
+    ],
     abilities,
-    rows: ["m1", "m2"].map((model, k) => ({ model, cells: abilities.map((a, i) => ({ ability: a.id, state: "introduced" as const, symbol: (i + k) % 2 ? "+" : "", agreement: i !== 3, change: null, size: null })) })),
+    rows: ["m1", "m2"].map((model, k) => ({
+      model,
+      cells: abilities.map((a, i) => ({
+        ability: a.id,
+        state: "introduced" as const,
+        symbol: (i + k) % 2 ? "+" : "",
+        agreement: i !== 3,
+        change: null,
+        size: null,
+      })),
+    })),
   };
 
   it("splits a matrix too wide into column groups that fit, the model column repeated, every cell kept", () => {
@@ -249,13 +499,27 @@ describe("matrix table", () => {
 
   it("groups columns in order, each group at least one column", () => {
     expect(columnGroups([10, 10, 10], 5, 0)).toEqual([[0, 3]]);
-    expect(columnGroups([10, 10, 10], 5, 40)).toEqual([[0, 2], [2, 3]]);
-    expect(columnGroups([100, 10], 5, 40)).toEqual([[0, 1], [1, 2]]);
+    expect(columnGroups([10, 10, 10], 5, 40)).toEqual([
+      [0, 2],
+      [2, 3],
+    ]);
+    expect(columnGroups([100, 10], 5, 40)).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
   });
 });
 
 describe("roadmap text", () => {
-  const step = { ...parentage({ step: "tune", label: "Tuning", method: "SFT", evidence: [evidence("paper", "It was tuned.")] }), order: 1, contributes: [{ ability: "math", effect: "introduced" as const, confidence: "likely" as const }, { ability: "code", effect: "weakened" as const, confidence: "hypothesis" as const }], approximations: [] };
+  const step = {
+    ...parentage({ step: "tune", label: "Tuning", method: "SFT", evidence: [evidence("paper", "It was tuned.")] }),
+    order: 1,
+    contributes: [
+      { ability: "math", effect: "introduced" as const, confidence: "likely" as const },
+      { ability: "code", effect: "weakened" as const, confidence: "hypothesis" as const },
+    ],
+    approximations: [],
+  };
   const r: RoadmapResult = { schemaVersion: SCHEMA_VERSION, model: "b", steps: [step] };
   it("numbers the steps, says what each contributes, and its evidence in detail", () => {
     const short = render("roadmap", "text", r, plain());
@@ -271,11 +535,26 @@ describe("roadmap text", () => {
 describe("colour", () => {
   it("paints with the painter it is given, and only with it", () => {
     const mark = (tag: string) => (t: string) => `<${tag}>${t}</${tag}>`;
-    const painter: Painter = { bold: mark("b"), dim: mark("d"), italic: mark("i"), cyan: mark("c"), green: mark("g"), yellow: mark("y"), red: mark("r") };
+    const painter: Painter = {
+      bold: mark("b"),
+      dim: mark("d"),
+      italic: mark("i"),
+      cyan: mark("c"),
+      green: mark("g"),
+      yellow: mark("y"),
+      red: mark("r"),
+    };
     const text = render("trace", "text", traceOf(), { painter, width: 0, detail: false });
     expect(text).toContain("<b>Path</b>");
     expect(text).toContain("(present: <g>established</g>; how it came: <g>established</g>)");
-    expect(render("list", "text", { schemaVersion: SCHEMA_VERSION, what: "abilities", items: [] }, { painter, width: 0, detail: false })).toContain("<b>id</b>");
+    expect(
+      render(
+        "list",
+        "text",
+        { schemaVersion: SCHEMA_VERSION, what: "abilities", items: [] },
+        { painter, width: 0, detail: false },
+      ),
+    ).toContain("<b>id</b>");
     const none = render("trace", "text", traceOf(), plain(0));
     expect(none).not.toContain("<");
     expect(none).not.toContain("\u001b");

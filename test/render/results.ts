@@ -1,6 +1,13 @@
 /** Results built by hand for renderer tests: the smallest objects of each contract type, with overrides. */
 import { changeSymbol, changeWords, SCHEMA_VERSION } from "../../src/vocabulary.js";
-import type { DiffResult, EntryResult, EvidenceResult, ParentageResult, ShowModelResult, TraceResult } from "../../src/contract.js";
+import type {
+  DiffResult,
+  EntryResult,
+  EvidenceResult,
+  ParentageResult,
+  ShowModelResult,
+  TraceResult,
+} from "../../src/contract.js";
 
 /** One piece of evidence. */
 export function evidence(source: string, note: string | null = null, at: string | null = "§1"): EvidenceResult {
@@ -33,7 +40,19 @@ export function entry(over: Partial<EntryResult> = {}): EntryResult {
 
 /** One step as parentage. */
 export function parentage(over: Partial<ParentageResult> = {}): ParentageResult {
-  return { step: "s1", kind: "fine-tuning", label: null, method: null, from: ["a"], to: "b", confidence: "established", evidence: [], alternatives: [], note: null, ...over };
+  return {
+    step: "s1",
+    kind: "fine-tuning",
+    label: null,
+    method: null,
+    from: ["a"],
+    to: "b",
+    confidence: "established",
+    evidence: [],
+    alternatives: [],
+    note: null,
+    ...over,
+  };
 }
 
 /** A diff whose every change is explained by two steps, one on each side (two lines in its cell). */
@@ -77,7 +96,14 @@ export function diffOf(changes: number): DiffResult {
 
 /** A trace of `ability` in `model`, present through one step, with overrides. */
 export function traceOf(over: Partial<TraceResult> = {}): TraceResult {
-  const e = entry({ step: "tune", label: "Tuning", from: ["base"], to: "top", note: "A note on the claim.", evidence: [evidence("paper", "What the paper says.")] });
+  const e = entry({
+    step: "tune",
+    label: "Tuning",
+    from: ["base"],
+    to: "top",
+    note: "A note on the claim.",
+    evidence: [evidence("paper", "What the paper says.")],
+  });
   return {
     schemaVersion: SCHEMA_VERSION,
     model: "top",
@@ -128,8 +154,24 @@ export function showModelOf(over: Partial<ShowModelResult> = {}): ShowModelResul
     evidence: [],
     parents: ["base"],
     children: [],
-    madeBy: parentage({ step: "tune", from: ["base"], to: "top", evidence: [evidence("paper", "Top is tuned from base.")] }),
-    abilities: [{ ability: "math", name: "Math", state: "introduced", present: true, confidence: "likely", introducedBy: "tune", agreement: true, lacked: false }],
+    madeBy: parentage({
+      step: "tune",
+      from: ["base"],
+      to: "top",
+      evidence: [evidence("paper", "Top is tuned from base.")],
+    }),
+    abilities: [
+      {
+        ability: "math",
+        name: "Math",
+        state: "introduced",
+        present: true,
+        confidence: "likely",
+        introducedBy: "tune",
+        agreement: true,
+        lacked: false,
+      },
+    ],
     lacks: [],
     ...over,
   };

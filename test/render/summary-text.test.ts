@@ -5,13 +5,32 @@ import { renderSummaryText } from "../../src/render/summary-text.js";
 import { measure } from "../../src/render/wrap.js";
 import { CHANGES_LEGEND, SCHEMA_VERSION } from "../../src/vocabulary.js";
 
-const marker = (name: string, symbol: string) => ({ ability: name.toLowerCase(), name, effect: "strengthened" as const, size: "great" as const, symbol, confidence: "likely" as const, text: `${symbol} ${name}` });
+const marker = (name: string, symbol: string) => ({
+  ability: name.toLowerCase(),
+  name,
+  effect: "strengthened" as const,
+  size: "great" as const,
+  symbol,
+  confidence: "likely" as const,
+  text: `${symbol} ${name}`,
+});
 
 const result: SummaryResult = {
   schemaVersion: SCHEMA_VERSION,
   legend: CHANGES_LEGEND,
   rows: [
-    { model: "davinci", name: "GPT-3", api: "davinci", method: "Pre-training", step: "pre", markers: [marker("Generation", "+")], approximations: [{ name: "OPT-175B", source: null, note: null }, { name: "BLOOM", source: null, note: null }] },
+    {
+      model: "davinci",
+      name: "GPT-3",
+      api: "davinci",
+      method: "Pre-training",
+      step: "pre",
+      markers: [marker("Generation", "+")],
+      approximations: [
+        { name: "OPT-175B", source: null, note: null },
+        { name: "BLOOM", source: null, note: null },
+      ],
+    },
     {
       model: "code-davinci-002",
       name: "Codex",

@@ -6,20 +6,38 @@ import { drawTable, MAX_COLUMN, shrinkWidths } from "../../src/render/table.js";
 
 /** cli-table3's drawing, with the options captrace's tables used: the oracle for unfitted tables. */
 function cliTable3(head: string[], rows: string[][]): string {
-  const t = new Table({ head, style: { head: [], border: [], "padding-left": 1, "padding-right": 1 }, wordWrap: false });
+  const t = new Table({
+    head,
+    style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
+    wordWrap: false,
+  });
   t.push(...rows);
   return t.toString();
 }
 
 // Lines of ASCII, the article's §, accents, CJK and emoji (two columns wide), empty ones, and the styles
 // chalk wraps text in (captrace's cells hold no other escape: lineage text is escaped first).
-const text = fc.array(fc.constantFrom("a", "Z", "0", " ", "-", "§", "é", "模", "型", "🙂", ".", "word "), { maxLength: 12 }).map((parts) => parts.join(""));
-const STYLES = [["1", "22"], ["2", "22"], ["3", "23"], ["31", "39"], ["32", "39"], ["33", "39"], ["36", "39"]] as const;
+const text = fc
+  .array(fc.constantFrom("a", "Z", "0", " ", "-", "§", "é", "模", "型", "🙂", ".", "word "), { maxLength: 12 })
+  .map((parts) => parts.join(""));
+const STYLES = [
+  ["1", "22"],
+  ["2", "22"],
+  ["3", "23"],
+  ["31", "39"],
+  ["32", "39"],
+  ["33", "39"],
+  ["36", "39"],
+] as const;
 const styled = fc.tuple(text, fc.constantFrom(...STYLES)).map(([t, [on, off]]) => `\u001b[${on}m${t}\u001b[${off}m`);
 const line = fc.array(fc.oneof(text, styled), { maxLength: 3 }).map((parts) => parts.join(""));
 /** Cells of one to four lines: diff's "explained by" holds one line per step. */
 const cell = fc.array(line, { minLength: 1, maxLength: 4 }).map((lines) => lines.join("\n"));
-const table = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.array(fc.array(cell, { minLength: 6, maxLength: 6 }), { maxLength: 8 }), fc.array(cell, { minLength: 6, maxLength: 6 }));
+const table = fc.tuple(
+  fc.integer({ min: 1, max: 6 }),
+  fc.array(fc.array(cell, { minLength: 6, maxLength: 6 }), { maxLength: 8 }),
+  fc.array(cell, { minLength: 6, maxLength: 6 }),
+);
 
 // eslint-disable-next-line no-control-regex -- colour codes are what is removed
 const plain = (s: string) => s.replace(/\u001b\[\d+m/g, "");
@@ -55,9 +73,30 @@ describe("drawTable", () => {
   });
 
   it("draws no rule between rows of one line each, and one between all rows when any row is taller", () => {
-    const oneLine = drawTable(["id", "name"], [["a", "A"], ["b", "B"]], { width: 80 });
-    expect(oneLine.split("\n")).toEqual(["┌────┬──────┐", "│ id │ name │", "├────┼──────┤", "│ a  │ A    │", "│ b  │ B    │", "└────┴──────┘"]);
-    const tall = drawTable(["id", "name"], [["a", "A\nAA"], ["b", "B"]], { width: 80 });
+    const oneLine = drawTable(
+      ["id", "name"],
+      [
+        ["a", "A"],
+        ["b", "B"],
+      ],
+      { width: 80 },
+    );
+    expect(oneLine.split("\n")).toEqual([
+      "┌────┬──────┐",
+      "│ id │ name │",
+      "├────┼──────┤",
+      "│ a  │ A    │",
+      "│ b  │ B    │",
+      "└────┴──────┘",
+    ]);
+    const tall = drawTable(
+      ["id", "name"],
+      [
+        ["a", "A\nAA"],
+        ["b", "B"],
+      ],
+      { width: 80 },
+    );
     expect(tall.split("\n").filter((l) => l.startsWith("├"))).toHaveLength(2);
   });
 
@@ -67,7 +106,12 @@ describe("drawTable", () => {
     const lines = drawn.split("\n");
     expect(Math.max(...lines.map((l) => stringWidth(l)))).toBe(40);
     expect(lines[3]).toMatch(/^│ short-id │ one two three four five {3}│$/);
-    expect(lines.slice(3, -1).map((l) => l.split("│")[2]!.trim()).join(" ")).toBe(long);
+    expect(
+      lines
+        .slice(3, -1)
+        .map((l) => l.split("│")[2]!.trim())
+        .join(" "),
+    ).toBe(long);
   });
 
   it("never cuts a wide character or a colour code when it must cut a word", () => {
@@ -80,7 +124,11 @@ describe("drawTable", () => {
 
   it("cuts a line past MAX_COLUMN with an ellipsis when no width is given, so one huge cell cannot pad every row", () => {
     const huge = "x".repeat(600_000);
-    const drawn = drawTable(["id", "note"], [["a", huge], ...Array.from({ length: 100 }, (_, i) => [`m${i}`, "short"])], { width: 0 });
+    const drawn = drawTable(
+      ["id", "note"],
+      [["a", huge], ...Array.from({ length: 100 }, (_, i) => [`m${i}`, "short"])],
+      { width: 0 },
+    );
     const lines = drawn.split("\n");
     expect(lines).toHaveLength(105);
     for (const l of lines) expect(stringWidth(l)).toBe(1 + (3 + 3) + (MAX_COLUMN + 3));
@@ -116,14 +164,18 @@ describe("shrinkWidths", () => {
 
   it("sums to the room whenever the room allows a column each", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 500 }), (natural, room) => {
-        const out = shrinkWidths(natural, room);
-        const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
-        if (sum(natural) <= room) expect(out).toEqual(natural);
-        else if (room >= 2 * natural.length) expect(sum(out)).toBe(room);
-        out.forEach((w, i) => expect(w).toBeLessThanOrEqual(Math.max(2, natural[i]!)));
-        out.forEach((w, i) => expect(w).toBeGreaterThanOrEqual(Math.min(2, natural[i]!)));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 500 }),
+        (natural, room) => {
+          const out = shrinkWidths(natural, room);
+          const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+          if (sum(natural) <= room) expect(out).toEqual(natural);
+          else if (room >= 2 * natural.length) expect(sum(out)).toBe(room);
+          out.forEach((w, i) => expect(w).toBeLessThanOrEqual(Math.max(2, natural[i]!)));
+          out.forEach((w, i) => expect(w).toBeGreaterThanOrEqual(Math.min(2, natural[i]!)));
+        },
+      ),
     );
   });
 });

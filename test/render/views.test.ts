@@ -15,7 +15,13 @@ const ABILITY: Record<string, string> = { embedded: "in-context-learning", small
 const VIEWS: Record<string, (f: string) => string[]> = {
   "tree.txt": () => ["tree"],
   "tree-ascii-ancestors.txt": (f) => ["tree", MODEL[f]!, "--charset", "ascii", "--ability", ABILITY[f]!],
-  "tree-descendants-depth1.txt": (f) => ["tree", f === "embedded" ? "davinci" : f === "small" ? "base" : "root", "--descendants", "--depth", "1"],
+  "tree-descendants-depth1.txt": (f) => [
+    "tree",
+    f === "embedded" ? "davinci" : f === "small" ? "base" : "root",
+    "--descendants",
+    "--depth",
+    "1",
+  ],
   "matrix.txt": () => ["matrix"],
   "matrix.md": () => ["matrix", "--format", "markdown"],
   "matrix.csv": () => ["matrix", "--format", "csv"],
@@ -25,7 +31,8 @@ const VIEWS: Record<string, (f: string) => string[]> = {
   "roadmap.txt": (f) => ["roadmap", MODEL[f]!],
 };
 
-const run = (fixture: string, args: string[]) => cli(FIXTURES[fixture] ? ["--lineage", FIXTURES[fixture]!, ...args] : args);
+const run = (fixture: string, args: string[]) =>
+  cli(FIXTURES[fixture] ? ["--lineage", FIXTURES[fixture], ...args] : args);
 const hasDot = spawnSync("dot", ["-V"]).status === 0;
 
 describe.each(Object.keys(FIXTURES))("views of the %s lineage", (fixture) => {
@@ -38,7 +45,9 @@ describe.each(Object.keys(FIXTURES))("views of the %s lineage", (fixture) => {
 
   it("--json of every view satisfies its contract", async () => {
     TreeOut.parse(JSON.parse((await run(fixture, ["tree", "--json"])).stdout));
-    TreeOut.parse(JSON.parse((await run(fixture, ["tree", MODEL[fixture]!, "--ability", ABILITY[fixture]!, "--json"])).stdout));
+    TreeOut.parse(
+      JSON.parse((await run(fixture, ["tree", MODEL[fixture]!, "--ability", ABILITY[fixture]!, "--json"])).stdout),
+    );
     MatrixOut.parse(JSON.parse((await run(fixture, ["matrix", "--json"])).stdout));
     MatrixOut.parse(JSON.parse((await run(fixture, ["matrix", "--format", "json"])).stdout));
     GraphOut.parse(JSON.parse((await run(fixture, ["graph", "--json"])).stdout));
@@ -48,21 +57,37 @@ describe.each(Object.keys(FIXTURES))("views of the %s lineage", (fixture) => {
   it("the markdown matrix parses back to the same cells as matrix --json", async () => {
     const md = (await run(fixture, ["matrix", "--format", "markdown"])).stdout;
     const json = MatrixOut.parse(JSON.parse((await run(fixture, ["matrix", "--json"])).stdout));
-    const rows = md.split("\n").filter((l) => l.startsWith("| ")).map((l) => l.slice(2, -2).split(" | ").map((c) => c.trim()));
+    const rows = md
+      .split("\n")
+      .filter((l) => l.startsWith("| "))
+      .map((l) =>
+        l
+          .slice(2, -2)
+          .split(" | ")
+          .map((c) => c.trim()),
+      );
     expect(rows[0]).toEqual(["model", ...json.abilities.map((a) => a.id)]);
-    expect(rows.slice(1)).toEqual(json.rows.map((r) => [r.model, ...r.cells.map((c) => c.symbol + (c.agreement ? "" : "?"))]));
+    expect(rows.slice(1)).toEqual(
+      json.rows.map((r) => [r.model, ...r.cells.map((c) => c.symbol + (c.agreement ? "" : "?"))]),
+    );
   });
 
-  it.skipIf(!hasDot && !process.env.CI)("the DOT output renders with real Graphviz and the SVG shows every model", async () => {
-    const graph = GraphOut.parse(JSON.parse((await run(fixture, ["graph", "--json"])).stdout));
-    for (const args of [["graph"], ["graph", "--ability", ABILITY[fixture]!]]) {
-      const dot = (await run(fixture, args)).stdout;
-      // Graphviz writes some characters of titles as entities (`-` as `&#45;`).
-      const svg = execFileSync("dot", ["-Tsvg"], { input: dot, encoding: "utf8" }).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
-      expect(svg).toMatch(/^<\?xml/);
-      for (const node of graph.nodes) expect(svg).toContain(`<title>${node.id}</title>`);
-    }
-  });
+  it.skipIf(!hasDot && !process.env.CI)(
+    "the DOT output renders with real Graphviz and the SVG shows every model",
+    async () => {
+      const graph = GraphOut.parse(JSON.parse((await run(fixture, ["graph", "--json"])).stdout));
+      for (const args of [["graph"], ["graph", "--ability", ABILITY[fixture]!]]) {
+        const dot = (await run(fixture, args)).stdout;
+        // Graphviz writes some characters of titles as entities (`-` as `&#45;`).
+        const svg = execFileSync("dot", ["-Tsvg"], { input: dot, encoding: "utf8" }).replace(
+          /&#(\d+);/g,
+          (_, n: string) => String.fromCharCode(Number(n)),
+        );
+        expect(svg).toMatch(/^<\?xml/);
+        for (const node of graph.nodes) expect(svg).toContain(`<title>${node.id}</title>`);
+      }
+    },
+  );
 });
 
 describe("tree", () => {

@@ -4,7 +4,9 @@ import wrapAnsi from "wrap-ansi";
 import { describe, expect, it } from "vitest";
 import { breakLine, fit, measure, truncate, wrapAscii } from "../../src/render/wrap.js";
 
-const ascii = fc.array(fc.constantFrom("a", "bb", "word", "x-y", " ", "  ", ".", "-", "longerword"), { maxLength: 30 }).map((p) => p.join(""));
+const ascii = fc
+  .array(fc.constantFrom("a", "bb", "word", "x-y", " ", "  ", ".", "-", "longerword"), { maxLength: 30 })
+  .map((p) => p.join(""));
 
 describe("wrapAscii", () => {
   it("wraps printable ASCII exactly as wrap-ansi does (hard, trimmed)", () => {
@@ -31,15 +33,19 @@ describe("breakLine and fit", () => {
 
   it("never cuts a wide character or an escape sequence", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom("模", "a", " ", "🙂", "\u001b[1mb\u001b[22m", "é"), { maxLength: 40 }), fc.integer({ min: 2, max: 12 }), (parts, width) => {
-        const line = parts.join("");
-        for (const l of breakLine(line, width)) {
-          expect(stringWidth(l)).toBeLessThanOrEqual(width);
-          expect(l).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
-          // eslint-disable-next-line no-control-regex -- an escape cut short is what is looked for
-          expect(l).not.toMatch(/\u001b(?!\[\d+m)/);
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom("模", "a", " ", "🙂", "\u001b[1mb\u001b[22m", "é"), { maxLength: 40 }),
+        fc.integer({ min: 2, max: 12 }),
+        (parts, width) => {
+          const line = parts.join("");
+          for (const l of breakLine(line, width)) {
+            expect(stringWidth(l)).toBeLessThanOrEqual(width);
+            expect(l).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+            // eslint-disable-next-line no-control-regex -- an escape cut short is what is looked for
+            expect(l).not.toMatch(/\u001b(?!\[\d+m)/);
+          }
+        },
+      ),
     );
   });
 

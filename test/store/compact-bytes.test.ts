@@ -48,7 +48,13 @@ function snapshot(g: LineageGraph) {
     abilities: [...g.abilities.entries()],
     sources: [...g.sources.keys()].map((k) => [k, g.sources.get(k)]),
     sizes: [g.models.size, g.abilities.size, g.sources.size],
-    has: [g.models.has(unknown), g.abilities.has(unknown), g.sources.has(unknown), g.madeBy.has(unknown), ...g.modelOrder.map((m) => g.madeBy.has(m))],
+    has: [
+      g.models.has(unknown),
+      g.abilities.has(unknown),
+      g.sources.has(unknown),
+      g.madeBy.has(unknown),
+      ...g.modelOrder.map((m) => g.madeBy.has(m)),
+    ],
     steps: g.steps,
     madeBy: g.modelOrder.map((m) => g.madeBy.get(m) ?? null),
     childSteps: g.modelOrder.map((m) => g.childSteps.get(m) ?? null),
@@ -134,10 +140,21 @@ describe("the compact form and its lazy graph", () => {
 
   it("keep the warnings, and the lineage's own fields", () => {
     const eager = buildGraph(FIXTURES.small.lineage);
-    const warning = { file: "f", line: 1, column: 2, path: ["steps", 0, "kind"], message: "unknown step kind", severity: "warning" as const };
+    const warning = {
+      file: "f",
+      line: 1,
+      column: 2,
+      path: ["steps", 0, "kind"],
+      message: "unknown step kind",
+      severity: "warning" as const,
+    };
     const decoded = decodeCompact(encodeCompact(eager, [warning], "k", "v"), "k", "v")!;
     expect(decoded.header.warnings).toEqual([warning]);
-    expect(decoded.header.head).toEqual({ lineage: 1, title: FIXTURES.small.lineage.title, ...(FIXTURES.small.lineage.description ? { description: FIXTURES.small.lineage.description } : {}) });
+    expect(decoded.header.head).toEqual({
+      lineage: 1,
+      title: FIXTURES.small.lineage.title,
+      ...(FIXTURES.small.lineage.description ? { description: FIXTURES.small.lineage.description } : {}),
+    });
   });
 });
 

@@ -39,7 +39,10 @@ function jsonCases(): { name: string; text: string }[] {
     cases.push({ name: dir, text: JSON.stringify(data, null, 2) });
   }
   for (const f of ["../../lineage.yaml", "../fixtures/small/lineage.yaml", "../fixtures/diamond/lineage.yaml"]) {
-    cases.push({ name: f, text: JSON.stringify(parseYaml(readFileSync(fileURLToPath(new URL(f, import.meta.url)), "utf8")), null, 2) });
+    cases.push({
+      name: f,
+      text: JSON.stringify(parseYaml(readFileSync(fileURLToPath(new URL(f, import.meta.url)), "utf8")), null, 2),
+    });
   }
   return cases;
 }
@@ -51,7 +54,9 @@ describe("loadInParallel", () => {
     for (const { name, text } of cases) {
       const file = `${name}.json`;
       const expected = loadLineageText(text, file);
-      const outcome = await loadInParallel(text, Buffer.from(text), file, WORKER, (lineage, order) => buildGraph(lineage, order));
+      const outcome = await loadInParallel(text, Buffer.from(text), file, WORKER, (lineage, order) =>
+        buildGraph(lineage, order),
+      );
       expect(outcome.result, name).toStrictEqual(expected);
       if (expected.ok) {
         expect(outcome.built, name).toBeDefined();
@@ -93,8 +98,14 @@ function cases0(): string {
 
 describe("the worker's verdict", () => {
   it("is the schema step's on a broken file: bad UTF-8, bad JSON", () => {
-    expect(schemaVerdict(Buffer.from([0x7b, 0xff, 0x7d]), "x.json")).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining("UTF-8") }] });
-    expect(schemaVerdict(Buffer.from('{"a": }'), "x.json")).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining("JSON syntax error") }] });
+    expect(schemaVerdict(Buffer.from([0x7b, 0xff, 0x7d]), "x.json")).toMatchObject({
+      ok: false,
+      problems: [{ message: expect.stringContaining("UTF-8") }],
+    });
+    expect(schemaVerdict(Buffer.from('{"a": }'), "x.json")).toMatchObject({
+      ok: false,
+      problems: [{ message: expect.stringContaining("JSON syntax error") }],
+    });
   });
 });
 
@@ -107,7 +118,10 @@ describe("openLineage on a JSON lineage past the parallel size", () => {
     // The worker, wrapped so that it leaves a mark: the parallel path is the one taken.
     const marker = join(dir, "worker-ran");
     const wrapper = join(dir, "worker.cjs");
-    writeFileSync(wrapper, `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "yes"); require(${JSON.stringify(WORKER)});`);
+    writeFileSync(
+      wrapper,
+      `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "yes"); require(${JSON.stringify(WORKER)});`,
+    );
     const parallel = await openLineage(file, { cache: true, env, worker: wrapper, parallelMinBytes: 1 << 20 });
     expect(existsSync(marker)).toBe(true);
     const plain = await openLineage(file, { cache: false, env, worker: false });
@@ -133,6 +147,10 @@ describe("openLineage on a JSON lineage past the parallel size", () => {
     const plain = await openLineage(file, { cache: false, env, worker: false });
     expect(parallel.ok).toBe(false);
     expect(parallel).toStrictEqual(plain);
-    expect(existsSync(join(dir, "cache", "captrace")) ? readdirSync(join(dir, "cache", "captrace")).filter((f) => f.endsWith(".captrace")) : []).toEqual([]);
+    expect(
+      existsSync(join(dir, "cache", "captrace"))
+        ? readdirSync(join(dir, "cache", "captrace")).filter((f) => f.endsWith(".captrace"))
+        : [],
+    ).toEqual([]);
   });
 });

@@ -45,7 +45,9 @@ describe("openLineage", () => {
     const bad = await openLineage(file, { cwd: tempDir(), name: "shown.yaml", worker: false });
     expect(bad.ok || bad.problems.map((p) => p.file)).toEqual(["shown.yaml"]);
     const missing = await openLineage(join(dir, "absent.yaml"), { name: "absent as shown.yaml" });
-    expect(missing.ok || missing.problems).toEqual([expect.objectContaining({ file: "absent as shown.yaml", message: "no such file" })]);
+    expect(missing.ok || missing.problems).toEqual([
+      expect.objectContaining({ file: "absent as shown.yaml", message: "no such file" }),
+    ]);
   });
 
   it("opens the embedded lineage from its compiled copy, by name or by its path", async () => {
@@ -54,7 +56,9 @@ describe("openLineage", () => {
     expect(byName.ok && byName.via).toBe("compiled");
     expect(byPath.ok && byPath.via).toBe("compiled");
     expect(byName.file).toBe(embeddedLineagePath());
-    expect(byName.ok && trace(byName.graph, { model: "code-davinci-002", ability: "chain-of-thought" }).present).toBe(true);
+    expect(byName.ok && trace(byName.graph, { model: "code-davinci-002", ability: "chain-of-thought" }).present).toBe(
+      true,
+    );
   });
 
   it("validates a user lineage once, then answers from the cache, the same", async () => {

@@ -72,7 +72,8 @@ function setup() {
       return [];
     }
   };
-  const entryOf = (file: string, kind: "yaml" | "json" = "yaml") => join(cacheDir, entryName(kind, sha(file), packageVersion()));
+  const entryOf = (file: string, kind: "yaml" | "json" = "yaml") =>
+    join(cacheDir, entryName(kind, sha(file), packageVersion()));
   return { dir, env, cacheDir, a, b, warnings, open, title, list, entryOf };
 }
 
@@ -113,7 +114,9 @@ describe("the cache is owned", () => {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     // The cache belongs to the test's user; the user opening it is another.
     expect(await title(a, { uid: OTHER })).toBe("Small test lineage (source)");
-    expect(warnings).toEqual([`the cache directory ${cacheDir} is not used: it belongs to another user; answering without the cache`]);
+    expect(warnings).toEqual([
+      `the cache directory ${cacheDir} is not used: it belongs to another user; answering without the cache`,
+    ]);
     expect(list()).toEqual([]);
     expect(existsSync(join(cacheDir, RECORDS))).toBe(false);
   });
@@ -136,20 +139,29 @@ describe("the cache is owned", () => {
     expect(await title(a)).toBe("Small test lineage (cache)");
   });
 
-  it.runIf(ROOT)("refuses an entry planted by another user, though its key, checksum and version are right", async () => {
-    const { a, title, entryOf } = setup();
-    await title(a);
-    // A forged entry for a's content that holds the diamond lineage.
-    const diamond = loadLineageText(readFileSync(DIAMOND, "utf8"), "b.yaml");
-    if (!diamond.ok) throw new Error("diamond is invalid");
-    const forged = encodeCompact(buildGraph(diamond.lineage, diamond.order), [], entryKey("yaml", sha(a)), packageVersion(), await cacheHasher());
-    writeFileSync(entryOf(a), forged);
-    // Control: written by the user, it would be taken.
-    expect(await title(a)).toBe("Diamond (cache)");
-    writeFileSync(entryOf(a), forged);
-    chownSync(entryOf(a), OTHER, OTHER);
-    expect(await title(a)).toBe("Small test lineage (source)");
-  });
+  it.runIf(ROOT)(
+    "refuses an entry planted by another user, though its key, checksum and version are right",
+    async () => {
+      const { a, title, entryOf } = setup();
+      await title(a);
+      // A forged entry for a's content that holds the diamond lineage.
+      const diamond = loadLineageText(readFileSync(DIAMOND, "utf8"), "b.yaml");
+      if (!diamond.ok) throw new Error("diamond is invalid");
+      const forged = encodeCompact(
+        buildGraph(diamond.lineage, diamond.order),
+        [],
+        entryKey("yaml", sha(a)),
+        packageVersion(),
+        await cacheHasher(),
+      );
+      writeFileSync(entryOf(a), forged);
+      // Control: written by the user, it would be taken.
+      expect(await title(a)).toBe("Diamond (cache)");
+      writeFileSync(entryOf(a), forged);
+      chownSync(entryOf(a), OTHER, OTHER);
+      expect(await title(a)).toBe("Small test lineage (source)");
+    },
+  );
 
   it("refuses a stamp record that others may write, or (as root) one planted by another user", async () => {
     const { env, cacheDir, a, b, title, list } = setup();
@@ -159,7 +171,9 @@ describe("the cache is owned", () => {
     // A record that sends a's queries to b's entry: trusted when it is the user's own...
     await plantRecord(cache, a, b);
     expect(await title(a)).toBe("Diamond (cache)");
-    const [record] = list(RECORDS).filter((f) => readFileSync(join(cacheDir, RECORDS, f), "utf8").includes(JSON.stringify(a)));
+    const [record] = list(RECORDS).filter((f) =>
+      readFileSync(join(cacheDir, RECORDS, f), "utf8").includes(JSON.stringify(a)),
+    );
     const path = join(cacheDir, RECORDS, record!);
     // ...but not when others may write it,
     await plantRecord(cache, a, b);
@@ -230,7 +244,9 @@ describe("a cache that cannot exist", () => {
   it("costs one warning and not the answer: HOME=/dev/null", async () => {
     const { a, title, warnings } = setup();
     expect(await title(a, { env: { HOME: "/dev/null" } })).toBe("Small test lineage (source)");
-    expect(warnings).toEqual(["the cache directory /dev/null/.cache/captrace is not used: a part of its path is not a directory; answering without the cache"]);
+    expect(warnings).toEqual([
+      "the cache directory /dev/null/.cache/captrace is not used: a part of its path is not a directory; answering without the cache",
+    ]);
   });
 
   it("costs one warning and not the answer: XDG_CACHE_HOME naming a file", async () => {
@@ -242,7 +258,9 @@ describe("a cache that cannot exist", () => {
 
   it("is nowhere when HOME is empty or relative (never ./.cache)", async () => {
     expect(cacheLocation({ HOME: "" })).toEqual({ problem: expect.stringContaining("no cache directory") });
-    expect(cacheLocation({ HOME: ".", XDG_CACHE_HOME: "rel" })).toEqual({ problem: expect.stringContaining("no cache directory") });
+    expect(cacheLocation({ HOME: ".", XDG_CACHE_HOME: "rel" })).toEqual({
+      problem: expect.stringContaining("no cache directory"),
+    });
     expect(cacheLocation({ HOME: "/h", XDG_CACHE_HOME: "rel" })).toEqual({ dir: "/h/.cache/captrace" });
     const { a, title, warnings } = setup();
     expect(await title(a, { env: { HOME: "" } })).toBe("Small test lineage (source)");
@@ -252,7 +270,11 @@ describe("a cache that cannot exist", () => {
   it("does not break the command line, nor write ./.cache (the built bin, HOME=/dev/null and HOME empty)", () => {
     const { dir, a } = setup();
     for (const home of ["/dev/null", ""]) {
-      const r = spawnSync(process.execPath, [BIN, "--lineage", a, "list", "models"], { cwd: dir, env: { PATH: process.env.PATH, HOME: home }, encoding: "utf8" });
+      const r = spawnSync(process.execPath, [BIN, "--lineage", a, "list", "models"], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: home },
+        encoding: "utf8",
+      });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain("base");
       expect(existsSync(join(dir, ".cache"))).toBe(false);
@@ -263,7 +285,15 @@ describe("a cache that cannot exist", () => {
 describe("temporary files", () => {
   it("are removed when a write fails, and when the process exits before a pending one is committed", () => {
     const dir = tempDir();
-    expect(prepareFile(join(dir, "entry"), () => { throw new Error("disk on fire"); }, 0o600)).toBeUndefined();
+    expect(
+      prepareFile(
+        join(dir, "entry"),
+        () => {
+          throw new Error("disk on fire");
+        },
+        0o600,
+      ),
+    ).toBeUndefined();
     expect(readdirSync(dir)).toEqual([]);
     const pending = prepareFile(join(dir, "entry"), (sink) => sink.write(Buffer.from("half")), 0o600)!;
     expect(readdirSync(dir)).toHaveLength(1);
@@ -329,16 +359,39 @@ describe("cacheInfo and clearCache", () => {
     await title(a);
     await title(b);
     const info = cacheInfo({ env });
-    const bytes = (sub: string) => readdirSync(join(cacheDir, sub)).filter((f) => f !== RECORDS).reduce((n, f) => n + statSync(join(cacheDir, sub, f)).size, 0);
-    expect(info).toEqual({ dir: cacheDir, problem: null, entries: 2, entryBytes: bytes(""), records: 2, recordBytes: bytes(RECORDS), maxBytes: 512 * 1024 * 1024 });
-    expect(clearCache({ env })).toEqual({ dir: cacheDir, problem: null, removed: 4, bytes: info.entryBytes + info.recordBytes });
+    const bytes = (sub: string) =>
+      readdirSync(join(cacheDir, sub))
+        .filter((f) => f !== RECORDS)
+        .reduce((n, f) => n + statSync(join(cacheDir, sub, f)).size, 0);
+    expect(info).toEqual({
+      dir: cacheDir,
+      problem: null,
+      entries: 2,
+      entryBytes: bytes(""),
+      records: 2,
+      recordBytes: bytes(RECORDS),
+      maxBytes: 512 * 1024 * 1024,
+    });
+    expect(clearCache({ env })).toEqual({
+      dir: cacheDir,
+      problem: null,
+      removed: 4,
+      bytes: info.entryBytes + info.recordBytes,
+    });
     expect(cacheInfo({ env })).toMatchObject({ entries: 0, entryBytes: 0, records: 0, recordBytes: 0 });
     expect(await title(a)).toBe("Small test lineage (source)");
   });
 
   it("say why there is no cache, and clear nothing that is not the user's", async () => {
-    expect(cacheInfo({ env: { HOME: "/dev/null" } })).toMatchObject({ dir: "/dev/null/.cache/captrace", problem: "a part of its path is not a directory", entries: 0 });
-    expect(cacheInfo({ env: { HOME: "" } })).toMatchObject({ dir: null, problem: expect.stringContaining("no cache directory") });
+    expect(cacheInfo({ env: { HOME: "/dev/null" } })).toMatchObject({
+      dir: "/dev/null/.cache/captrace",
+      problem: "a part of its path is not a directory",
+      entries: 0,
+    });
+    expect(cacheInfo({ env: { HOME: "" } })).toMatchObject({
+      dir: null,
+      problem: expect.stringContaining("no cache directory"),
+    });
     const { env, cacheDir, a, title } = setup();
     await title(a);
     expect(cacheInfo({ env, uid: OTHER }).problem).toBe("it belongs to another user");

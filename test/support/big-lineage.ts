@@ -16,8 +16,18 @@ export function bigLineage(n: number) {
       confidence: "likely",
       evidence: [{ source: "src", at: "§1" }],
       claims: [
-        { ability: `a${i % 7}`, effect: i < 7 ? "introduced" : "strengthened", confidence: "likely", evidence: [{ source: "src", at: `§${i}` }] },
-        { ability: `a${(i + 3) % 7}`, effect: i < 7 ? "unlocked" : "strengthened", confidence: "hypothesis", evidence: [{ source: "src", note: "n" }] },
+        {
+          ability: `a${i % 7}`,
+          effect: i < 7 ? "introduced" : "strengthened",
+          confidence: "likely",
+          evidence: [{ source: "src", at: `§${i}` }],
+        },
+        {
+          ability: `a${(i + 3) % 7}`,
+          effect: i < 7 ? "unlocked" : "strengthened",
+          confidence: "hypothesis",
+          evidence: [{ source: "src", note: "n" }],
+        },
       ],
     });
   }

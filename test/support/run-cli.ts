@@ -34,9 +34,11 @@ export async function cli(argv: string[], opts: CliOptions = {}): Promise<CliRun
     stderr: { write: (s: string) => (stderr += s) },
     env: { XDG_CACHE_HOME: TEST_CACHE, ...opts.env },
     cwd: opts.cwd,
-    stdinStream: chunks && (async function* () {
-      yield* chunks;
-    })(),
+    stdinStream:
+      chunks &&
+      (async function* () {
+        yield* chunks;
+      })(),
   });
   return { code, stdout, stderr };
 }

@@ -8,7 +8,9 @@ import { globals, type RunContext } from "../context.js";
 
 /** Adds `export` and its `hf-card` subcommand. */
 export function registerExport(program: Command, ctx: RunContext): void {
-  const group = program.command("export").description("write what the lineage records in another format (export hf-card: model-card lines)");
+  const group = program
+    .command("export")
+    .description("write what the lineage records in another format (export hf-card: model-card lines)");
   group
     .command("hf-card")
     .description("print the base_model and base_model_relation lines of a model card for MODEL")
@@ -24,7 +26,8 @@ export function registerExport(program: Command, ctx: RunContext): void {
         const names = Object.entries(lineage.models).flatMap(([id, m]) => [id, ...(m.aliases ?? [])]);
         throw new CliFailure(r.failure.exitCode, r.failure.code, r.failure.message + didYouMean(model, names));
       }
-      if (opts.json) await ctx.out(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...r.fields, text: r.text }, null, 2)}\n`);
+      if (opts.json)
+        await ctx.out(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...r.fields, text: r.text }, null, 2)}\n`);
       else await ctx.out(escapeText(r.text));
     });
 }

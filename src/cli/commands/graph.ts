@@ -10,7 +10,12 @@ export function registerGraph(program: Command, ctx: RunContext): void {
   program
     .command("graph")
     .description("the lineage as a Graphviz (dot) or Mermaid graph")
-    .addOption(new Option("--format <format>", "output format").choices(GRAPH_FORMATS).argParser(oneOf(GRAPH_FORMATS)).default("dot"))
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(GRAPH_FORMATS)
+        .argParser(oneOf(GRAPH_FORMATS))
+        .default("dot"),
+    )
     .option("--ability <ability>", "colour each model by the ability's state")
     .action(async (o: { format: (typeof GRAPH_FORMATS)[number]; ability?: string }, cmd: Command) => {
       const opts = globals(cmd);

@@ -27,11 +27,17 @@ async function printSummary(ctx: RunContext, s: ImportHfSummary): Promise<void> 
 }
 
 /** The failure for the envelope. Text: what was found is printed first, then the one message; --json: the problems go in the error object. */
-async function failWith(ctx: RunContext, json: boolean, failure: CommandFailure, summary: ImportHfSummary | null): Promise<never> {
+async function failWith(
+  ctx: RunContext,
+  json: boolean,
+  failure: CommandFailure,
+  summary: ImportHfSummary | null,
+): Promise<never> {
   if (!json) {
     if (summary) await printSummary(ctx, summary);
     const shown = new Set(summary?.problems.map((p) => `${p.file}: ${p.severity}: ${p.message}`));
-    for (const p of failure.problems) if (!shown.has(formatProblem(p))) await ctx.err(`${escapeLine(formatProblem(p))}\n`);
+    for (const p of failure.problems)
+      if (!shown.has(formatProblem(p))) await ctx.err(`${escapeLine(formatProblem(p))}\n`);
   }
   const problems: Problem[] = json ? failure.problems : [];
   throw new CliFailure(failure.exitCode, failure.code, failure.message, problems);
@@ -39,13 +45,21 @@ async function failWith(ctx: RunContext, json: boolean, failure: CommandFailure,
 
 /** Adds `import` and its `hf` subcommand. */
 export function registerImport(program: Command, ctx: RunContext): void {
-  const group = program.command("import").description("make a lineage from what others declare (import hf: Hugging Face model cards)");
+  const group = program
+    .command("import")
+    .description("make a lineage from what others declare (import hf: Hugging Face model cards)");
   group
     .command("hf")
     .description("import the lineage Hugging Face model cards, API answers, GGUF headers and hub dumps declare")
-    .argument("[paths...]", "README.md cards, directories, Hub caches, .json, .gguf, .jsonl/.csv (default: the local Hub cache)")
+    .argument(
+      "[paths...]",
+      "README.md cards, directories, Hub caches, .json, .gguf, .jsonl/.csv (default: the local Hub cache)",
+    )
     .option("-o, --out <file>", "write the lineage to this new file (.json: JSON, else YAML); never overwrites")
-    .option("--into <file>", "add what is new to this lineage file, keeping every line in it; conflicts are reported, not applied")
+    .option(
+      "--into <file>",
+      "add what is new to this lineage file, keeping every line in it; conflicts are reported, not applied",
+    )
     .addHelpText(
       "after",
       "\nReads only local files. Without -o or --into the lineage is printed on stdout\n(YAML; under --json a summary object holding it). What was imported, the\nproblems with the inputs and the conflicts go to stderr. Exit 0 when anything\nwas imported, 2 for a usage error (-o names an existing file), 3 when nothing\ncould be imported or the --into file is invalid, 5 when it cannot be written.",

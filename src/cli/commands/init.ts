@@ -26,7 +26,10 @@ function createNew(real: string, display: string, text: string): void {
     fd = openSync(real, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw usage(`${display} already exists: captrace init never overwrites a file (name another: captrace init FILE)`);
+    if (code === "EEXIST")
+      throw usage(
+        `${display} already exists: captrace init never overwrites a file (name another: captrace init FILE)`,
+      );
     throw new CliFailure(EXIT.io, "usage", `cannot create ${display} (${code ?? String(error)})`);
   }
   try {
@@ -50,7 +53,11 @@ export function registerInit(program: Command, ctx: RunContext): void {
       const opts = globals(cmd);
       const target = ctx.locate(file ?? INIT_DEFAULT_FILE);
       createNew(target.real, escapeLine(target.display), starterLineage(shippedSchemaUrl()));
-      if (opts.json) await ctx.out(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, created: target.display }, null, 2)}\n`);
-      else await ctx.err(`created ${escapeLine(target.display)}: edit it, then run captrace validate ${escapeLine(target.display)}\n`);
+      if (opts.json)
+        await ctx.out(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, created: target.display }, null, 2)}\n`);
+      else
+        await ctx.err(
+          `created ${escapeLine(target.display)}: edit it, then run captrace validate ${escapeLine(target.display)}\n`,
+        );
     });
 }

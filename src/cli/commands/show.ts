@@ -7,7 +7,9 @@ import { globals, type RunContext } from "../context.js";
 export function registerShow(program: Command, ctx: RunContext): void {
   program
     .command("show")
-    .description("a model's card (every ability with its state), an ability across every model, what a step did, or what a source supports")
+    .description(
+      "a model's card (every ability with its state), an ability across every model, what a step did, or what a source supports",
+    )
     .argument("<name>", "model, ability, step or source id (or alias)")
     .option("-v, --evidence", "also the evidence notes and parentage details")
     .action(async (name: string, o: { evidence?: boolean }, cmd: Command) => {

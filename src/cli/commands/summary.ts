@@ -7,7 +7,9 @@ import { globals, type RunContext } from "../context.js";
 export function registerSummary(program: Command, ctx: RunContext): void {
   program
     .command("summary")
-    .description("the article's summary table: each model, its API name, how it was trained, what its own step changed, open approximations")
+    .description(
+      "the article's summary table: each model, its API name, how it was trained, what its own step changed, open approximations",
+    )
     .action(async (_o: unknown, cmd: Command) => {
       const opts = globals(cmd);
       await ctx.print("summary", summary(await ctx.loadGraph(opts)), opts, "text");

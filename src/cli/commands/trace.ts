@@ -20,7 +20,9 @@ function traceOrSwap(graph: LineageGraph, model: string, ability: string, readin
     } catch {
       throw error;
     }
-    throw usage(`'${model}' is an ability and '${ability}' a model: the model comes first (did you mean captrace trace ${ability} ${model}?)`);
+    throw usage(
+      `'${model}' is an ability and '${ability}' a model: the model comes first (did you mean captrace trace ${ability} ${model}?)`,
+    );
   }
 }
 
@@ -33,20 +35,30 @@ export function registerTrace(program: Command, ctx: RunContext): void {
     .argument("[ability]", "ability id or alias")
     .option("-v, --evidence", "also the evidence notes, parentage details and alternative readings")
     .option("--reading <STEP=N>", READING_HELP, readingOption)
-    .option("--batch", 'answer JSON lines on stdin ({"model": ..., "ability": ...}), one JSON answer per line; exit 2 if any line was refused')
-    .action(async (model: string | undefined, ability: string | undefined, o: { batch?: boolean; evidence?: boolean; reading?: ReadingChoice }, cmd: Command) => {
-      const opts = globals(cmd);
-      if (o.batch) {
-        if (model !== undefined) throw usage("trace --batch takes its queries on stdin, not as arguments");
-        if (o.reading) throw usage("trace --batch answers under the steps' own parents: --reading is for one trace");
-        ctx.exitCode = await traceBatch(await ctx.loadGraph(opts), ctx.io);
-        return;
-      }
-      if (model === undefined || ability === undefined) {
-        throw usage("trace needs a model and an ability: captrace trace MODEL ABILITY (or --batch)");
-      }
-      const result = traceOrSwap(await ctx.loadGraph(opts), model, ability, o.reading);
-      await ctx.print("trace", result, opts, "text", { detail: o.evidence === true });
-      ctx.exitCode = result.present ? EXIT.ok : EXIT.no;
-    });
+    .option(
+      "--batch",
+      'answer JSON lines on stdin ({"model": ..., "ability": ...}), one JSON answer per line; exit 2 if any line was refused',
+    )
+    .action(
+      async (
+        model: string | undefined,
+        ability: string | undefined,
+        o: { batch?: boolean; evidence?: boolean; reading?: ReadingChoice },
+        cmd: Command,
+      ) => {
+        const opts = globals(cmd);
+        if (o.batch) {
+          if (model !== undefined) throw usage("trace --batch takes its queries on stdin, not as arguments");
+          if (o.reading) throw usage("trace --batch answers under the steps' own parents: --reading is for one trace");
+          ctx.exitCode = await traceBatch(await ctx.loadGraph(opts), ctx.io);
+          return;
+        }
+        if (model === undefined || ability === undefined) {
+          throw usage("trace needs a model and an ability: captrace trace MODEL ABILITY (or --batch)");
+        }
+        const result = traceOrSwap(await ctx.loadGraph(opts), model, ability, o.reading);
+        await ctx.print("trace", result, opts, "text", { detail: o.evidence === true });
+        ctx.exitCode = result.present ? EXIT.ok : EXIT.no;
+      },
+    );
 }

@@ -16,7 +16,9 @@ export function registerTree(program: Command, ctx: RunContext): void {
     .option("--ancestors", "with MODEL: its ancestry (the default)")
     .option("--descendants", "with MODEL: what descends from it")
     .option("--depth <n>", "stop after N levels", nonNegativeInt)
-    .addOption(new Option("--charset <set>", "branch characters").choices(CHARSETS).argParser(oneOf(CHARSETS)).default("utf8"))
+    .addOption(
+      new Option("--charset <set>", "branch characters").choices(CHARSETS).argParser(oneOf(CHARSETS)).default("utf8"),
+    )
     .option("--ability <ability>", "mark each model with the ability's state")
     .action(async (model: string | undefined, o: TreeOptions, cmd: Command) => {
       const opts = globals(cmd);

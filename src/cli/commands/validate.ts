@@ -15,7 +15,12 @@ async function printReport(ctx: RunContext, v: Validation): Promise<void> {
   const name = escapeLine(v.file);
   if (v.counts) {
     const c = v.counts;
-    const what = [plural(c.models, "model", "models"), plural(c.steps, "step", "steps"), plural(c.abilities, "ability", "abilities"), plural(c.claims, "claim", "claims")];
+    const what = [
+      plural(c.models, "model", "models"),
+      plural(c.steps, "step", "steps"),
+      plural(c.abilities, "ability", "abilities"),
+      plural(c.claims, "claim", "claims"),
+    ];
     await ctx.out(`${name}: ${what.join(", ")}\n`);
   } else {
     const n = v.problems.filter((p) => p.severity === "error").length;
@@ -44,7 +49,14 @@ export function registerValidate(program: Command, ctx: RunContext): void {
       const results: Validation[] = [];
       for (const name of names) results.push(await validateOne(ctx, opts, name));
       // One file: its problems as an array (as before); several: one array of every file's, each located.
-      if (opts.json) await ctx.out(`${JSON.stringify(results.flatMap((v) => v.problems), null, 2)}\n`);
+      if (opts.json)
+        await ctx.out(
+          `${JSON.stringify(
+            results.flatMap((v) => v.problems),
+            null,
+            2,
+          )}\n`,
+        );
       else for (const v of results) await printReport(ctx, v);
       ctx.exitCode = results.every((v) => v.ok) ? EXIT.ok : EXIT.invalidLineage;
     });

@@ -131,11 +131,18 @@ export function checkClaimsUnderReadings(ctx: RuleContext): Issue[] {
     if (step.claims.length === 0) return;
     // The main reading has only the restored check to add (the rest is checkNeverIntroduced's): skip it, the
     // common case in a large file, unless the step restores something.
-    const readings: Array<{ from: string[]; where: string; alt?: number }> = step.claims.some((c) => c.effect === "restored")
+    const readings: Array<{ from: string[]; where: string; alt?: number }> = step.claims.some(
+      (c) => c.effect === "restored",
+    )
       ? [{ from: step.from, where: "" }]
       : [];
     (step.alternatives ?? []).forEach((alt, k) => {
-      if (alt.from.length > 0) readings.push({ from: alt.from, where: ` on the reading from [${alt.from.join(", ")}] (alternatives[${k}])`, alt: k });
+      if (alt.from.length > 0)
+        readings.push({
+          from: alt.from,
+          where: ` on the reading from [${alt.from.join(", ")}] (alternatives[${k}])`,
+          alt: k,
+        });
     });
     for (const reading of readings) {
       const g = new Uint32Array(words);

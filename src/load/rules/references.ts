@@ -15,8 +15,10 @@ export function checkReferences(ctx: RuleContext): Issue[] {
   const known: Record<Kind, Set<string>> = { model: ctx.modelIds, ability: ctx.abilityIds, source: ctx.sourceIds };
   // Aliases are for people typing commands; a file refers by id. Say so when an alias is used.
   const aliasOf: Record<Kind, Map<string, string>> = { model: new Map(), ability: new Map(), source: new Map() };
-  for (const [id, m] of Object.entries(ctx.lineage.models)) m.aliases?.forEach((a) => aliasOf.model.set(a.toLowerCase(), id));
-  for (const [id, a] of Object.entries(ctx.lineage.abilities)) a.aliases?.forEach((al) => aliasOf.ability.set(al.toLowerCase(), id));
+  for (const [id, m] of Object.entries(ctx.lineage.models))
+    m.aliases?.forEach((a) => aliasOf.model.set(a.toLowerCase(), id));
+  for (const [id, a] of Object.entries(ctx.lineage.abilities))
+    a.aliases?.forEach((al) => aliasOf.ability.set(al.toLowerCase(), id));
   // A suggestion compares with every id: made once per unknown id, and for the first MAX_SUGGESTED only,
   // so that a file whose references are all wrong is not checked in quadratic time.
   const hints = new Map<string, string>();

@@ -22,11 +22,14 @@ export function checkParents(ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
   ctx.lineage.steps.forEach((step, i) => {
     const readings = [{ from: step.from, path: ["steps", i, "from"] as (string | number)[] }];
-    step.alternatives?.forEach((alt, a) => readings.push({ from: alt.from, path: ["steps", i, "alternatives", a, "from"] }));
+    step.alternatives?.forEach((alt, a) =>
+      readings.push({ from: alt.from, path: ["steps", i, "alternatives", a, "from"] }),
+    );
     for (const { from, path } of readings) {
       const seen = new Set<string>();
       from.forEach((parent, p) => {
-        if (parent === step.to) issues.push({ path: [...path, p], message: `step '${step.id}' makes '${step.to}' from itself` });
+        if (parent === step.to)
+          issues.push({ path: [...path, p], message: `step '${step.id}' makes '${step.to}' from itself` });
         else if (seen.has(parent)) issues.push({ path: [...path, p], message: `parent '${parent}' is listed twice` });
         seen.add(parent);
       });

@@ -6,8 +6,9 @@ import type { Issue, PathSegment } from "../../problem.js";
 import type { RuleContext } from "./context.js";
 
 /** Characters that show nothing: format characters (zero-width spaces and joiners, bidi marks, BOM), line and paragraph separators, soft hyphen, variation selectors. */
-// eslint-disable-next-line no-misleading-character-class -- the combining marks listed are the point: each alone is invisible
-const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}\u00AD\u034F\u115F\u1160\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- each combining mark is listed alone on purpose
+  /[\p{Cf}\p{Zl}\p{Zp}\u00AD\u034F\u115F\u1160\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
 
 /** The form two names are compared in: what a person sees is the same, so the name is the same. */
 export function nameKey(name: string): string {
@@ -17,7 +18,9 @@ export function nameKey(name: string): string {
 
 /** Why two names that differ are the same name, for the message. */
 function sameBecause(a: string, b: string): string {
-  return a.toLowerCase() === b.toLowerCase() ? "names are case-insensitive" : "names that look the same are the same: case, Unicode normalisation and invisible characters are ignored";
+  return a.toLowerCase() === b.toLowerCase()
+    ? "names are case-insensitive"
+    : "names that look the same are the same: case, Unicode normalisation and invisible characters are ignored";
 }
 
 /** Reports every name that, ignoring case, is already taken. */
@@ -29,7 +32,12 @@ export function checkUniqueIds(ctx: RuleContext): Issue[] {
     const key = nameKey(name);
     const prior = names.get(key);
     if (prior === undefined) names.set(key, { owner, name });
-    else if (prior.owner !== owner) issues.push({ path, atKey, message: `name '${name}' is already used by ${prior.owner} (${sameBecause(name, prior.name)})` });
+    else if (prior.owner !== owner)
+      issues.push({
+        path,
+        atKey,
+        message: `name '${name}' is already used by ${prior.owner} (${sameBecause(name, prior.name)})`,
+      });
   };
   for (const kind of ["models", "abilities"] as const) {
     const label = kind === "models" ? "model" : "ability";
@@ -50,8 +58,14 @@ export function checkUniqueIds(ctx: RuleContext): Issue[] {
     if (prior === undefined) steps.set(key, i);
     else {
       const first = ctx.lineage.steps[prior]!.id;
-      const why = step.id.toLowerCase() === first.toLowerCase() ? "ids are case-insensitive" : "ids that look the same are the same";
-      issues.push({ path: ["steps", i, "id"], message: `step id '${step.id}' is already used by step '${first}' (steps[${prior}]; ${why})` });
+      const why =
+        step.id.toLowerCase() === first.toLowerCase()
+          ? "ids are case-insensitive"
+          : "ids that look the same are the same";
+      issues.push({
+        path: ["steps", i, "id"],
+        message: `step id '${step.id}' is already used by step '${first}' (steps[${prior}]; ${why})`,
+      });
     }
   });
   const sources = new Map<string, string>();
@@ -59,7 +73,10 @@ export function checkUniqueIds(ctx: RuleContext): Issue[] {
     const prior = sources.get(nameKey(id));
     if (prior === undefined) sources.set(nameKey(id), id);
     else {
-      const how = id.toLowerCase() === prior.toLowerCase() ? "only by case" : "only by case, Unicode normalisation or invisible characters";
+      const how =
+        id.toLowerCase() === prior.toLowerCase()
+          ? "only by case"
+          : "only by case, Unicode normalisation or invisible characters";
       issues.push({ path: ["sources", id], atKey: true, message: `source id '${id}' differs from '${prior}' ${how}` });
     }
   }

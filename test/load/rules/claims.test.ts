@@ -5,7 +5,10 @@ import { formatProblem } from "../../../src/problem.js";
 
 /** A base that gains `chat`, a tuned model that weakens it, and a third model made from `tuned` (or, on the
  * alternative reading, from `base`, or from an unknown base) whose claims are `claims`. */
-function lineage(claims: string, alternatives = "[{from: [base], confidence: hypothesis, evidence: [{source: notes}]}]"): string {
+function lineage(
+  claims: string,
+  alternatives = "[{from: [base], confidence: hypothesis, evidence: [{source: notes}]}]",
+): string {
   return `lineage: 1
 title: t
 sources: {notes: {title: Notes}}
@@ -30,7 +33,8 @@ function warnings(text: string): string[] {
   return result.warnings.map(formatProblem);
 }
 
-const claim = (ability: string, effect: string) => `{ability: ${ability}, effect: ${effect}, confidence: likely, evidence: [{source: notes}]}`;
+const claim = (ability: string, effect: string) =>
+  `{ability: ${ability}, effect: ${effect}, confidence: likely, evidence: [{source: notes}]}`;
 
 describe("claims under each reading of a step's parentage", () => {
   it("are quiet when every reading gives the claim a meaning", () => {
