@@ -53,9 +53,12 @@ export function loadLineageText(text: string, file: string): LoadResult {
       Math.max(fast.ok ? fast.nodes : fast.refusal.nodes, yamlNodeEstimate(source)) <= LIMITS.maxYamlLocateNodes;
     if (fast.ok) {
       data = fast.data;
-      locate = () => {
-        // Within the limits, the whole file is parsed again; past them, the entry each problem is in.
-        if (!locatable()) return chunkLocator(source, fast.data);
+      locate = (issues) => {
+        // Past the limits, the entry each problem is in is parsed again. Warnings alone (a valid file: a
+        // query never shows them, and a whole second parse would cost ten times the first) are located so
+        // too; an error, within the limits, has the whole file parsed again with positions.
+        const warningsOnly = issues.every((issue) => issue.severity === "warning");
+        if (!locatable() || warningsOnly) return chunkLocator(source, fast.data);
         const again = parseText(file, text);
         return again.ok ? again.parsed.locate : unlocated;
       };
