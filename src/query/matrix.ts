@@ -116,6 +116,7 @@ interface Frame {
   scope: readonly string[] | Ancestry;
 }
 
+/** The rows, columns and fold scope of `args` under its reading. */
 function frameOf(primary: LineageGraph, args: MatrixArgs): Frame {
   const graph = underReading(primary, args.reading);
   const models = args.models?.length ? [...new Set(args.models.map((m) => resolve(graph, "model", m)))] : [...graph.modelOrder];

@@ -83,7 +83,7 @@ export function renderMatrixMarkdown(r: MatrixResult): string {
   const lines = [
     `| model | ${r.abilities.map((a) => md(a.id)).join(" | ")} |`,
     `|---|${r.abilities.map(() => ":---:").join("|")}|`,
-    ...r.rows.map((row) => `| ${md(row.model)} | ${row.cells.map((c) => md(cellText(r, c)) || " ").join(" | ")} |`),
+    ...r.rows.map((row) => markdownRow(r, row)),
   ];
   return `${lines.join("\n")}\n\nLegend: ${md(legendOf(r))}.\n`;
 }
@@ -132,7 +132,8 @@ function* chunks<T>(rows: Iterable<T>): Generator<T[]> {
 export function* renderMatrixStream(format: "table" | "markdown" | "csv" | "json", m: MatrixStream, opts: RenderOptions): Generator<string> {
   switch (format) {
     case "table":
-      return yield* streamTable(m, opts);
+      yield* streamTable(m, opts);
+      return;
     case "markdown":
       yield `| model | ${m.head.abilities.map((a) => md(a.id)).join(" | ")} |\n|---|${m.head.abilities.map(() => ":---:").join("|")}|\n`;
       for (const chunk of chunks(m.rows())) yield chunk.map((row) => `${markdownRow(m.head, row)}\n`).join("");
@@ -143,7 +144,8 @@ export function* renderMatrixStream(format: "table" | "markdown" | "csv" | "json
       for (const chunk of chunks(m.rows())) yield chunk.map((row) => `${csvRow(m.head, row)}\n`).join("");
       return;
     case "json":
-      return yield* streamJson(m);
+      yield* streamJson(m);
+      return;
   }
 }
 
