@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import type { MatrixResult, MatrixStream } from "../../src/contract.js";
 import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
+import type * as GraphIndex from "../../src/graph/index.js";
 import { loadLineageFile } from "../../src/load/load-lineage.js";
 import { matrix, matrixRows, type MatrixArgs } from "../../src/query/matrix.js";
 import type { LineageFile } from "../../src/schema.js";
@@ -12,7 +13,7 @@ import { randomLineage } from "../support/random-lineage.js";
 // Every fold the query asks of the graph, counted: the rows must be computed only as they are pulled.
 const folds = vi.hoisted(() => ({ count: 0 }));
 vi.mock("../../src/graph/index.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/graph/index.js")>();
+  const real = await importOriginal<typeof GraphIndex>();
   return {
     ...real,
     foldAbility: (...args: Parameters<typeof real.foldAbility>) => {
