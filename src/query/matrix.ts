@@ -18,7 +18,7 @@ import {
   UnknownNameError,
 } from "../graph/index.js";
 import type { ClaimEntry } from "../schema.js";
-import { CHANGES_LEGEND, changeSymbol, EFFECTS, SCHEMA_VERSION, STATE_LEGEND, stateSymbol, type AbilityState, type Size } from "../vocabulary.js";
+import { CHANGES_LEGEND, changeSymbol, EFFECTS, isPresent, SCHEMA_VERSION, STATE_LEGEND, stateSymbol, type AbilityState, type Size } from "../vocabulary.js";
 import { sizeOf, summarize, type Summary } from "./summarize.js";
 
 /** Which models (rows) and abilities (columns) to show, by id or alias (all by default); `changes` for the own-step view. */
@@ -121,12 +121,15 @@ function frameOf(primary: LineageGraph, args: MatrixArgs): Frame {
   const graph = underReading(primary, args.reading);
   const models = args.models?.length ? [...new Set(args.models.map((m) => resolve(graph, "model", m)))] : [...graph.modelOrder];
   const abilities = args.abilities?.length ? [...new Set(args.abilities.map((a) => resolve(graph, "ability", a)))] : [...graph.abilityOrder];
-  return { graph, models, abilities, scope: args.models?.length ? ancestryOf(graph, models) : graph.modelOrder };
+  // Every model, as the ancestry of ranks 0..n-1 (a model's rank is its place in lineage order, as idsOf reads
+  // it): each fold then reads the ranks as they are instead of looking 100,000 ids up again.
+  return { graph, models, abilities, scope: args.models?.length ? ancestryOf(graph, models) : Int32Array.from(graph.modelOrder.keys()) };
 }
 
 /**
  * One column in a byte a cell: the ability folded over the frame's scope, each row's readings summarized and
- * the fold let go. A model reached by one reading needs no summary (it is that reading).
+ * the fold let go. Where every reading leaves the same state and size (one reading, or parents that agree)
+ * no summary is needed: whichever is primary, the cell is the same.
  */
 function column(frame: Frame, ability: string): Uint8Array {
   const { graph, models } = frame;
@@ -134,9 +137,28 @@ function column(frame: Frame, ability: string): Uint8Array {
   const codes = new Uint8Array(models.length);
   for (let i = 0; i < models.length; i++) {
     const readings = fold.readings.get(models[i]!)!;
-    if (readings.length === 1) {
-      const only = readings[0]!;
-      codes[i] = encode(stateOf(only.history), sizeOf(only) === "great", true);
+    const only = readings[0]!;
+    const state = stateOf(only.history);
+    const size = sizeOf(only);
+    let alike = true;
+    for (let k = 1; k < readings.length && alike; k++) alike = stateOf(readings[k]!.history) === state && sizeOf(readings[k]!) === size;
+    if (alike) {
+      codes[i] = encode(state, size === "great", true);
+      continue;
+    }
+    // One present reading is the primary whatever the others are (summarize puts the present first, and the
+    // origin it may prefer instead is that reading's own): its state, and agreement if all say the same.
+    let present = -1;
+    let several = false;
+    for (let k = 0; k < readings.length && !several; k++) {
+      if (!isPresent(stateOf(readings[k]!.history))) continue;
+      several = present >= 0;
+      present = k;
+    }
+    if (present >= 0 && !several) {
+      const primary = readings[present]!;
+      const theirs = stateOf(primary.history);
+      codes[i] = encode(theirs, sizeOf(primary) === "great", readings.every((r) => stateOf(r.history) === theirs));
     } else {
       const s = summarize(graph, readings);
       codes[i] = encode(s.state, sizeOf(s.primary) === "great", s.agreement);
