@@ -185,7 +185,7 @@ function* streamTable(m: MatrixStream, opts: RenderOptions): Generator<string> {
   const firstWidth = opts.width > 0 ? Math.min(first, Math.floor(opts.width / 2)) : Math.min(first, MAX_COLUMN);
   // A rule between rows when some row takes several lines: only a model id wrapped to the first column can.
   const ruled = opts.width > 0 && models.some((id) => measure(id) > firstWidth && breakLine(id, firstWidth).length > 1);
-  const groups = columnGroups(widths, opts.width > 0 ? firstWidth : first, opts.width);
+  const groups = columnGroups(widths, firstWidth, opts.width);
   for (const [g, [from, to]] of groups.entries()) {
     const table = { width: opts.width, widths: [firstWidth, ...widths.slice(from, to)], rules: ruled ? ("always" as const) : ("auto" as const) };
     const top = drawTable([c.bold("model"), ...heads.slice(from, to).map((h) => c.bold(h))], [], table).split("\n");
