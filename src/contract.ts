@@ -538,6 +538,26 @@ export const RoadmapOut = z.strictObject({
 export type TreeResult = z.infer<typeof TreeOut>;
 export type TreeLineResult = z.infer<typeof TreeLine>;
 export type MatrixResult = z.infer<typeof MatrixOut>;
+/** A matrix's parts before its rows, in the JSON's order. */
+export type MatrixHead = Omit<MatrixResult, "rows">;
+/** One row of a matrix: a model and its cells. */
+export type MatrixRow = MatrixResult["rows"][number];
+/** One cell of a matrix. */
+export type MatrixCell = MatrixRow["cells"][number];
+/**
+ * A matrix produced a row at a time (`matrixRows`), for output too large to hold: the same answer as a
+ * `MatrixResult`, with the rows pulled in order and the width of every column's cells known before them.
+ */
+export interface MatrixStream {
+  /** Everything but the rows and `underReadings`: known without folding a claim. */
+  readonly head: Omit<MatrixHead, "underReadings">;
+  /** The result's `underReadings`. */
+  underReadings(): MatrixHead["underReadings"];
+  /** The distinct cells (symbol and agreement) of each column, to size the columns without the rows. */
+  columnCells(): readonly (readonly Pick<MatrixCell, "symbol" | "agreement">[])[];
+  /** The rows in order, each with the cells of the columns `from` to `to` (exclusive) only; lazy. */
+  rows(from?: number, to?: number): Iterable<MatrixRow>;
+}
 export type SummaryResult = z.infer<typeof SummaryOut>;
 export type MarkerResult = z.infer<typeof MarkerOut>;
 export type GraphResult = z.infer<typeof GraphOut>;

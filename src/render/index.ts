@@ -104,4 +104,5 @@ export const GRAPH_FORMATS = FORMATS.graph;
 
 export { createPainter, DEFAULT_RENDER_OPTIONS, PLAIN, type Painter, type RenderOptions } from "./options.js";
 export { escapeLine, escapeText } from "./escape.js";
+export { renderMatrixStream } from "./matrix-text.js";
 export type { Renderer } from "./format.js";

@@ -1,10 +1,10 @@
 /** Renderings of `matrix`: a terminal table, Markdown (the article's summary table) and CSV. */
-import type { MatrixResult } from "../contract.js";
+import type { MatrixCell, MatrixHead, MatrixResult, MatrixRow, MatrixStream } from "../contract.js";
 import { changeWords } from "../vocabulary.js";
 import { escapeLine } from "./escape.js";
 import type { RenderOptions } from "./options.js";
-import { drawTable } from "./table.js";
-import { fit, longestPiece, measure } from "./wrap.js";
+import { drawTable, MAX_COLUMN } from "./table.js";
+import { breakLine, fit, longestPiece, measure } from "./wrap.js";
 
 /**
  * Splits columns of the given widths into groups that each fit `width` beside a first column of `first`
@@ -59,17 +59,17 @@ export function renderMatrixTable(r: MatrixResult, opts: RenderOptions): string 
 }
 
 /** A cell's symbol; in the state view marked `?` where the paths disagree (the own step's change has no paths). */
-function cellText(r: MatrixResult, cell: MatrixResult["rows"][number]["cells"][number]): string {
+function cellText(r: Pick<MatrixResult, "view">, cell: Pick<MatrixCell, "symbol" | "agreement">): string {
   return r.view === "state" && !cell.agreement ? `${cell.symbol}?` : cell.symbol;
 }
 
 /** The result's own legend (what the cells are, the notation), and what `?` marks. */
-function legendOf(r: MatrixResult): string {
+function legendOf(r: Pick<MatrixResult, "view" | "legend">): string {
   return r.view === "state" ? `${r.legend}; ? paths disagree` : r.legend;
 }
 
 /** One line naming the alternative parentage readings that change some cells, and how many. */
-function readingsLine(r: MatrixResult): string[] {
+function readingsLine(r: Pick<MatrixResult, "underReadings">): string[] {
   const changing = r.underReadings.filter((u) => u.cells.length > 0);
   if (!changing.length) return [];
   const each = changing.map((u) => `${escapeLine(u.step)}=${u.alternative} changes ${u.cells.length} cell${u.cells.length === 1 ? "" : "s"}`);
@@ -83,7 +83,7 @@ export function renderMatrixMarkdown(r: MatrixResult): string {
   const lines = [
     `| model | ${r.abilities.map((a) => md(a.id)).join(" | ")} |`,
     `|---|${r.abilities.map(() => ":---:").join("|")}|`,
-    ...r.rows.map((row) => `| ${md(row.model)} | ${row.cells.map((c) => md(cellText(r, c)) || " ").join(" | ")} |`),
+    ...r.rows.map((row) => markdownRow(r, row)),
   ];
   return `${lines.join("\n")}\n\nLegend: ${md(legendOf(r))}.\n`;
 }
@@ -93,8 +93,116 @@ const csv = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : 
 /** CSV: a header of ability ids, one row per model, each cell a state name (empty when absent), or with `changes` what the own step did ("greatly weakened"; empty when nothing). */
 export function renderMatrixCsv(r: MatrixResult): string {
   const lines = [["model", ...r.abilities.map((a) => a.id)].map(csv).join(",")];
-  const text = (c: MatrixResult["rows"][number]["cells"][number]) =>
-    r.view === "changes" ? (c.change ? changeWords(c.change, c.size ?? "normal") : "") : c.state === "absent" ? "" : c.state;
-  for (const row of r.rows) lines.push([row.model, ...row.cells.map(text)].map(csv).join(","));
+  for (const row of r.rows) lines.push(csvRow(r, row));
   return `${lines.join("\n")}\n`;
+}
+
+/** One CSV line of a row. */
+function csvRow(r: Pick<MatrixResult, "view">, row: MatrixRow): string {
+  const text = (c: MatrixCell) => (r.view === "changes" ? (c.change ? changeWords(c.change, c.size ?? "normal") : "") : c.state === "absent" ? "" : c.state);
+  return [row.model, ...row.cells.map(text)].map(csv).join(",");
+}
+
+/** One Markdown line of a row. */
+function markdownRow(r: Pick<MatrixResult, "view">, row: MatrixRow): string {
+  return `| ${md(row.model)} | ${row.cells.map((c) => md(cellText(r, c)) || " ").join(" | ")} |`;
+}
+
+/** Rows are drawn and written this many at a time: few writes, and little text held at once. */
+const CHUNK = 512;
+
+/** The rows of `rows`, `CHUNK` at a time. */
+function* chunks<T>(rows: Iterable<T>): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === CHUNK) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk;
+}
+
+/**
+ * `matrix` in a format, as text to write piece by piece: each piece a few hundred rows, so a matrix of any
+ * size is written in memory bounded by its widest row group. The pieces joined are what the format's
+ * renderer gives for `matrix`'s result (the same bytes).
+ */
+export function* renderMatrixStream(format: "table" | "markdown" | "csv" | "json", m: MatrixStream, opts: RenderOptions): Generator<string> {
+  switch (format) {
+    case "table":
+      yield* streamTable(m, opts);
+      return;
+    case "markdown":
+      yield `| model | ${m.head.abilities.map((a) => md(a.id)).join(" | ")} |\n|---|${m.head.abilities.map(() => ":---:").join("|")}|\n`;
+      for (const chunk of chunks(m.rows())) yield chunk.map((row) => `${markdownRow(m.head, row)}\n`).join("");
+      yield `\nLegend: ${md(legendOf(m.head))}.\n`;
+      return;
+    case "csv":
+      yield `${["model", ...m.head.abilities.map((a) => a.id)].map(csv).join(",")}\n`;
+      for (const chunk of chunks(m.rows())) yield chunk.map((row) => `${csvRow(m.head, row)}\n`).join("");
+      return;
+    case "json":
+      yield* streamJson(m);
+      return;
+  }
+}
+
+/** JSON.stringify(result, null, 2) and a newline, the rows (the last key) written a chunk at a time. */
+function* streamJson(m: MatrixStream): Generator<string> {
+  const { schemaVersion, view, reading, legend, models, abilities } = m.head;
+  const head: MatrixHead = { schemaVersion, view, reading, legend, underReadings: m.underReadings(), models, abilities };
+  const text = JSON.stringify(head, null, 2);
+  // The head's closing brace goes; the rows follow as the last key, indented two levels as in the whole.
+  let open = `${text.slice(0, text.length - 2)},\n  "rows": [`;
+  let any = false;
+  for (const chunk of chunks(m.rows())) {
+    yield open + chunk.map((row) => JSON.stringify(row, null, 2).replace(/\n/g, "\n    ")).map((row, i) => `${any || i > 0 ? "," : ""}\n    ${row}`).join("");
+    open = "";
+    any = true;
+  }
+  yield any ? "\n  ]\n}\n" : `${open}]\n}\n`;
+}
+
+/**
+ * The terminal table a row chunk at a time, each column group in turn. Column widths come from the heads,
+ * the model ids and each column's distinct cells, so no row is held to measure them; each chunk is drawn
+ * by the table engine with those widths and its head and outer rules dropped.
+ */
+function* streamTable(m: MatrixStream, opts: RenderOptions): Generator<string> {
+  const c = opts.painter;
+  const models = m.head.models.map((x) => escapeLine(x.id));
+  const heads = m.head.abilities.map((a) => escapeLine(a.id));
+  const kinds = m.columnCells();
+  let first = measure("model");
+  for (const id of models) first = Math.max(first, measure(id));
+  const widths = heads.map((h, j) => {
+    let w = opts.width > 0 ? longestPiece(h, measure(h)) : measure(h);
+    for (const cell of kinds[j]!) w = Math.max(w, measure(cellText(m.head, cell)));
+    return opts.width > 0 ? w : Math.min(w, MAX_COLUMN);
+  });
+  const firstWidth = opts.width > 0 ? Math.min(first, Math.floor(opts.width / 2)) : Math.min(first, MAX_COLUMN);
+  // A rule between rows when some row takes several lines: only a model id wrapped to the first column can.
+  const ruled = opts.width > 0 && models.some((id) => measure(id) > firstWidth && breakLine(id, firstWidth).length > 1);
+  const groups = columnGroups(widths, firstWidth, opts.width);
+  for (const [g, [from, to]] of groups.entries()) {
+    const table = { width: opts.width, widths: [firstWidth, ...widths.slice(from, to)], rules: ruled ? ("always" as const) : ("auto" as const) };
+    const top = drawTable([c.bold("model"), ...heads.slice(from, to).map((h) => c.bold(h))], [], table).split("\n");
+    let text = top.slice(0, -1).join("\n");
+    let drawn = 0;
+    for (const chunk of chunks(m.rows(from, to))) {
+      const lines = drawTable([], chunk.map((row) => [escapeLine(row.model), ...row.cells.map((cell) => cellText(m.head, cell))]), table).split("\n");
+      // Drawn headless: its first rule and empty head row go, and its bottom rule. Each chunk's first row has
+      // a rule above it; in the whole table only the first row and the rows of a ruled table do.
+      const body = lines.slice(2, -1);
+      text += `\n${(drawn > 0 && !ruled ? body.slice(1) : body).join("\n")}`;
+      drawn += chunk.length;
+      yield text;
+      text = "";
+    }
+    yield `${text}\n${top[top.length - 1]!}${g < groups.length - 1 ? "\n\n" : ""}`;
+  }
+  const reading = m.head.reading ? [`Under the parentage reading ${escapeLine(m.head.reading)}.`] : [];
+  yield `\n${fit([...reading, legendOf(m.head), ...readingsLine({ underReadings: m.underReadings() })], opts.width).join("\n")}\n`;
 }

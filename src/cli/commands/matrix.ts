@@ -1,7 +1,7 @@
 /** `captrace matrix`: models by abilities. */
 import { Option, type Command } from "commander";
-import { matrix } from "../../query/matrix.js";
-import { MATRIX_FORMATS } from "../../render/index.js";
+import { matrixRows } from "../../query/matrix.js";
+import { MATRIX_FORMATS, renderMatrixStream } from "../../render/index.js";
 import type { ReadingChoice } from "../../graph/readings.js";
 import { globals, READING_HELP, readingOption, type RunContext } from "../context.js";
 import { commaList, oneOf } from "../options.js";
@@ -20,7 +20,12 @@ export function registerMatrix(program: Command, ctx: RunContext): void {
     .addOption(new Option("--format <format>", "output format").choices(MATRIX_FORMATS).argParser(oneOf(MATRIX_FORMATS)).default("table"))
     .action(async (o: MatrixOptions, cmd: Command) => {
       const opts = globals(cmd);
-      const result = matrix(await ctx.loadGraph(opts), { models: o.models, abilities: o.abilities, changes: o.changes === true, reading: o.reading });
-      await ctx.print("matrix", result, opts, o.format);
+      const rows = matrixRows(await ctx.loadGraph(opts), { models: o.models, abilities: o.abilities, changes: o.changes === true, reading: o.reading });
+      // Written a piece at a time, each after the last has drained: 100,000 rows never sit in memory as text.
+      const pieces = renderMatrixStream(opts.json ? "json" : o.format, rows, await ctx.renderOptions(opts));
+      for (const piece of pieces) {
+        if (ctx.io.stdout.closed) break;
+        await ctx.out(piece);
+      }
     });
 }
