@@ -166,7 +166,14 @@ export const DiffOut = z.strictObject({
   /** The parentage reading the answer is under: "" for the steps' own parents, else "STEP=N,...". */
   reading: z.string(),
   /** Under each alternative parentage reading of a step on either ancestry (each on its own): the abilities whose row it changes. */
-  underReadings: z.array(z.strictObject({ step: z.string(), alternative: z.number().int(), from: z.array(z.string()), abilities: z.array(z.string()) })),
+  underReadings: z.array(
+    z.strictObject({
+      step: z.string(),
+      alternative: z.number().int(),
+      from: z.array(z.string()),
+      abilities: z.array(z.string()),
+    }),
+  ),
   commonAncestors: z.array(z.string()),
   changes: z.array(
     z.strictObject({
@@ -215,7 +222,11 @@ const AbilityStateRow = z.strictObject({
 });
 
 /** An open model that approximates a closed one. */
-export const ApproximationOut = z.strictObject({ name: z.string(), source: z.string().nullable(), note: z.string().nullable() });
+export const ApproximationOut = z.strictObject({
+  name: z.string(),
+  source: z.string().nullable(),
+  note: z.string().nullable(),
+});
 
 /** `captrace show MODEL --json`. */
 export const ShowModelOut = z.strictObject({

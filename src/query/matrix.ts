@@ -18,7 +18,17 @@ import {
   UnknownNameError,
 } from "../graph/index.js";
 import type { ClaimEntry } from "../schema.js";
-import { CHANGES_LEGEND, changeSymbol, EFFECTS, isPresent, SCHEMA_VERSION, STATE_LEGEND, stateSymbol, type AbilityState, type Size } from "../vocabulary.js";
+import {
+  CHANGES_LEGEND,
+  changeSymbol,
+  EFFECTS,
+  isPresent,
+  SCHEMA_VERSION,
+  STATE_LEGEND,
+  stateSymbol,
+  type AbilityState,
+  type Size,
+} from "../vocabulary.js";
 import { sizeOf, summarize, type Summary } from "./summarize.js";
 
 /** Which models (rows) and abilities (columns) to show, by id or alias (all by default); `changes` for the own-step view. */
@@ -41,7 +51,13 @@ export function matrix(graph: LineageGraph, args: MatrixArgs = {}): MatrixResult
 }
 
 /** The cells whose state changes under each alternative reading of a step on the rows' ancestries. */
-function underReadings(primary: LineageGraph, graph: LineageGraph, args: MatrixArgs, scope: readonly string[], main: MatrixResult): MatrixResult["underReadings"] {
+function underReadings(
+  primary: LineageGraph,
+  graph: LineageGraph,
+  args: MatrixArgs,
+  scope: readonly string[],
+  main: MatrixResult,
+): MatrixResult["underReadings"] {
   return alternativesOn(graph, scope).flatMap((alt) => {
     if ((args.reading?.[alt.step.id] ?? 0) === alt.index) return [];
     let other: MatrixResult;
@@ -53,7 +69,11 @@ function underReadings(primary: LineageGraph, graph: LineageGraph, args: MatrixA
       throw e;
     }
     const cells = main.rows.flatMap((row, r) =>
-      row.cells.flatMap((c, i) => (other.rows[r]!.cells[i]!.state === c.state ? [] : [{ model: row.model, ability: c.ability, state: other.rows[r]!.cells[i]!.state }])),
+      row.cells.flatMap((c, i) =>
+        other.rows[r]!.cells[i]!.state === c.state
+          ? []
+          : [{ model: row.model, ability: c.ability, state: other.rows[r]!.cells[i]!.state }],
+      ),
     );
     return [{ step: alt.step.id, alternative: alt.index, from: [...alt.from], cells }];
   });
@@ -62,8 +82,12 @@ function underReadings(primary: LineageGraph, graph: LineageGraph, args: MatrixA
 /** The matrix under the reading asked for; `compareReadings` adds what each alternative reading would change. */
 function matrixUnder(primary: LineageGraph, args: MatrixArgs, compareReadings: boolean): MatrixResult {
   const graph = underReading(primary, args.reading);
-  const models = args.models?.length ? [...new Set(args.models.map((m) => resolve(graph, "model", m)))] : [...graph.modelOrder];
-  const abilities = args.abilities?.length ? [...new Set(args.abilities.map((a) => resolve(graph, "ability", a)))] : [...graph.abilityOrder];
+  const models = args.models?.length
+    ? [...new Set(args.models.map((m) => resolve(graph, "model", m)))]
+    : [...graph.modelOrder];
+  const abilities = args.abilities?.length
+    ? [...new Set(args.abilities.map((a) => resolve(graph, "ability", a)))]
+    : [...graph.abilityOrder];
   // Chosen rows need only their ancestries folded.
   const scope = args.models?.length ? ancestryOf(graph, models) : graph.modelOrder;
   const columns = abilities.map((ability) => {
@@ -87,7 +111,14 @@ function matrixUnder(primary: LineageGraph, args: MatrixArgs, compareReadings: b
       };
     }),
   };
-  if (compareReadings) result.underReadings = underReadings(primary, graph, args, args.models?.length ? idsOf(graph, scope as Ancestry) : graph.modelOrder, result);
+  if (compareReadings)
+    result.underReadings = underReadings(
+      primary,
+      graph,
+      args,
+      args.models?.length ? idsOf(graph, scope as Ancestry) : graph.modelOrder,
+      result,
+    );
   return result;
 }
 
@@ -97,7 +128,14 @@ function cell(ability: string, s: Summary, own: ClaimEntry | undefined, changes:
 }
 
 /** One cell from what the fold says of it (state, the size that left it so, agreement) and the own step's claim. */
-function cellOf(ability: string, state: AbilityState, size: Size, agreement: boolean, own: ClaimEntry | undefined, changes: boolean): MatrixCell {
+function cellOf(
+  ability: string,
+  state: AbilityState,
+  size: Size,
+  agreement: boolean,
+  own: ClaimEntry | undefined,
+  changes: boolean,
+): MatrixCell {
   const symbol = changes ? (own ? changeSymbol(own.effect, own.size) : "") : stateSymbol(state, size);
   return { ability, state, symbol, agreement, change: own?.effect ?? null, size: own ? (own.size ?? "normal") : null };
 }
@@ -105,7 +143,8 @@ function cellOf(ability: string, state: AbilityState, size: Size, agreement: boo
 // A fold's answer for one cell in a byte: the state (0 absent, then EFFECTS), the size that left it so, agreement.
 const STATES: readonly AbilityState[] = ["absent", ...EFFECTS];
 const stateCode = new Map(STATES.map((s, i) => [s, i]));
-const encode = (state: AbilityState, great: boolean, agreement: boolean) => (stateCode.get(state)! << 2) | (great ? 2 : 0) | (agreement ? 1 : 0);
+const encode = (state: AbilityState, great: boolean, agreement: boolean) =>
+  (stateCode.get(state)! << 2) | (great ? 2 : 0) | (agreement ? 1 : 0);
 const stateOfCode = (code: number) => STATES[code >> 2]!;
 
 /** Which rows and columns a matrix has under one reading, and the models whose folds they need. */
@@ -119,11 +158,20 @@ interface Frame {
 /** The rows, columns and fold scope of `args` under its reading. */
 function frameOf(primary: LineageGraph, args: MatrixArgs): Frame {
   const graph = underReading(primary, args.reading);
-  const models = args.models?.length ? [...new Set(args.models.map((m) => resolve(graph, "model", m)))] : [...graph.modelOrder];
-  const abilities = args.abilities?.length ? [...new Set(args.abilities.map((a) => resolve(graph, "ability", a)))] : [...graph.abilityOrder];
+  const models = args.models?.length
+    ? [...new Set(args.models.map((m) => resolve(graph, "model", m)))]
+    : [...graph.modelOrder];
+  const abilities = args.abilities?.length
+    ? [...new Set(args.abilities.map((a) => resolve(graph, "ability", a)))]
+    : [...graph.abilityOrder];
   // Every model, as the ancestry of ranks 0..n-1 (a model's rank is its place in lineage order, as idsOf reads
   // it): each fold then reads the ranks as they are instead of looking 100,000 ids up again.
-  return { graph, models, abilities, scope: args.models?.length ? ancestryOf(graph, models) : Int32Array.from(graph.modelOrder.keys()) };
+  return {
+    graph,
+    models,
+    abilities,
+    scope: args.models?.length ? ancestryOf(graph, models) : Int32Array.from(graph.modelOrder.keys()),
+  };
 }
 
 /**
@@ -141,7 +189,8 @@ function column(frame: Frame, ability: string): Uint8Array {
     const state = stateOf(only.history);
     const size = sizeOf(only);
     let alike = true;
-    for (let k = 1; k < readings.length && alike; k++) alike = stateOf(readings[k]!.history) === state && sizeOf(readings[k]!) === size;
+    for (let k = 1; k < readings.length && alike; k++)
+      alike = stateOf(readings[k]!.history) === state && sizeOf(readings[k]!) === size;
     if (alike) {
       codes[i] = encode(state, size === "great", true);
       continue;
@@ -158,7 +207,11 @@ function column(frame: Frame, ability: string): Uint8Array {
     if (present >= 0 && !several) {
       const primary = readings[present]!;
       const theirs = stateOf(primary.history);
-      codes[i] = encode(theirs, sizeOf(primary) === "great", readings.every((r) => stateOf(r.history) === theirs));
+      codes[i] = encode(
+        theirs,
+        sizeOf(primary) === "great",
+        readings.every((r) => stateOf(r.history) === theirs),
+      );
     } else {
       const s = summarize(graph, readings);
       codes[i] = encode(s.state, sizeOf(s.primary) === "great", s.agreement);
@@ -201,7 +254,16 @@ export function matrixRows(graph: LineageGraph, args: MatrixArgs = {}): MatrixSt
         const cells: MatrixCell[] = [];
         for (let j = from; j < to; j++) {
           const code = cs[j]![i]!;
-          cells.push(cellOf(abilities[j]!, stateOfCode(code), code & 2 ? "great" : "normal", (code & 1) === 1, own.get(abilities[j]!), changes));
+          cells.push(
+            cellOf(
+              abilities[j]!,
+              stateOfCode(code),
+              code & 2 ? "great" : "normal",
+              (code & 1) === 1,
+              own.get(abilities[j]!),
+              changes,
+            ),
+          );
         }
         const row: MatrixRow = { model, cells };
         yield row;
@@ -214,7 +276,10 @@ export function matrixRows(graph: LineageGraph, args: MatrixArgs = {}): MatrixSt
 function stateKinds(columns: readonly Uint8Array[]): Pick<MatrixCell, "symbol" | "agreement">[][] {
   return columns.map((codes) => {
     const seen = new Set<number>(codes);
-    return [...seen].map((code) => ({ symbol: stateSymbol(stateOfCode(code), code & 2 ? "great" : "normal"), agreement: (code & 1) === 1 }));
+    return [...seen].map((code) => ({
+      symbol: stateSymbol(stateOfCode(code), code & 2 ? "great" : "normal"),
+      agreement: (code & 1) === 1,
+    }));
   });
 }
 
@@ -232,7 +297,12 @@ function changeKinds(frame: Frame): Pick<MatrixCell, "symbol" | "agreement">[][]
 }
 
 /** `underReadings` as `matrix` gives it, a column at a time: the cells whose state each alternative reading changes, row by row. */
-function streamedReadings(primary: LineageGraph, main: Frame, args: MatrixArgs, columns: readonly Uint8Array[]): MatrixHead["underReadings"] {
+function streamedReadings(
+  primary: LineageGraph,
+  main: Frame,
+  args: MatrixArgs,
+  columns: readonly Uint8Array[],
+): MatrixHead["underReadings"] {
   const scope = args.models?.length ? idsOf(main.graph, main.scope as Ancestry) : main.graph.modelOrder;
   return alternativesOn(main.graph, scope).flatMap((alt) => {
     if ((args.reading?.[alt.step.id] ?? 0) === alt.index) return [];

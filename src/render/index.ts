@@ -92,7 +92,12 @@ export const RENDERERS: { [C in RenderedCommand]: Renderers<C> } = {
 };
 
 /** Renders a command's result in one of its formats: the text to write on stdout. */
-export function render<C extends RenderedCommand>(command: C, format: Format<C>, result: Results[C], opts: RenderOptions): string {
+export function render<C extends RenderedCommand>(
+  command: C,
+  format: Format<C>,
+  result: Results[C],
+  opts: RenderOptions,
+): string {
   const renderers: Renderers<C> = RENDERERS[command];
   return renderers[format](result, opts);
 }

@@ -52,7 +52,13 @@ export function renderMatrixTable(r: MatrixResult, opts: RenderOptions): string 
   for (const [from, to] of columnGroups(widths, firstWidth, opts.width)) {
     const head = [c.bold("model"), ...heads.slice(from, to).map((h) => c.bold(h))];
     const rows = cells.map((row, i) => [models[i]!, ...row.slice(from, to)]);
-    out.push(drawTable(head, rows, opts.width > 0 ? { width: opts.width, widths: [firstWidth, ...widths.slice(from, to)] } : { width: 0 }));
+    out.push(
+      drawTable(
+        head,
+        rows,
+        opts.width > 0 ? { width: opts.width, widths: [firstWidth, ...widths.slice(from, to)] } : { width: 0 },
+      ),
+    );
   }
   const reading = r.reading ? [`Under the parentage reading ${escapeLine(r.reading)}.`] : [];
   return `${out.join("\n\n")}\n${fit([...reading, legendOf(r), ...readingsLine(r)], opts.width).join("\n")}\n`;
@@ -72,7 +78,9 @@ function legendOf(r: Pick<MatrixResult, "view" | "legend">): string {
 function readingsLine(r: Pick<MatrixResult, "underReadings">): string[] {
   const changing = r.underReadings.filter((u) => u.cells.length > 0);
   if (!changing.length) return [];
-  const each = changing.map((u) => `${escapeLine(u.step)}=${u.alternative} changes ${u.cells.length} cell${u.cells.length === 1 ? "" : "s"}`);
+  const each = changing.map(
+    (u) => `${escapeLine(u.step)}=${u.alternative} changes ${u.cells.length} cell${u.cells.length === 1 ? "" : "s"}`,
+  );
   return [`Parentage readings: ${each.join("; ")} (--reading STEP=N to see it)`];
 }
 
@@ -99,7 +107,14 @@ export function renderMatrixCsv(r: MatrixResult): string {
 
 /** One CSV line of a row. */
 function csvRow(r: Pick<MatrixResult, "view">, row: MatrixRow): string {
-  const text = (c: MatrixCell) => (r.view === "changes" ? (c.change ? changeWords(c.change, c.size ?? "normal") : "") : c.state === "absent" ? "" : c.state);
+  const text = (c: MatrixCell) =>
+    r.view === "changes"
+      ? c.change
+        ? changeWords(c.change, c.size ?? "normal")
+        : ""
+      : c.state === "absent"
+        ? ""
+        : c.state;
   return [row.model, ...row.cells.map(text)].map(csv).join(",");
 }
 
@@ -129,7 +144,11 @@ function* chunks<T>(rows: Iterable<T>): Generator<T[]> {
  * size is written in memory bounded by its widest row group. The pieces joined are what the format's
  * renderer gives for `matrix`'s result (the same bytes).
  */
-export function* renderMatrixStream(format: "table" | "markdown" | "csv" | "json", m: MatrixStream, opts: RenderOptions): Generator<string> {
+export function* renderMatrixStream(
+  format: "table" | "markdown" | "csv" | "json",
+  m: MatrixStream,
+  opts: RenderOptions,
+): Generator<string> {
   switch (format) {
     case "table":
       yield* streamTable(m, opts);
@@ -152,13 +171,27 @@ export function* renderMatrixStream(format: "table" | "markdown" | "csv" | "json
 /** JSON.stringify(result, null, 2) and a newline, the rows (the last key) written a chunk at a time. */
 function* streamJson(m: MatrixStream): Generator<string> {
   const { schemaVersion, view, reading, legend, models, abilities } = m.head;
-  const head: MatrixHead = { schemaVersion, view, reading, legend, underReadings: m.underReadings(), models, abilities };
+  const head: MatrixHead = {
+    schemaVersion,
+    view,
+    reading,
+    legend,
+    underReadings: m.underReadings(),
+    models,
+    abilities,
+  };
   const text = JSON.stringify(head, null, 2);
   // The head's closing brace goes; the rows follow as the last key, indented two levels as in the whole.
   let open = `${text.slice(0, text.length - 2)},\n  "rows": [`;
   let any = false;
   for (const chunk of chunks(m.rows())) {
-    yield open + chunk.map((row) => JSON.stringify(row, null, 2).replace(/\n/g, "\n    ")).map((row, i) => `${any || i > 0 ? "," : ""}\n    ${row}`).join("");
+    yield (
+      open +
+      chunk
+        .map((row) => JSON.stringify(row, null, 2).replace(/\n/g, "\n    "))
+        .map((row, i) => `${any || i > 0 ? "," : ""}\n    ${row}`)
+        .join("")
+    );
     open = "";
     any = true;
   }
@@ -187,12 +220,20 @@ function* streamTable(m: MatrixStream, opts: RenderOptions): Generator<string> {
   const ruled = opts.width > 0 && models.some((id) => measure(id) > firstWidth && breakLine(id, firstWidth).length > 1);
   const groups = columnGroups(widths, firstWidth, opts.width);
   for (const [g, [from, to]] of groups.entries()) {
-    const table = { width: opts.width, widths: [firstWidth, ...widths.slice(from, to)], rules: ruled ? ("always" as const) : ("auto" as const) };
+    const table = {
+      width: opts.width,
+      widths: [firstWidth, ...widths.slice(from, to)],
+      rules: ruled ? ("always" as const) : ("auto" as const),
+    };
     const top = drawTable([c.bold("model"), ...heads.slice(from, to).map((h) => c.bold(h))], [], table).split("\n");
     let text = top.slice(0, -1).join("\n");
     let drawn = 0;
     for (const chunk of chunks(m.rows(from, to))) {
-      const lines = drawTable([], chunk.map((row) => [escapeLine(row.model), ...row.cells.map((cell) => cellText(m.head, cell))]), table).split("\n");
+      const lines = drawTable(
+        [],
+        chunk.map((row) => [escapeLine(row.model), ...row.cells.map((cell) => cellText(m.head, cell))]),
+        table,
+      ).split("\n");
       // Drawn headless: its first rule and empty head row go, and its bottom rule. Each chunk's first row has
       // a rule above it; in the whole table only the first row and the rows of a ruled table do.
       const body = lines.slice(2, -1);

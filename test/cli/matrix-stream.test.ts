@@ -18,16 +18,28 @@ writeFileSync(FILE, JSON.stringify(LINEAGE));
 const graph = buildGraph(LINEAGE as unknown as LineageFile);
 
 describe("captrace matrix on a 2,000-model lineage, streamed", () => {
-  it.each(MATRIX_FORMATS.flatMap((f) => [[f, false], [f, true]] as const))("--format %s (changes: %s) prints what the whole renderer gives", async (format, changes) => {
+  it.each(
+    MATRIX_FORMATS.flatMap(
+      (f) =>
+        [
+          [f, false],
+          [f, true],
+        ] as const,
+    ),
+  )("--format %s (changes: %s) prints what the whole renderer gives", async (format, changes) => {
     const r = await cli(["--lineage", FILE, "matrix", "--format", format, ...(changes ? ["--changes"] : [])]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(render("matrix", format, matrix(graph, { changes }), { painter: PLAIN, width: 80, detail: false }));
+    expect(r.stdout).toBe(
+      render("matrix", format, matrix(graph, { changes }), { painter: PLAIN, width: 80, detail: false }),
+    );
   });
 
   it("--json is JSON.stringify of the whole result, byte for byte", async () => {
     const r = await cli(["--lineage", FILE, "matrix", "--json", "--models", "m1999,m7", "--abilities", "a3,a1"]);
-    expect(r.stdout).toBe(`${JSON.stringify(matrix(graph, { models: ["m1999", "m7"], abilities: ["a3", "a1"] }), null, 2)}\n`);
+    expect(r.stdout).toBe(
+      `${JSON.stringify(matrix(graph, { models: ["m1999", "m7"], abilities: ["a3", "a1"] }), null, 2)}\n`,
+    );
     const whole = await cli(["--lineage", FILE, "matrix", "--json", "--changes"]);
     expect(whole.stdout).toBe(`${JSON.stringify(matrix(graph, { changes: true }), null, 2)}\n`);
   });
@@ -52,7 +64,11 @@ class FullStream extends EventEmitter {
 describe("captrace matrix back-pressure", () => {
   it("writes its next piece only once the last has drained, the pieces together the whole table", async () => {
     const stdout = new FullStream();
-    const done = run(["--lineage", FILE, "matrix", "--format", "csv"], { stdout, stderr: { write: () => true }, env: { XDG_CACHE_HOME: TEST_CACHE } });
+    const done = run(["--lineage", FILE, "matrix", "--format", "csv"], {
+      stdout,
+      stderr: { write: () => true },
+      env: { XDG_CACHE_HOME: TEST_CACHE },
+    });
     let finished = false;
     void done.then(() => (finished = true));
     for (let seen = 1; !finished; seen++) {
@@ -65,6 +81,8 @@ describe("captrace matrix back-pressure", () => {
     }
     expect(await done).toBe(0);
     expect(stdout.writes.length).toBeGreaterThan(3);
-    expect(stdout.writes.join("")).toBe(render("matrix", "csv", matrix(graph), { painter: PLAIN, width: 80, detail: false }));
+    expect(stdout.writes.join("")).toBe(
+      render("matrix", "csv", matrix(graph), { painter: PLAIN, width: 80, detail: false }),
+    );
   });
 });

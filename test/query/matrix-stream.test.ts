@@ -32,7 +32,16 @@ const fixture = async (name: string): Promise<LineageGraph> => {
 /** The stream gathered into a whole result, in the JSON's key order. */
 function gathered(s: MatrixStream): MatrixResult {
   const { schemaVersion, view, reading, legend, models, abilities } = s.head;
-  return { schemaVersion, view, reading, legend, underReadings: s.underReadings(), models, abilities, rows: [...s.rows()] };
+  return {
+    schemaVersion,
+    view,
+    reading,
+    legend,
+    underReadings: s.underReadings(),
+    models,
+    abilities,
+    rows: [...s.rows()],
+  };
 }
 
 const VIEWS: [string, MatrixArgs][] = [
@@ -41,17 +50,23 @@ const VIEWS: [string, MatrixArgs][] = [
 ];
 
 describe("matrixRows gives matrix's answer", () => {
-  it.each(["small", "diamond"])("on the %s fixture, in both views, with chosen rows and columns and under a reading", async (name) => {
-    const graph = await fixture(name);
-    const some: MatrixArgs = { models: [...graph.modelOrder].reverse().slice(0, 2), abilities: [...graph.abilityOrder].reverse() };
-    const cases: MatrixArgs[] = VIEWS.flatMap(([, v]) => [v, { ...v, ...some }]);
-    if (name === "diamond") cases.push({ reading: { "top-dpo": 1 } }, { reading: { "top-dpo": 1 }, changes: true });
-    for (const args of cases) {
-      const whole = matrix(graph, args);
-      expect(gathered(matrixRows(graph, args))).toEqual(whole);
-      expect(JSON.stringify(gathered(matrixRows(graph, args)))).toBe(JSON.stringify(whole));
-    }
-  });
+  it.each(["small", "diamond"])(
+    "on the %s fixture, in both views, with chosen rows and columns and under a reading",
+    async (name) => {
+      const graph = await fixture(name);
+      const some: MatrixArgs = {
+        models: [...graph.modelOrder].reverse().slice(0, 2),
+        abilities: [...graph.abilityOrder].reverse(),
+      };
+      const cases: MatrixArgs[] = VIEWS.flatMap(([, v]) => [v, { ...v, ...some }]);
+      if (name === "diamond") cases.push({ reading: { "top-dpo": 1 } }, { reading: { "top-dpo": 1 }, changes: true });
+      for (const args of cases) {
+        const whole = matrix(graph, args);
+        expect(gathered(matrixRows(graph, args))).toEqual(whole);
+        expect(JSON.stringify(gathered(matrixRows(graph, args)))).toBe(JSON.stringify(whole));
+      }
+    },
+  );
 
   it("on the diamond, where an alternative reading changes cells, says which (underReadings)", async () => {
     const graph = await fixture("diamond");
@@ -78,7 +93,9 @@ describe("matrixRows gives matrix's answer", () => {
   it("gives a column group's cells alone: rows(from, to) are the rows' cells from..to", () => {
     const graph = buildGraph(bigLineage(300) as unknown as LineageFile);
     const whole = matrix(graph);
-    expect([...matrixRows(graph).rows(2, 5)]).toEqual(whole.rows.map((r) => ({ model: r.model, cells: r.cells.slice(2, 5) })));
+    expect([...matrixRows(graph).rows(2, 5)]).toEqual(
+      whole.rows.map((r) => ({ model: r.model, cells: r.cells.slice(2, 5) })),
+    );
   });
 
   it("sizes every column from its distinct cells, each of which some row has", () => {
@@ -87,7 +104,9 @@ describe("matrixRows gives matrix's answer", () => {
       const whole = matrix(graph, args);
       const kinds = matrixRows(graph, args).columnCells();
       whole.abilities.forEach((_, j) => {
-        const seen = new Set(whole.rows.map((r) => `${r.cells[j]!.symbol}|${args.changes ? true : r.cells[j]!.agreement}`));
+        const seen = new Set(
+          whole.rows.map((r) => `${r.cells[j]!.symbol}|${args.changes ? true : r.cells[j]!.agreement}`),
+        );
         const said = kinds[j]!.map((k) => `${k.symbol}|${k.agreement}`);
         for (const k of seen) expect(said).toContain(k);
         for (const k of said) if (!k.startsWith("|")) expect(seen).toContain(k);

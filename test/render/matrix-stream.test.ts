@@ -4,7 +4,14 @@ import type { MatrixResult, MatrixStream } from "../../src/contract.js";
 import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
 import { loadLineageFile } from "../../src/load/load-lineage.js";
 import { matrix, type MatrixArgs } from "../../src/query/matrix.js";
-import { createPainter, MATRIX_FORMATS, PLAIN, render, renderMatrixStream, type RenderOptions } from "../../src/render/index.js";
+import {
+  createPainter,
+  MATRIX_FORMATS,
+  PLAIN,
+  render,
+  renderMatrixStream,
+  type RenderOptions,
+} from "../../src/render/index.js";
 import type { LineageFile } from "../../src/schema.js";
 import { EFFECTS, SCHEMA_VERSION, STATE_LEGEND } from "../../src/vocabulary.js";
 import { bigLineage } from "../support/big-lineage.js";
@@ -15,8 +22,12 @@ function streamOf(r: MatrixResult): MatrixStream {
   return {
     head: { schemaVersion, view, reading, legend, models, abilities },
     underReadings: () => r.underReadings,
-    columnCells: () => r.abilities.map((_, j) => r.rows.map((row) => ({ symbol: row.cells[j]!.symbol, agreement: row.cells[j]!.agreement }))),
-    rows: (from = 0, to = r.abilities.length) => r.rows.map((row) => ({ model: row.model, cells: row.cells.slice(from, to) })),
+    columnCells: () =>
+      r.abilities.map((_, j) =>
+        r.rows.map((row) => ({ symbol: row.cells[j]!.symbol, agreement: row.cells[j]!.agreement })),
+      ),
+    rows: (from = 0, to = r.abilities.length) =>
+      r.rows.map((row) => ({ model: row.model, cells: row.cells.slice(from, to) })),
   };
 }
 
@@ -41,13 +52,18 @@ const fixture = async (name: string): Promise<LineageGraph> => {
 
 /** A hand-made matrix: `n` models named by `id`, `k` abilities, cells cycling through every effect, some disagreeing. */
 function made(n: number, k: number, id: (i: number) => string, view: "state" | "changes" = "state"): MatrixResult {
-  const abilities = Array.from({ length: k }, (_, j) => ({ id: j % 3 ? `a${j}` : `in-context-ability-${j}`, name: `A${j}` }));
+  const abilities = Array.from({ length: k }, (_, j) => ({
+    id: j % 3 ? `a${j}` : `in-context-ability-${j}`,
+    name: `A${j}`,
+  }));
   return {
     schemaVersion: SCHEMA_VERSION,
     view,
     reading: "",
     legend: STATE_LEGEND,
-    underReadings: [{ step: "s1", alternative: 1, from: ["m0"], cells: [{ model: id(0), ability: "a1", state: "lost" }] }],
+    underReadings: [
+      { step: "s1", alternative: 1, from: ["m0"], cells: [{ model: id(0), ability: "a1", state: "lost" }] },
+    ],
     models: Array.from({ length: n }, (_, i) => ({ id: id(i), name: `M${i}` })),
     abilities,
     rows: Array.from({ length: n }, (_, i) => ({
@@ -71,7 +87,8 @@ function made(n: number, k: number, id: (i: number) => string, view: "state" | "
 describe("renderMatrixStream writes what the whole renderers write", () => {
   it.each(["small", "diamond"])("on the %s fixture, both views", async (name) => {
     const graph = await fixture(name);
-    for (const args of [{}, { changes: true }, { models: [graph.modelOrder[0]!] }] as MatrixArgs[]) expectSame(matrix(graph, args));
+    for (const args of [{}, { changes: true }, { models: [graph.modelOrder[0]!] }] as MatrixArgs[])
+      expectSame(matrix(graph, args));
   });
 
   it("on a generated lineage of 2,000 models, both views", () => {
@@ -86,7 +103,10 @@ describe("renderMatrixStream writes what the whole renderers write", () => {
     const text = [...renderMatrixStream("table", streamOf(r), at(40))].join("");
     // Ruled: a rule between every two rows, in every group.
     expect(text).toMatch(/┤\n│ model-with/);
-    expectSame(made(1300, 30, (i) => `m${i}`, "changes"), [0, 80]);
+    expectSame(
+      made(1300, 30, (i) => `m${i}`, "changes"),
+      [0, 80],
+    );
   });
 
   it("with no rows, one row, no abilities and ids to escape or quote", () => {
@@ -99,7 +119,10 @@ describe("renderMatrixStream writes what the whole renderers write", () => {
   it("in colour, the heads bold as the whole table draws them", async () => {
     const painter = await createPainter(true);
     const r = made(700, 12, (i) => `m${i}`);
-    for (const width of [0, 60]) expect([...renderMatrixStream("table", streamOf(r), at(width, painter))].join("")).toBe(render("matrix", "table", r, at(width, painter)));
+    for (const width of [0, 60])
+      expect([...renderMatrixStream("table", streamOf(r), at(width, painter))].join("")).toBe(
+        render("matrix", "table", r, at(width, painter)),
+      );
   });
 
   it("writes in pieces of a few hundred rows, none holding the whole output", () => {
