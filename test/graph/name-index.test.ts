@@ -10,7 +10,9 @@ import { loadLineageText } from "../../src/load/load-lineage.js";
 import { suggest } from "../../src/suggest.js";
 
 // The scan (`suggest`) is the reference: the index must give its answer for every word and list of names.
-const same = (names: readonly string[], word: string) => expect(suggestFrom(buildNameIndex(names), word)).toBe(suggest(word, names));
+const same = (names: readonly string[], word: string): void => {
+  expect(suggestFrom(buildNameIndex(names), word)).toBe(suggest(word, names));
+};
 
 // Few letters, so that names share prefixes (deep tries, subtrees past the mask test's size) and ties abound;
 // upper case, a letter whose lower case is two code units (U+0130), an accent and an astral character.
@@ -36,23 +38,35 @@ function applyEdits(text: string, edits: readonly (readonly [string, number, str
 describe("the name index", () => {
   it("answers as the scan for typos of the names (up to five edits away)", () => {
     fc.assert(
-      fc.property(fc.array(name, { minLength: 1, maxLength: 80 }), fc.nat(), fc.array(edit, { maxLength: 5 }), (names, pick, edits) => {
-        same(names, applyEdits(names[pick % names.length]!, edits));
-      }),
+      fc.property(
+        fc.array(name, { minLength: 1, maxLength: 80 }),
+        fc.nat(),
+        fc.array(edit, { maxLength: 5 }),
+        (names, pick, edits) => {
+          same(names, applyEdits(names[pick % names.length]!, edits));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   it("answers as the scan for any word", () => {
     fc.assert(
-      fc.property(fc.array(name, { maxLength: 80 }), name, (names, word) => same(names, word)),
+      fc.property(fc.array(name, { maxLength: 80 }), name, (names, word) => {
+        same(names, word);
+      }),
       { numRuns: 2000 },
     );
   });
 
   it("answers as the scan among many names with a long common prefix (the mask test and deep rows)", () => {
     const prefixed = fc.array(
-      fc.tuple(fc.constantFrom("step-m", "STEP-M", "m", "a"), fc.string({ unit: fc.constantFrom("0", "1", "2", "3", "9"), maxLength: 6 })).map(([p, s]) => p + s),
+      fc
+        .tuple(
+          fc.constantFrom("step-m", "STEP-M", "m", "a"),
+          fc.string({ unit: fc.constantFrom("0", "1", "2", "3", "9"), maxLength: 6 }),
+        )
+        .map(([p, s]) => p + s),
       { minLength: 20, maxLength: 300 },
     );
     fc.assert(
@@ -71,7 +85,13 @@ describe("the name index", () => {
     expect(suggestFrom(buildNameIndex([""]), "ab")).toBeUndefined();
     expect(suggestFrom(buildNameIndex(["x", ""]), "")).toBe("");
     expect(suggestFrom(buildNameIndex(["x", "y"]), "")).toBe("x");
-    for (const [names, word] of [[[""], "a"], [["", "b"], "ab"], [["x", ""], ""], [["ab", ""], "b"]] as const) same(names, word);
+    for (const [names, word] of [
+      [[""], "a"],
+      [["", "b"], "ab"],
+      [["x", ""], ""],
+      [["ab", ""], "b"],
+    ] as const)
+      same(names, word);
   });
 
   it("ignores case, giving the first of names that differ only in case", () => {
@@ -95,7 +115,8 @@ describe("the name index", () => {
   it("handles very long names and words", () => {
     const long = "ab".repeat(1000);
     const names = [long, long + "c", "x" + long.slice(1), "short"];
-    for (const word of [long.slice(0, -1), long + "cd", "ba" + long.slice(2), long.slice(3), "q".repeat(20000), "shrt"]) same(names, word);
+    for (const word of [long.slice(0, -1), long + "cd", "ba" + long.slice(2), long.slice(3), "q".repeat(20000), "shrt"])
+      same(names, word);
     expect(suggestFrom(buildNameIndex(names), "ba" + long.slice(2))).toBe(long);
   });
 });
@@ -119,7 +140,12 @@ describe("suggestions for a lineage's names", () => {
 
   it("give the scan's answer for typos of every name the lineage has", () => {
     const graph = buildGraph(loaded.lineage, loaded.order);
-    const names = [...graph.models.keys(), ...graph.abilities.keys(), ...graph.steps.map((s) => s.id), ...graph.sources.keys()];
+    const names = [
+      ...graph.models.keys(),
+      ...graph.abilities.keys(),
+      ...graph.steps.map((s) => s.id),
+      ...graph.sources.keys(),
+    ];
     const index = buildNameIndex(names);
     fc.assert(
       fc.property(fc.constantFrom(...names), fc.array(edit, { maxLength: 4 }), (picked, edits) => {
