@@ -73,8 +73,14 @@ describe("the name index", () => {
       fc.property(prefixed, fc.nat(), fc.array(edit, { maxLength: 4 }), (names, pick, edits) => {
         same(names, applyEdits(names[pick % names.length]!, edits));
       }),
-      { numRuns: 500 },
+      { numRuns: 1500 },
     );
+  });
+
+  it("finds a swap of a node's letter with the next (the bound on what is left counts the node's own letter)", () => {
+    const names = ["step-m0", ...Array<string>(17).fill("step-m"), "step-m00000", "step-m30000"];
+    expect(suggestFrom(buildNameIndex(names), "tsep-m")).toBe("step-m");
+    expect(suggestFrom(buildNameIndex(names), "setp-m0")).toBe("step-m0");
   });
 
   it("gives nothing from no names, and handles the empty name as the scan does", () => {
