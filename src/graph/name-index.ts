@@ -1,22 +1,21 @@
 /**
- * The did-you-mean index of one list of names: answers `suggest(word, names)` (the first name at the
- * least edit distance within the word's limit) without comparing the word with every name.
+ * The did-you-mean index of one list of names: answers `suggest(word, names)` (the first name at the least edit
+ * distance within the word's limit) without comparing the word with every name.
  *
- * Why this shape: the limit reaches 4 edits for words of 12 characters or more, and the distance counts
- * swaps of neighbours (optimal string alignment), which is not a metric. A SymSpell deletion index holds
- * every deletion of up to that many code units of every name: for the bench's 100k models and 100k steps
- * (6 and 11 characters) 8.7 million postings at distance 2 and 60 million at 4, hundreds of megabytes
- * to gigabytes of Map entries; a BK-tree needs the triangle inequality, which this distance breaks ("ca"-"ac"-"abc");
- * a q-gram count filter lets everything through at 4 edits on short names. The edit-distance table, by
- * contrast, depends on a name only through its prefixes, so it can be computed over a trie, one row per
- * trie node shared by every name below it, and a subtree is left as soon as its row is past the bound
- * (Hanov, "Fast and easy Levenshtein distance using a trie"). The trie is built in one pass over the
- * distinct lower-cased names sorted, laid out in preorder in typed arrays (14 bytes a node, a node per
- * distinct prefix: 1.6 MB for the bench's 100k models, 3.2 MB with its 100k steps). Rows are banded (only cells within the
- * bound of the diagonal), the bound is raised 0, 1, 2... up to the limit so a near miss costs only the
- * narrow search, and a subtree is skipped whole when the distance so far plus the word's letters left
- * that no name below has (an OR of letter masks per node) is past the bound, so a word
- * like none of the names is refused near the root.
+ * Why this shape: the limit reaches 4 edits for words of 12 characters or more, and the distance counts swaps of
+ * neighbours (optimal string alignment), which is not a metric. A SymSpell deletion index holds every deletion of
+ * up to that many code units of every name: for the bench's 100k models and 100k steps (6 and 11 characters) 8.7
+ * million postings at distance 2 and 60 million at 4, hundreds of megabytes to gigabytes of Map entries. A BK-tree
+ * needs the triangle inequality, which this distance breaks ("ca"-"ac"-"abc"). A q-gram count filter lets
+ * everything through at 4 edits on short names. The edit-distance table, by contrast, depends on a name only
+ * through its prefixes, so it can be computed over a trie, one row per trie node shared by every name below it,
+ * and a subtree is left as soon as its row is past the bound (Hanov, "Fast and easy Levenshtein distance using a
+ * trie"). The trie is built in one pass over the distinct lower-cased names sorted, laid out in preorder in typed
+ * arrays (22 bytes a node, one node per distinct prefix, and 8 bytes a name: 3.0 MB for the bench's 100k models,
+ * 6.0 MB with its 100k steps). Rows are banded (only cells within the bound of the diagonal); the bound is raised
+ * 1, 2... up to the limit, so a near miss costs only the narrow search; and a subtree is skipped whole when the
+ * distance so far plus a lower bound on what is left (the word's letters that no name below has, the difference
+ * in length left) is past the bound, so a word like none of the names is refused near the root.
  */
 import { suggestionLimit } from "../suggest.js";
 
@@ -249,7 +248,7 @@ function exact(index: NameIndex, text: string): number {
   return node;
 }
 
-/** What `suggest(word, index.names)` answers: the first name at the least distance within the word's limit, or undefined. */
+/** What `suggest(word, index.names)` answers: the first name at the least distance within the limit, or undefined. */
 export function suggestFrom(index: NameIndex, word: string): string | undefined {
   const limit = suggestionLimit(word);
   if (word.length > index.longest + limit || index.names.length === 0) return undefined;
