@@ -37,9 +37,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return bounded(a.toLowerCase(), b.toLowerCase(), limit);
 }
 
-/** The closest candidate within a distance that scales with the word, or undefined. */
+/** The most edits a suggestion for `word` may be away: a third of its length, at least 1 and at most 4. */
+export function suggestionLimit(word: string): number {
+  return Math.max(1, Math.min(4, Math.floor(word.length / 3)));
+}
+
+/**
+ * The closest candidate within a distance that scales with the word, or undefined: the first candidate
+ * (lengths within the limit, as given) at the least distance. A scan of every candidate, for short lists;
+ * `src/graph/name-index.ts` answers the same from an index for a lineage's names.
+ */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.min(4, Math.floor(word.length / 3)));
+  const limit = suggestionLimit(word);
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;

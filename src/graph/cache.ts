@@ -4,6 +4,7 @@
  */
 import type { StepEntry } from "../schema.js";
 import type { LineageGraph } from "./build-graph.js";
+import type { NameIndex } from "./name-index.js";
 
 /** Scratch space for one walk or fold over the models: marks valid only when stamped with the walk's generation. */
 export interface Scratch {
@@ -20,6 +21,8 @@ export interface GraphCache {
   readonly presence: Map<string, { codes: Uint8Array; total: number }>;
   /** Per kind of name: the names a did-you-mean is chosen from. */
   readonly candidates: Map<string, readonly string[]>;
+  /** The did-you-mean index per list of kinds (their names in order), made when a name is first unknown. */
+  readonly nameIndexes: Map<string, NameIndex>;
   /** Suggestions already computed, by kind and name. */
   readonly suggestions: Map<string, string>;
   /** The graph under each parentage reading asked for, by its key. */
@@ -36,7 +39,7 @@ const caches = new WeakMap<LineageGraph, GraphCache>();
 export function cacheOf(graph: LineageGraph): GraphCache {
   let cache = caches.get(graph);
   if (!cache) {
-    cache = { claimsAtRank: new Map(), presence: new Map(), candidates: new Map(), suggestions: new Map(), readings: new Map(), freeScratch: [] };
+    cache = { claimsAtRank: new Map(), presence: new Map(), candidates: new Map(), nameIndexes: new Map(), suggestions: new Map(), readings: new Map(), freeScratch: [] };
     caches.set(graph, cache);
   }
   return cache;

@@ -1,8 +1,8 @@
 /** Name resolution: what a user typed (an id or alias, any case) to a model, ability, step or source id, with did-you-mean. */
 import type { StepEntry } from "../schema.js";
-import { suggest } from "../suggest.js";
 import type { LineageGraph } from "./build-graph.js";
 import { cacheOf, slot } from "./cache.js";
+import { buildNameIndex, suggestFrom } from "./name-index.js";
 
 /** A query that cannot be answered because a name is unknown: the CLI exits 2. */
 export class UnknownNameError extends Error {
@@ -44,13 +44,18 @@ function candidates(graph: LineageGraph, kind: NameKind): readonly string[] {
 /** Suggestions kept per graph (a batch may repeat a misspelt name): past this many, no more are kept. */
 const MAX_KEPT_SUGGESTIONS = 10_000;
 
-/** " (did you mean ID?)" for an unknown name among some kinds, or "": compared with every name once, then remembered. */
+/**
+ * " (did you mean ID?)" for an unknown name among some kinds, or "": the same as `suggest` over the kinds'
+ * names in order, answered from an index of them made on the first unknown name, then remembered.
+ */
 function suggestion(graph: LineageGraph, kinds: readonly NameKind[], name: string): string {
   const kept = cacheOf(graph).suggestions;
   const key = `${kinds.join(",")}\u0000${name}`;
   let text = kept.get(key);
   if (text === undefined) {
-    const hit = suggest(name, kinds.flatMap((kind) => candidates(graph, kind)));
+    const list = kinds.join(",");
+    const index = slot(cacheOf(graph).nameIndexes, list, () => buildNameIndex(kinds.flatMap((kind) => candidates(graph, kind))));
+    const hit = suggestFrom(index, name);
     const best = hit === undefined ? undefined : (lookup(graph, hit)?.id ?? hit);
     text = best ? ` (did you mean ${best}?)` : "";
     if (kept.size < MAX_KEPT_SUGGESTIONS) kept.set(key, text);
