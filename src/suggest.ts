@@ -6,7 +6,8 @@ let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32A
 /** The distance of lower-cased strings, or `limit + 1` past the limit. */
 function bounded(s: string, t: string, limit: number): number {
   if (s === t) return 0;
-  if (rows[0].length <= t.length) rows = [new Int32Array(t.length + 1), new Int32Array(t.length + 1), new Int32Array(t.length + 1)];
+  if (rows[0].length <= t.length)
+    rows = [new Int32Array(t.length + 1), new Int32Array(t.length + 1), new Int32Array(t.length + 1)];
   let [before, prev, cur] = rows;
   for (let j = 0; j <= t.length; j++) prev[j] = j;
   let prevMin = 0;
@@ -17,7 +18,8 @@ function bounded(s: string, t: string, limit: number): number {
     for (let j = 1; j <= t.length; j++) {
       const tj = t.charCodeAt(j - 1);
       let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (si === tj ? 0 : 1));
-      if (i > 1 && j > 1 && si === t.charCodeAt(j - 2) && s.charCodeAt(i - 2) === tj) d = Math.min(d, before[j - 2]! + 1);
+      if (i > 1 && j > 1 && si === t.charCodeAt(j - 2) && s.charCodeAt(i - 2) === tj)
+        d = Math.min(d, before[j - 2]! + 1);
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }

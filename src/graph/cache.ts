@@ -39,7 +39,15 @@ const caches = new WeakMap<LineageGraph, GraphCache>();
 export function cacheOf(graph: LineageGraph): GraphCache {
   let cache = caches.get(graph);
   if (!cache) {
-    cache = { claimsAtRank: new Map(), presence: new Map(), candidates: new Map(), nameIndexes: new Map(), suggestions: new Map(), readings: new Map(), freeScratch: [] };
+    cache = {
+      claimsAtRank: new Map(),
+      presence: new Map(),
+      candidates: new Map(),
+      nameIndexes: new Map(),
+      suggestions: new Map(),
+      readings: new Map(),
+      freeScratch: [],
+    };
     caches.set(graph, cache);
   }
   return cache;

@@ -21,7 +21,12 @@ export interface Named {
   id: string;
 }
 
-const ARTICLE: Record<NameKind, string> = { model: "a model", ability: "an ability", step: "a step", source: "a source" };
+const ARTICLE: Record<NameKind, string> = {
+  model: "a model",
+  ability: "an ability",
+  step: "a step",
+  source: "a source",
+};
 
 /** The step with an id, if any (the index by id is made once per graph). */
 export function stepById(graph: LineageGraph, id: string): StepEntry | undefined {
@@ -54,7 +59,9 @@ function suggestion(graph: LineageGraph, kinds: readonly NameKind[], name: strin
   let text = kept.get(key);
   if (text === undefined) {
     const list = kinds.join(",");
-    const index = slot(cacheOf(graph).nameIndexes, list, () => buildNameIndex(kinds.flatMap((kind) => candidates(graph, kind))));
+    const index = slot(cacheOf(graph).nameIndexes, list, () =>
+      buildNameIndex(kinds.flatMap((kind) => candidates(graph, kind))),
+    );
     const hit = suggestFrom(index, name);
     const best = hit === undefined ? undefined : (lookup(graph, hit)?.id ?? hit);
     text = best ? ` (did you mean ${best}?)` : "";
@@ -92,5 +99,7 @@ export function resolveAny(graph: LineageGraph, name: string, quiet: true): Name
 export function resolveAny(graph: LineageGraph, name: string, quiet = false): Named | undefined {
   const target = lookup(graph, name);
   if (target || quiet) return target;
-  throw new UnknownNameError(`unknown model, ability, step or source '${name}'${suggestion(graph, ["model", "ability", "step", "source"], name)}`);
+  throw new UnknownNameError(
+    `unknown model, ability, step or source '${name}'${suggestion(graph, ["model", "ability", "step", "source"], name)}`,
+  );
 }
