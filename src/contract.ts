@@ -214,6 +214,8 @@ const AbilityStateRow = z.strictObject({
   ability: z.string(),
   name: z.string(),
   state: StateOut,
+  /** The size of the change that left the state (null when absent): ChatGPT's in-context learning is "great"ly weakened. */
+  size: SizeOut.nullable(),
   present: z.boolean(),
   confidence: Confidence.nullable(),
   introducedBy: z.string().nullable(),
@@ -266,6 +268,8 @@ export const ShowAbilityOut = z.strictObject({
       model: z.string(),
       name: z.string(),
       state: StateOut,
+      /** The size of the change that left the state (null when absent). */
+      size: SizeOut.nullable(),
       present: z.boolean(),
       confidence: Confidence.nullable(),
       introducedBy: z.string().nullable(),

@@ -24,6 +24,7 @@ import { introducerOf, summarize, type Summary } from "./summarize.js";
 function stateCells(s: Summary, lacked: boolean) {
   return {
     state: s.state,
+    size: s.size,
     present: s.present,
     confidence: s.state === "absent" ? null : s.confidence,
     introducedBy: introducerOf(s.primary)?.step.id ?? null,

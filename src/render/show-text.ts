@@ -1,6 +1,6 @@
 /** Human rendering of `show`: a model's card, or an ability across models and its claims; the detail on request. */
 import type { ShowAbilityResult, ShowModelResult, ShowSourceResult, ShowStepResult } from "../contract.js";
-import { stateSymbol } from "../vocabulary.js";
+import { changeWords, stateSymbol, type AbilityState, type Size } from "../vocabulary.js";
 import {
   confidenceText,
   edge,
@@ -36,8 +36,9 @@ function withIntroducer(opts: RenderOptions): boolean {
 }
 
 /** The state cell of an ability in a model. */
-function stateCell(s: { state: string; lacked: boolean; agreement: boolean }): string {
-  const state = s.state === "absent" ? (s.lacked ? "absent (recorded as lacking)" : "absent") : s.state;
+function stateCell(s: { state: AbilityState; size: Size | null; lacked: boolean; agreement: boolean }): string {
+  const absent = s.lacked ? "absent (recorded as lacking)" : "absent";
+  const state = s.state === "absent" ? absent : changeWords(s.state, s.size ?? "normal");
   return state + (s.agreement ? "" : " (paths disagree)");
 }
 
@@ -92,7 +93,7 @@ export function renderShowModelText(r: ShowModelResult, opts: RenderOptions): st
   const t = textTable(["", "ability", "state", "confidence", ...(introducer ? ["introduced by"] : [])], opts);
   for (const a of r.abilities) {
     const row = [
-      stateSymbol(a.state),
+      stateSymbol(a.state, a.size ?? "normal"),
       escapeLine(a.ability),
       stateCell(a),
       a.confidence ? confidenceText(a.confidence, c) : "",
@@ -125,7 +126,7 @@ export function renderShowAbilityText(r: ShowAbilityResult, opts: RenderOptions)
   const t = textTable(["", "model", "state", "confidence", ...(introducer ? ["introduced by"] : [])], opts);
   for (const m of r.models) {
     const row = [
-      stateSymbol(m.state),
+      stateSymbol(m.state, m.size ?? "normal"),
       escapeLine(m.model),
       stateCell(m),
       m.confidence ? confidenceText(m.confidence, c) : "",

@@ -3,7 +3,7 @@
  * summary table, `summary` prints the table, and the design card's traces name the origin and the changes right.
  */
 import { describe, expect, it } from "vitest";
-import { MatrixOut, SummaryOut, TraceOut } from "../../src/contract.js";
+import { MatrixOut, ShowAbilityOut, ShowModelOut, SummaryOut, TraceOut } from "../../src/contract.js";
 import { TABLE, WORDS } from "../lineage/article-table.js";
 import { cli } from "../support/run-cli.js";
 
@@ -174,5 +174,20 @@ describe("show of a step and of a source", () => {
     expect(r.stdout).toContain("(wei2022cot)");
     expect(r.stdout).toContain("claim         merge-code-davinci-002: chain-of-thought strengthened");
     expect((await cli(["show", "wei2022cot", "--evidence"], at80)).stdout.length).toBeGreaterThan(r.stdout.length);
+  });
+});
+
+describe("show says the size of a state, as trace does", () => {
+  it("ChatGPT's in-context learning is greatly weakened (--), in text and JSON", async () => {
+    const json = ShowModelOut.parse(JSON.parse((await cli(["show", "chatgpt", "--json"])).stdout));
+    expect(json.abilities.find((a) => a.ability === "in-context-learning")).toMatchObject({
+      state: "weakened",
+      size: "great",
+    });
+    const text = (await cli(["--width", "120", "show", "chatgpt"])).stdout;
+    const row = text.split("\n").find((l) => l.includes(" in-context-learning "))!;
+    expect(row).toMatch(/│ -- +│ in-context-learning +│ greatly weakened/);
+    const ability = ShowAbilityOut.parse(JSON.parse((await cli(["show", "in-context-learning", "--json"])).stdout));
+    expect(ability.models.find((m) => m.model === "chatgpt")).toMatchObject({ size: "great" });
   });
 });

@@ -314,6 +314,7 @@ describe("show text", () => {
           model: "top",
           name: "Top",
           state: "absent",
+          size: null,
           present: false,
           confidence: null,
           introducedBy: null,

@@ -165,6 +165,7 @@ export function showModelOf(over: Partial<ShowModelResult> = {}): ShowModelResul
         ability: "math",
         name: "Math",
         state: "introduced",
+        size: "normal",
         present: true,
         confidence: "likely",
         introducedBy: "tune",
