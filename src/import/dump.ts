@@ -6,7 +6,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parse as parseCsv } from "csv-parse";
 import type { FragmentMerger } from "./merge-fragments.js";
-import type { Fragment, ImportProblem } from "./fragment.js";
+import { emptyFragment, type Fragment, type ImportProblem } from "./fragment.js";
 import { modelEntry } from "./facts.js";
 import { normalizeHubId, toLineageId } from "./hub-id.js";
 import type { ClaimEntry } from "../schema.js";
@@ -95,12 +95,11 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
   const rawId = pick(row, DUMP_COLUMNS.id);
   const hubId = typeof rawId === "string" ? normalizeHubId(rawId) : null;
   if (hubId === null)
-    return {
-      models: [],
-      steps: [],
-      sources: {},
-      problems: [{ file: where, severity: "error", message: `no valid model id: ${JSON.stringify(rawId ?? null)}` }],
-    };
+    return emptyFragment({
+      file: where,
+      severity: "error",
+      message: `no valid model id: ${JSON.stringify(rawId ?? null)}`,
+    });
   let relation: Exclude<HubRelation, "unspecified"> | null = parseRelation(pick(row, DUMP_COLUMNS.relation));
   const bases: string[] = [];
   const addBase = (b: unknown) => {
@@ -189,8 +188,7 @@ export async function importDumpFile(path: string, file: string, merger: Fragmen
     problems: [],
   });
   let rows = 0;
-  const fail = (message: string) =>
-    merger.add({ models: [], steps: [], sources: {}, problems: [{ file, severity: "error", message }] });
+  const fail = (message: string) => merger.add(emptyFragment({ file, severity: "error", message }));
   try {
     if (/\.csv$/i.test(path)) {
       const parser = createReadStream(path).pipe(
@@ -215,35 +213,24 @@ export async function importDumpFile(path: string, file: string, merger: Fragmen
         n++;
         if (line.trim() === "") continue;
         if (line.length > MAX_ROW_BYTES) {
-          merger.add({
-            models: [],
-            steps: [],
-            sources: {},
-            problems: [
-              { file: `${file}:${n}`, severity: "error", message: `a row longer than ${MAX_ROW_BYTES} bytes; skipped` },
-            ],
-          });
+          merger.add(
+            emptyFragment({
+              file: `${file}:${n}`,
+              severity: "error",
+              message: `a row longer than ${MAX_ROW_BYTES} bytes; skipped`,
+            }),
+          );
           continue;
         }
         let row: unknown;
         try {
           row = JSON.parse(line);
         } catch {
-          merger.add({
-            models: [],
-            steps: [],
-            sources: {},
-            problems: [{ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }],
-          });
+          merger.add(emptyFragment({ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }));
           continue;
         }
         if (row === null || typeof row !== "object" || Array.isArray(row)) {
-          merger.add({
-            models: [],
-            steps: [],
-            sources: {},
-            problems: [{ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }],
-          });
+          merger.add(emptyFragment({ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }));
           continue;
         }
         rows++;

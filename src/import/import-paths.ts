@@ -5,7 +5,7 @@ import { LIMITS } from "../limits.js";
 import { importApiJsonText } from "./api-json.js";
 import { importCardText } from "./card.js";
 import { importDumpFile } from "./dump.js";
-import type { Fragment } from "./fragment.js";
+import { emptyFragment, type Fragment } from "./fragment.js";
 import { importGgufFile } from "./gguf.js";
 import { hubCacheDir, pickSnapshot, repoIdFromCacheFolder, type Env } from "./hub-cache.js";
 import { normalizeHubId } from "./hub-id.js";
@@ -53,50 +53,33 @@ function readHead(path: string, max: number): { text: string; truncated: boolean
 export function importCardFile(path: string, file: string, hubId?: string): Fragment {
   const id = hubId ?? hubIdFromPath(path);
   if (id === null) {
-    return {
-      models: [],
-      steps: [],
-      sources: {},
-      problems: [
-        {
-          file,
-          severity: "error",
-          message:
-            "cannot tell which model this card is for: put it in a folder named ORG--NAME, or import it from a Hub cache",
-        },
-      ],
-    };
+    return emptyFragment({
+      file,
+      severity: "error",
+      message:
+        "cannot tell which model this card is for: put it in a folder named ORG--NAME, or import it from a Hub cache",
+    });
   }
   let head: { text: string; truncated: boolean };
   try {
     head = readHead(path, MAX_CARD_HEAD_BYTES);
   } catch (err) {
-    return {
-      models: [],
-      steps: [],
-      sources: {},
-      problems: [
-        { file, severity: "error", message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` },
-      ],
-    };
+    return emptyFragment({
+      file,
+      severity: "error",
+      message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    });
   }
   let text = head.text;
   if (head.truncated) {
     // Only the front matter matters: cut after its closing line, or refuse when it does not close in time.
     const end = /\r?\n---[ \t]*(\r?\n|$)/.exec(text.slice(3));
     if (!text.startsWith("---") || !end) {
-      return {
-        models: [],
-        steps: [],
-        sources: {},
-        problems: [
-          {
-            file,
-            severity: "error",
-            message: `front matter missing or longer than ${MAX_CARD_HEAD_BYTES} bytes; skipped`,
-          },
-        ],
-      };
+      return emptyFragment({
+        file,
+        severity: "error",
+        message: `front matter missing or longer than ${MAX_CARD_HEAD_BYTES} bytes; skipped`,
+      });
     }
     text = text.slice(0, 3 + end.index + end[0].length);
   }
@@ -158,32 +141,26 @@ async function importOne(path: string, merger: FragmentMerger, hubId?: string): 
     case "gguf": {
       const id = hubId ?? hubIdFromPath(path);
       if (id === null)
-        merger.add({
-          models: [],
-          steps: [],
-          sources: {},
-          problems: [
-            { file: path, severity: "error", message: "cannot tell which model this GGUF file is: name it NAME.gguf" },
-          ],
-        });
+        merger.add(
+          emptyFragment({
+            file: path,
+            severity: "error",
+            message: "cannot tell which model this GGUF file is: name it NAME.gguf",
+          }),
+        );
       else merger.add(await importGgufFile(path, { file: path, hubId: id }));
       return;
     }
     case "api": {
       const size = statSync(path).size;
       if (size > LIMITS.maxJsonBytes) {
-        merger.add({
-          models: [],
-          steps: [],
-          sources: {},
-          problems: [
-            {
-              file: path,
-              severity: "error",
-              message: `larger than ${LIMITS.maxJsonBytes} bytes; save it as JSON Lines (one model a line) instead`,
-            },
-          ],
-        });
+        merger.add(
+          emptyFragment({
+            file: path,
+            severity: "error",
+            message: `larger than ${LIMITS.maxJsonBytes} bytes; save it as JSON Lines (one model a line) instead`,
+          }),
+        );
         return;
       }
       const { text } = readHead(path, LIMITS.maxJsonBytes);
@@ -194,18 +171,13 @@ async function importOne(path: string, merger: FragmentMerger, hubId?: string): 
       await importDumpFile(path, path, merger);
       return;
     default:
-      merger.add({
-        models: [],
-        steps: [],
-        sources: {},
-        problems: [
-          {
-            file: path,
-            severity: "error",
-            message: "not a card (.md), GGUF (.gguf), API answer (.json) or dump (.jsonl, .csv)",
-          },
-        ],
-      });
+      merger.add(
+        emptyFragment({
+          file: path,
+          severity: "error",
+          message: "not a card (.md), GGUF (.gguf), API answer (.json) or dump (.jsonl, .csv)",
+        }),
+      );
   }
 }
 

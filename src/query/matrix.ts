@@ -81,15 +81,8 @@ function underReadings(
 
 /** The matrix under the reading asked for; `compareReadings` adds what each alternative reading would change. */
 function matrixUnder(primary: LineageGraph, args: MatrixArgs, compareReadings: boolean): MatrixResult {
-  const graph = underReading(primary, args.reading);
-  const models = args.models?.length
-    ? [...new Set(args.models.map((m) => resolve(graph, "model", m)))]
-    : [...graph.modelOrder];
-  const abilities = args.abilities?.length
-    ? [...new Set(args.abilities.map((a) => resolve(graph, "ability", a)))]
-    : [...graph.abilityOrder];
-  // Chosen rows need only their ancestries folded.
-  const scope = args.models?.length ? ancestryOf(graph, models) : graph.modelOrder;
+  // Chosen rows need only their ancestries folded (frameOf's scope).
+  const { graph, models, abilities, scope } = frameOf(primary, args);
   const columns = abilities.map((ability) => {
     const fold = foldAbility(graph, ability, scope);
     return new Map(models.map((m) => [m, summarize(graph, fold.readings.get(m)!)]));
