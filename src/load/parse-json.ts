@@ -230,10 +230,49 @@ interface Want {
   key?: number;
 }
 
+/** The index just past the JSON string that opens at `i` (the text is valid JSON): quotes are found by indexOf. */
+function stringEnd(text: string, i: number): number {
+  let j = text.indexOf('"', i + 1);
+  for (;;) {
+    // A quote ends the string unless an odd run of backslashes escapes it.
+    let k = j - 1;
+    while (text.charCodeAt(k) === 0x5c) k--;
+    if ((j - 1 - k) % 2 === 0) return j + 1;
+    j = text.indexOf('"', j + 1);
+  }
+}
+
+/** The index just past the container (object or array) that opens at `i`, in valid JSON text. */
+function containerEnd(text: string, i: number): number {
+  let depth = 0;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      i = stringEnd(text, i);
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) depth++;
+    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return i + 1;
+    i++;
+  }
+}
+
+/** The index just past the scalar (number, true, false, null) that starts at `i`. */
+function scalarEnd(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    // Ends at whitespace, ',', ']', '}' or the end of the text.
+    if (c === 0x2c || c === 0x5d || c === 0x7d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c !== c)
+      return i;
+    i++;
+  }
+}
+
 /**
  * Finds where each wanted path starts in JSON text: its value, and (for object members) its key.
  * One pass, no recursion, linear however deep or however many paths are asked; the text is already
- * known to be valid JSON.
+ * known to be valid JSON. A container no wanted path goes into is skipped by a tight scan (strings by
+ * indexOf), so the cost is that of reading the text once, not of walking its values.
  */
 export function jsonLocator(text: string, wanted: readonly (readonly PathSegment[])[]) {
   const root: Want = { children: new Map() };
@@ -245,74 +284,54 @@ export function jsonLocator(text: string, wanted: readonly (readonly PathSegment
       node = next;
     }
   }
-  // Per open container: its trie node (undefined off the trie), array or object, index, current key.
-  const stack: { want: Want | undefined; array: boolean; index: number; key: string | null; keyAt: number }[] = [];
-  const readString = (i: number): [string, number] => {
-    let j = i + 1;
-    while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-    return [JSON.parse(text.slice(i, j + 1)) as string, j + 1];
-  };
-  const skipString = (i: number): number => {
-    let j = i + 1;
-    while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-    return j + 1;
-  };
-  // The trie node of the value starting here (undefined when no wanted path goes through it).
-  const enterValue = (at: number): Want | undefined => {
-    const top = stack[stack.length - 1];
-    if (!top) {
-      root.value = at;
-      return root;
-    }
-    const want = top.want?.children.get(top.array ? top.index : top.key!);
-    if (want) {
-      // The last of duplicate keys is the one JSON.parse keeps.
-      want.value = at;
-      if (!top.array) want.key = top.keyAt;
-    }
-    return want;
-  };
-  const leaveValue = () => {
-    const top = stack[stack.length - 1];
-    if (top?.array) top.index++;
-  };
+  // Per open container on the trie: its trie node, array or object, index, current key and where it is.
+  const stack: { want: Want; array: boolean; index: number; key: string; keyAt: number }[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let expectKey = false;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === " " || c === "\n" || c === "\r" || c === "\t" || c === "," || c === ":") {
-      if (c === "," && stack[stack.length - 1]?.array === false) expectKey = true;
+  const skipWs = () => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else return c;
+    }
+  };
+  for (;;) {
+    const c = skipWs();
+    if (c !== c) break; // NaN: the end of the text
+    const top = stack[stack.length - 1];
+    if (c === 0x2c) {
+      if (top?.array === false) expectKey = true;
+      else if (top) top.index++;
       i++;
-    } else if (c === "{" || c === "[") {
-      const want = enterValue(i);
-      stack.push({ want, array: c === "[", index: 0, key: null, keyAt: 0 });
-      expectKey = c === "{";
-      i++;
-    } else if (c === "}" || c === "]") {
+    } else if (c === 0x3a) i++;
+    else if (c === 0x7d || c === 0x5d) {
       stack.pop();
-      leaveValue();
       expectKey = false;
       i++;
-    } else if (c === '"' && expectKey) {
-      const top = stack[stack.length - 1]!;
-      top.keyAt = i;
-      // Only a key on a wanted path is decoded.
-      if (top.want && top.want.children.size > 0) {
-        const [name, next] = readString(i);
-        top.key = name;
-        i = next;
-      } else {
-        top.key = "";
-        i = skipString(i);
-      }
+    } else if (expectKey) {
+      // A key (a string): decoded only when a wanted path may go through this object.
+      const at = i;
+      i = stringEnd(text, i);
+      top!.keyAt = at;
+      top!.key = top!.want.children.size > 0 ? (JSON.parse(text.slice(at, i)) as string) : "";
       expectKey = false;
     } else {
-      enterValue(i);
-      let j = i;
-      if (c === '"') j = skipString(i);
-      else while (j < text.length && !/[\s,\]}]/.test(text[j]!)) j++;
-      leaveValue();
-      i = j;
+      // A value: note where it starts if wanted; descend only into a wanted container.
+      let want: Want | undefined;
+      if (!top) want = root;
+      else want = top.want.children.get(top.array ? top.index : top.key);
+      if (want) {
+        // The last of duplicate keys is the one JSON.parse keeps.
+        want.value = i;
+        if (top && !top.array) want.key = top.keyAt;
+      }
+      if (c === 0x7b || c === 0x5b) {
+        if (want && want.children.size > 0) {
+          stack.push({ want, array: c === 0x5b, index: 0, key: "", keyAt: 0 });
+          expectKey = c === 0x7b;
+          i++;
+        } else i = containerEnd(text, i);
+      } else i = c === 0x22 ? stringEnd(text, i) : scalarEnd(text, i);
     }
   }
   const position = lineIndex(text);

@@ -55,6 +55,8 @@ interface Ancestry {
   gave: Uint32Array;
   took: Uint32Array;
   never: Issue[];
+  /** On the main reading, the claims that restore an ability nothing on the way weakened or lost (warnings). */
+  untaken: Issue[];
 }
 
 const ancestryMemo = new WeakMap<RuleContext, Ancestry | null>();
@@ -77,6 +79,7 @@ function foldAncestry(ctx: RuleContext, order: string[]): Ancestry {
   const gave = new Uint32Array(order.length * words);
   const took = new Uint32Array(order.length * words);
   const never: Issue[] = [];
+  const untaken: Issue[] = [];
   for (const model of order) {
     const made = ctx.stepByTo.get(model);
     if (!made) continue;
@@ -100,11 +103,21 @@ function foldAncestry(ctx: RuleContext, order: string[]): Ancestry {
           path: ["steps", made.index, "claims", c, "effect"],
           message: `'${claim.ability}' is ${claim.effect} by step '${made.step.id}', but no step on the way to '${model}' introduces or unlocks it`,
         });
-      }
+      } else if (claim.effect === "restored" && (took[word]! & mask) === 0)
+        untaken.push(unweakened(claim.ability, made.step.id, made.index, c, ""));
       if (TAKES.has(claim.effect)) took[word]! |= mask;
     });
   }
-  return { order, abilityIndex, modelIndex, words, gave, took, never };
+  return { order, abilityIndex, modelIndex, words, gave, took, never, untaken };
+}
+
+/** The warning for a claim restoring an ability that nothing on the way (of the reading `where` names) weakened or lost. */
+function unweakened(ability: string, step: string, s: number, c: number, where: string): Issue {
+  return {
+    path: ["steps", s, "claims", c, "effect"],
+    severity: "warning",
+    message: `'${ability}' is restored by step '${step}'${where}, but nothing on ${where === "" ? "the" : "that reading's"} way weakens or loses it`,
+  };
 }
 
 /**
@@ -126,16 +139,13 @@ export function checkClaimsUnderReadings(ctx: RuleContext): Issue[] {
   const fold = ancestry(ctx);
   if (fold === undefined) return [];
   const { abilityIndex, modelIndex, words, gave, took } = fold;
-  const issues: Issue[] = [];
+  // The main reading's restored check was made by the fold, for each step it went through.
+  const issues: Issue[] = [...fold.untaken];
   ctx.lineage.steps.forEach((step, s) => {
     if (step.claims.length === 0) return;
-    // The main reading has only the restored check to add (the rest is checkNeverIntroduced's): skip it, the
-    // common case in a large file, unless the step restores something.
-    const readings: Array<{ from: string[]; where: string; alt?: number }> = step.claims.some(
-      (c) => c.effect === "restored",
-    )
-      ? [{ from: step.from, where: "" }]
-      : [];
+    const folded = ctx.stepByTo.get(step.to)?.index === s && modelIndex.has(step.to);
+    const readings: Array<{ from: string[]; where: string; alt?: number }> =
+      !folded && step.claims.some((c) => c.effect === "restored") ? [{ from: step.from, where: "" }] : [];
     (step.alternatives ?? []).forEach((alt, k) => {
       if (alt.from.length > 0)
         readings.push({
@@ -170,11 +180,7 @@ export function checkClaimsUnderReadings(ctx: RuleContext): Issue[] {
             message: `'${claim.ability}' is ${claim.effect} by step '${step.id}'${reading.where}, but nothing on that reading's way introduces or unlocks it`,
           });
         } else if (claim.effect === "restored" && (t[w]! & mask) === 0 && given) {
-          issues.push({
-            path: ["steps", s, "claims", c, "effect"],
-            severity: "warning",
-            message: `'${claim.ability}' is restored by step '${step.id}'${reading.where}, but nothing on ${reading.alt === undefined ? "the" : "that reading's"} way weakens or loses it`,
-          });
+          issues.push(unweakened(claim.ability, step.id, s, c, reading.where));
         }
         if (TAKES.has(claim.effect)) t[w]! |= mask;
       });
