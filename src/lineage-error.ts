@@ -15,3 +15,14 @@ export class LineageError extends Error {
     this.problems = problems;
   }
 }
+
+/**
+ * Thrown when a stored (cached) lineage's bytes, checked when opened, no longer match their digest when
+ * an entry is first read: the entry is not used, and the command is run again from the source.
+ */
+export class DamagedEntryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DamagedEntryError";
+  }
+}

@@ -5,6 +5,7 @@
 import { CommanderError, type Command } from "commander";
 import type { ErrorResult } from "../contract.js";
 import { EXIT } from "../exit-codes.js";
+import { DamagedEntryError } from "../lineage-error.js";
 import { formatProblem, type Problem } from "../problem.js";
 import { UnknownNameError } from "../query/resolve.js";
 import { escapeLine } from "../render/index.js";
@@ -69,6 +70,12 @@ export function toFailure(error: unknown, cmd: Command): CliFailure {
   if (error instanceof CliFailure) return error;
   if (error instanceof CommanderError) return usage(commanderMessage(error, cmd));
   if (error instanceof UnknownNameError) return usage(error.message);
+  if (error instanceof DamagedEntryError)
+    return new CliFailure(
+      EXIT.invalidLineage,
+      "invalid-lineage",
+      `the cached copy of the lineage was damaged while in use (${error.message}); it has been removed: run the command again`,
+    );
   const detail = error instanceof Error ? error.message : String(error);
   return new CliFailure(
     EXIT.internal,

@@ -4,11 +4,14 @@
  *
  *   "CAPTRACE" | checksum (32 ASCII bytes) | body | header (JSON) | u32 header length
  *
- * The body holds 4-byte aligned sections: the graph's index arrays, and for each record kind the entries'
- * JSON texts and a table of their byte offsets. The header, last so that everything can be written in one
- * pass, holds the ids, names, keys, the load's warnings and where the sections lie. The checksum (of all
- * that follows it: the quick key by default, or the caller's hash) makes a damaged entry one that is
- * ignored, never one that is half read.
+ * The body holds 4-byte aligned sections: first the graph's index arrays and, for each record kind, a
+ * table of its entries' byte offsets; then the entries' JSON texts, and the load's warnings. The header,
+ * last so that everything can be written in one pass, holds the ids, names, keys, where the sections lie,
+ * and a digest of every BLOCK bytes of the body. The checksum (the quick key by default, or the caller's
+ * hash) is of the header. So opening an entry reads and checks only the header and the index sections;
+ * an entry's text is read, and its blocks checked, when a query first asks for it. A damaged entry is one
+ * that is ignored when opened, or (a block damaged since) one whose read throws DamagedEntryError; never
+ * one that is half read.
  */
 import {
   BYTE_SECTIONS,
@@ -25,15 +28,18 @@ import type { LineageGraph } from "../graph/build-graph.js";
 import type { Problem } from "../problem.js";
 import { FORMAT_VERSION } from "../vocabulary.js";
 import { QuickHasher } from "./quick-key.js";
+import { DamagedEntryError } from "../lineage-error.js";
 
 const MAGIC = "CAPTRACE";
-/** The layout of the body and header; an entry of another layout is ignored. 5: keys name the parser. */
-const LAYOUT = 5;
+/** The layout of the body and header; an entry of another layout is ignored. 5: keys name the parser; 6: block digests, texts read on demand. */
+const LAYOUT = 6;
+/** The bytes of the body each digest covers: what a first read of one entry costs at most, about. */
+export const BLOCK = 1 << 15;
 /** Where the checksum and the body begin. */
 const CHECKSUM_AT = 8;
 const BODY_AT = 40;
 
-type SectionName = IntSection | ByteSection | `${RecordKind}Offsets` | `${RecordKind}Text`;
+type SectionName = IntSection | ByteSection | `${RecordKind}Offsets` | `${RecordKind}Text` | "warnings";
 
 /** The JSON header of a compact lineage: its index, and what storage needs to trust and use it. */
 export interface CompactHeader extends CompactIndex {
@@ -42,14 +48,28 @@ export interface CompactHeader extends CompactIndex {
   captrace: string;
   /** The content key of the source (for the user cache its parser and sha256; the quick key for the embedded lineage). */
   key: string;
-  warnings: Problem[];
   /** Where each section lies in the body: [byte offset, byte length]. */
   sections: Record<SectionName, [number, number]>;
+  /** The digest of each BLOCK bytes of the body, in order (the last block may be shorter). */
+  blocks: string[];
 }
 
-/** A compact lineage read from bytes: the graph's parts, and the stored header. */
+/** A compact lineage read from bytes: the graph's parts, the stored header, and the load's warnings (read when asked). */
 export interface StoredLineage extends CompactLineage {
   header: CompactHeader;
+  warnings(): Problem[];
+}
+
+/** Where a compact lineage is read from: its size, and fresh bytes at any offset. */
+export interface ByteSource {
+  readonly size: number;
+  /** `length` bytes from `offset`; fewer only past the end. May throw (an I/O error). */
+  read(offset: number, length: number): Uint8Array;
+}
+
+/** A compact lineage held in memory, as a source. */
+export function bufferSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.byteLength, read: (offset, length) => bytes.subarray(offset, offset + length) };
 }
 
 /** A streaming hash for the checksum; its digest is at most 32 ASCII characters. */
@@ -86,7 +106,7 @@ export function writeCompact(
 ): void {
   const parts = compactParts(graph);
   sink.write(Buffer.from(MAGIC + " ".repeat(BODY_AT - CHECKSUM_AT)));
-  const out = new Staging(sink, newHasher());
+  const out = new Staging(sink, new BlockHasher(newHasher));
   const sections = {} as Record<SectionName, [number, number]>;
   const section = (name: SectionName, write: () => void) => {
     const start = out.position;
@@ -96,34 +116,36 @@ export function writeCompact(
   };
   for (const name of INT_SECTIONS) section(name, () => out.bytes(littleEndian(parts.ints[name])));
   for (const name of BYTE_SECTIONS) section(name, () => out.bytes(parts.bytes[name]));
+  // The offset tables, made by a first pass of lengths, come before the texts: opening reads them with the arrays.
   for (const kind of RECORD_KINDS) {
     const records = parts.records[kind];
-    const count = records.count;
-    const offsets = new Uint32Array(count + 1);
-    section(`${kind}Text`, () => {
-      const start = out.position;
-      for (let i = 0; i < count; i++) {
-        out.text(records.text(i));
-        offsets[i + 1] = out.position - start;
-      }
-    });
+    const offsets = new Uint32Array(records.count + 1);
+    for (let i = 0; i < records.count; i++) offsets[i + 1] = offsets[i]! + Buffer.byteLength(records.text(i));
     section(`${kind}Offsets`, () => out.bytes(littleEndian(offsets)));
   }
+  for (const kind of RECORD_KINDS) {
+    const records = parts.records[kind];
+    section(`${kind}Text`, () => {
+      for (let i = 0; i < records.count; i++) out.text(records.text(i));
+    });
+  }
+  section("warnings", () => out.text(JSON.stringify(warnings)));
+  const blocks = out.finish();
   const header: CompactHeader = {
     format: FORMAT_VERSION,
     layout: LAYOUT,
     captrace: version,
     key,
     ...parts.index,
-    warnings: [...warnings],
     sections,
+    blocks,
   };
-  const headerStart = out.position;
-  out.text(JSON.stringify(header));
+  const headerBytes = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(4);
-  length.writeUInt32LE(out.position - headerStart);
-  out.bytes(length);
-  const checksum = out.finish();
+  length.writeUInt32LE(headerBytes.byteLength);
+  sink.write(headerBytes);
+  sink.write(length);
+  const checksum = checksumOf(newHasher, headerBytes);
   if (checksum.length > BODY_AT - CHECKSUM_AT) throw new Error("checksum longer than its field");
   sink.writeAt(CHECKSUM_AT, Buffer.from(checksum, "latin1"));
 }
@@ -163,14 +185,44 @@ function checksumOf(newHasher: NewHasher, bytes: Uint8Array): string {
 
 const STAGING_BYTES = 1 << 20;
 
-/** Collects output in a reused buffer, passes it on full, and checksums what it passes. */
+/** Digests a stream of bytes in blocks of BLOCK bytes. */
+class BlockHasher {
+  private current: Hasher;
+  private filled = 0;
+  private readonly digests: string[] = [];
+  constructor(private readonly newHasher: NewHasher) {
+    this.current = newHasher();
+  }
+  update(bytes: Uint8Array): void {
+    let at = 0;
+    while (at < bytes.byteLength) {
+      const take = Math.min(BLOCK - this.filled, bytes.byteLength - at);
+      this.current.update(bytes.subarray(at, at + take));
+      this.filled += take;
+      at += take;
+      if (this.filled === BLOCK) this.next();
+    }
+  }
+  /** The digests, the last (shorter) block's included. */
+  finish(): string[] {
+    if (this.filled > 0) this.next();
+    return this.digests;
+  }
+  private next(): void {
+    this.digests.push(this.current.digest());
+    this.current = this.newHasher();
+    this.filled = 0;
+  }
+}
+
+/** Collects output in a reused buffer, passes it on full, and digests what it passes. */
 class Staging {
   private readonly buffer = Buffer.allocUnsafe(STAGING_BYTES);
   private used = 0;
   private flushed = 0;
   constructor(
     private readonly sink: ByteSink,
-    private readonly hasher: Hasher,
+    private readonly hasher: BlockHasher,
   ) {}
   /** Bytes written so far, counted from the start of the body. */
   get position(): number {
@@ -199,10 +251,10 @@ class Staging {
     const pad = (4 - (this.position % 4)) % 4;
     if (pad > 0) this.bytes(new Uint8Array(pad));
   }
-  /** Passes on what is left; returns the checksum of everything passed. */
-  finish(): string {
+  /** Passes on what is left; returns the digests of everything passed, block by block. */
+  finish(): string[] {
     this.flush();
-    return this.hasher.digest();
+    return this.hasher.finish();
   }
   private flush(): void {
     const chunk = this.buffer.subarray(0, this.used);
@@ -226,22 +278,32 @@ function littleEndian(array: Int32Array | Uint32Array): Uint8Array {
 
 /**
  * Opens a compact lineage if it is one, whole, of this format, captrace version and content key;
- * otherwise undefined. Checks the checksum and the sections' bounds and sizes; the index arrays are
- * then as the encoder wrote them.
+ * otherwise undefined. Checks the header's checksum, the sections' bounds and sizes, and the blocks that
+ * hold the index sections; the index arrays are then as the encoder wrote them. Entries' texts are read
+ * when first asked for, each block checked against its digest once (DamagedEntryError if it fails).
  */
 export function decodeCompact(
-  bytes: Buffer,
+  input: Uint8Array | ByteSource,
   key: string,
   version: string,
   newHasher: NewHasher = quickHasher,
 ): StoredLineage | undefined {
+  const source = input instanceof Uint8Array ? bufferSource(input) : input;
   try {
-    if (BIG_ENDIAN || bytes.byteLength < BODY_AT + 4 || bytes.toString("latin1", 0, CHECKSUM_AT) !== MAGIC)
-      return undefined;
-    const headerLength = bytes.readUInt32LE(bytes.byteLength - 4);
-    const headerAt = bytes.byteLength - 4 - headerLength;
+    const size = source.size;
+    if (BIG_ENDIAN || size < BODY_AT + 4) return undefined;
+    const front = Buffer.from(source.read(0, BODY_AT));
+    if (front.byteLength !== BODY_AT || front.toString("latin1", 0, CHECKSUM_AT) !== MAGIC) return undefined;
+    const headerLength = Buffer.from(source.read(size - 4, 4)).readUInt32LE(0);
+    const headerAt = size - 4 - headerLength;
     if (headerAt < BODY_AT) return undefined;
-    const header = JSON.parse(bytes.toString("utf8", headerAt, headerAt + headerLength)) as CompactHeader;
+    const headerBytes = source.read(headerAt, headerLength);
+    if (headerBytes.byteLength !== headerLength) return undefined;
+    if (front.toString("latin1", CHECKSUM_AT, BODY_AT).trimEnd() !== checksumOf(newHasher, headerBytes))
+      return undefined;
+    const header = JSON.parse(
+      Buffer.from(headerBytes.buffer, headerBytes.byteOffset, headerLength).toString("utf8"),
+    ) as CompactHeader;
     if (
       header.format !== FORMAT_VERSION ||
       header.layout !== LAYOUT ||
@@ -249,20 +311,27 @@ export function decodeCompact(
       header.key !== key
     )
       return undefined;
-    if (bytes.toString("latin1", CHECKSUM_AT, BODY_AT).trimEnd() !== checksumOf(newHasher, bytes.subarray(BODY_AT)))
-      return undefined;
-    // Views need 4-byte alignment; a buffer that is not aligned is copied once.
-    const raw = bytes.subarray(BODY_AT, headerAt);
-    const body = raw.byteOffset % 4 === 0 ? raw : Buffer.from(Uint8Array.prototype.slice.call(raw));
-    const view = (name: SectionName): [number, number] => {
+    const bodyLength = headerAt - BODY_AT;
+    const body = new Body(source, bodyLength, header.blocks, newHasher);
+    if (!Array.isArray(header.blocks) || header.blocks.length !== Math.ceil(bodyLength / BLOCK)) return undefined;
+    const bounds = (name: SectionName): [number, number] => {
       const [offset, length] = header.sections[name];
-      if (!(offset % 4 === 0 && offset >= 0 && length >= 0 && offset + length <= body.byteLength))
+      if (!(offset % 4 === 0 && offset >= 0 && length >= 0 && offset + length <= bodyLength))
         throw new Error(`bad section ${name}`);
-      return [body.byteOffset + offset, length];
+      return [offset, length];
+    };
+    // The index sections lie before the first text: read, and checked, in one go.
+    const indexEnd = bounds(`${RECORD_KINDS[0]}Text`)[0];
+    const index = body.prefix(indexEnd);
+    if (index === undefined) return undefined;
+    const view = (name: SectionName): [number, number] => {
+      const [offset, length] = bounds(name);
+      if (offset + length > indexEnd) throw new Error(`section ${name} past the index`);
+      return [index.byteOffset + offset, length];
     };
     const ints = (name: IntSection) => {
       const [offset, length] = view(name);
-      return new Int32Array(body.buffer, offset, length / 4);
+      return new Int32Array(index.buffer, offset, length / 4);
     };
     const decoded = {
       rankOfModel: ints("rankOfModel"),
@@ -273,18 +342,20 @@ export function decodeCompact(
       claimIndex: ints("claimIndex"),
       claimRank: ints("claimRank"),
     };
-    const byteView = (name: ByteSection) => new Uint8Array(body.buffer, ...view(name));
+    const byteView = (name: ByteSection) => new Uint8Array(index.buffer, ...view(name));
     const stepConfidence = byteView("stepConfidence");
     const claimEffect = byteView("claimEffect");
-    // `text`: where the entries' texts start, relative to the body.
+    // `text`: where the entries' texts start in the body.
     const tables = {} as Record<RecordKind, { offsets: Uint32Array; text: number }>;
     for (const kind of RECORD_KINDS) {
       const [offset, length] = view(`${kind}Offsets`);
-      const offsets = new Uint32Array(body.buffer, offset, length / 4);
-      const [text, textLength] = view(`${kind}Text`);
+      const offsets = new Uint32Array(index.buffer, offset, length / 4);
+      const [text, textLength] = bounds(`${kind}Text`);
       if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== textLength) return undefined;
-      tables[kind] = { offsets, text: text - body.byteOffset };
+      for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) return undefined;
+      tables[kind] = { offsets, text };
     }
+    const warnings = bounds("warnings");
     const n = header.modelIds.length;
     const counts = {
       models: n,
@@ -311,12 +382,67 @@ export function decodeCompact(
       stepConfidence,
       claimEffect,
       stepCount: steps,
-      entry(kind, index) {
+      entry(kind, i) {
         const { offsets, text } = tables[kind];
-        return JSON.parse(body.toString("utf8", text + offsets[index]!, text + offsets[index + 1]!)) as unknown;
+        return JSON.parse(body.text(text + offsets[i]!, text + offsets[i + 1]!)) as unknown;
       },
+      warnings: () => JSON.parse(body.text(warnings[0], warnings[0] + warnings[1])) as Problem[],
     };
   } catch {
     return undefined;
+  }
+}
+
+/** The body of a compact lineage, read block by block from its source, each block checked once. */
+class Body {
+  private readonly checked = new Map<number, Uint8Array>();
+  constructor(
+    private readonly source: ByteSource,
+    private readonly length: number,
+    private readonly digests: readonly string[],
+    private readonly newHasher: NewHasher,
+  ) {}
+
+  /** The first `end` bytes, checked, in a buffer of their own (so 4-byte aligned); undefined if a block fails. */
+  prefix(end: number): Uint8Array | undefined {
+    const last = Math.ceil(end / BLOCK);
+    const read = this.source.read(BODY_AT, Math.min(last * BLOCK, this.length));
+    const bytes = read.byteOffset % 4 === 0 ? read : Uint8Array.prototype.slice.call(read);
+    for (let b = 0; b < last; b++) if (!this.matches(b, bytes.subarray(b * BLOCK, (b + 1) * BLOCK))) return undefined;
+    return bytes.subarray(0, end);
+  }
+
+  /** The UTF-8 text of body bytes [start, end), its blocks checked; throws DamagedEntryError if one fails. */
+  text(start: number, end: number): string {
+    if (end <= start) return "";
+    const first = Math.floor(start / BLOCK);
+    const last = Math.floor((end - 1) / BLOCK);
+    if (first === last) {
+      const block = this.block(first);
+      return Buffer.from(block.buffer, block.byteOffset, block.byteLength).toString(
+        "utf8",
+        start - first * BLOCK,
+        end - first * BLOCK,
+      );
+    }
+    const parts: Uint8Array[] = [];
+    for (let b = first; b <= last; b++) parts.push(this.block(b));
+    const all = Buffer.concat(parts);
+    return all.toString("utf8", start - first * BLOCK, end - first * BLOCK);
+  }
+
+  private block(b: number): Uint8Array {
+    let bytes = this.checked.get(b);
+    if (bytes) return bytes;
+    const length = Math.min(BLOCK, this.length - b * BLOCK);
+    bytes = this.source.read(BODY_AT + b * BLOCK, length);
+    if (bytes.byteLength !== length || !this.matches(b, bytes))
+      throw new DamagedEntryError(`block ${b} of a stored lineage does not match its digest`);
+    this.checked.set(b, bytes);
+    return bytes;
+  }
+
+  private matches(b: number, bytes: Uint8Array): boolean {
+    return checksumOf(this.newHasher, bytes) === this.digests[b];
   }
 }

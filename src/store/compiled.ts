@@ -6,7 +6,9 @@
  * never stale; a corrupt or foreign entry is ignored.
  */
 import { readFileSync } from "node:fs";
+import { DamagedEntryError } from "../lineage-error.js";
 import { FORMAT_VERSION } from "../vocabulary.js";
+import type { RecordKind } from "../graph/compact.js";
 import { decodeCompact, type ByteSink, type NewHasher, type StoredLineage } from "./compact-bytes.js";
 import { writeFileAtomic, type PendingFile } from "./files.js";
 import { ENTRY_SUFFIX, type UserCache } from "./user-cache.js";
@@ -62,8 +64,30 @@ export function readCacheEntry(
   version: string,
   hasher: NewHasher,
 ): StoredLineage | undefined {
-  const bytes = cache.read("", entryName(kind, sha256, version), entryMaxBytes(sourceBytes));
-  return bytes && decodeCompact(bytes, entryKey(kind, sha256), version, hasher);
+  const file = cache.open("", entryName(kind, sha256, version), entryMaxBytes(sourceBytes));
+  if (!file) return undefined;
+  // The file stays open for the entries' texts, read when a query asks for them (closed when collected).
+  const stored = decodeCompact(file, entryKey(kind, sha256), version, hasher);
+  if (!stored) {
+    file.close();
+    return undefined;
+  }
+  // An entry found damaged when read is removed, so that the next run validates the source again.
+  const removing =
+    <A extends unknown[], R>(read: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return read(...args);
+      } catch (error) {
+        if (error instanceof DamagedEntryError) cache.remove("", entryName(kind, sha256, version));
+        throw error;
+      }
+    };
+  return {
+    ...stored,
+    entry: removing((kind: RecordKind, i: number) => stored.entry(kind, i)),
+    warnings: removing(() => stored.warnings()),
+  };
 }
 
 /** Writes the user cache's entry for a source to a temporary file, to be committed or aborted. */

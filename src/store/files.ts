@@ -4,6 +4,7 @@
  * a regular file of a sane size that belongs to the user and that no one else may write (never following a
  * symbolic link, never blocking on a FIFO).
  */
+import { DamagedEntryError } from "../lineage-error.js";
 import {
   closeSync,
   constants,
@@ -129,28 +130,38 @@ export interface TrustedRead {
   touchBefore?: number;
 }
 
+/** A file opened for reading by `openTrusted`: its size, and reads at any offset (closed when it is collected). */
+export interface TrustedFile {
+  readonly size: number;
+  /** `length` bytes from `offset` in a buffer of their own (fewer only past the end); throws DamagedEntryError on an I/O error. */
+  read(offset: number, length: number): Uint8Array;
+  close(): void;
+}
+
+/** Closes what a dropped TrustedFile still holds open. */
+const openFiles = new FinalizationRegistry<number>((fd) => closeQuietly(fd));
+
 /**
- * The bytes of `path` if it is a regular file, owned by the user and writable by no one else, of at most
- * `maxBytes`; otherwise undefined. Never follows a symbolic link, never blocks (a FIFO), never throws.
+ * `path` opened for reading if it is a regular file, owned by the user and writable by no one else, of at
+ * most `maxBytes`; otherwise undefined. Never follows a symbolic link, never blocks (a FIFO), never throws.
+ * Reads see the file that was checked, whatever is renamed over its path meanwhile.
  */
-export function readTrusted(path: string, check: TrustedRead): Buffer | undefined {
+export function openTrusted(path: string, check: TrustedRead): TrustedFile | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch {
     return undefined;
   }
+  let size: number;
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile() || !ownedPrivately(stat, check.uid) || stat.size > check.maxBytes) return undefined;
-    // Exactly the size stat gave: a file that grows meanwhile cannot make the read larger.
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let done = 0;
-    while (done < bytes.length) {
-      const n = readSync(fd, bytes, done, bytes.length - done, done);
-      if (n === 0) break;
-      done += n;
+    if (!stat.isFile() || !ownedPrivately(stat, check.uid) || stat.size > check.maxBytes) {
+      closeQuietly(fd);
+      return undefined;
     }
+    // Reads stop at the size stat gave: a file that grows meanwhile cannot make them larger.
+    size = stat.size;
     if (check.touchBefore !== undefined && stat.mtimeMs < check.touchBefore) {
       try {
         futimesSync(fd, new Date(), new Date());
@@ -158,10 +169,53 @@ export function readTrusted(path: string, check: TrustedRead): Buffer | undefine
         // recency is a hint
       }
     }
-    return done === bytes.length ? bytes : bytes.subarray(0, done);
+  } catch {
+    closeQuietly(fd);
+    return undefined;
+  }
+  let open = true;
+  const file: TrustedFile = {
+    size,
+    read(offset, length) {
+      const want = Math.max(0, Math.min(length, size - offset));
+      // A buffer of its own (not from the shared pool): typed-array views of it are 4-byte aligned.
+      const bytes = new Uint8Array(want);
+      try {
+        let done = 0;
+        while (done < want) {
+          const n = readSync(fd, bytes, done, want - done, offset + done);
+          if (n === 0) break;
+          done += n;
+        }
+        return done === want ? bytes : bytes.subarray(0, done);
+      } catch (error) {
+        throw new DamagedEntryError(`${path} could not be read: ${(error as Error).message}`);
+      }
+    },
+    close() {
+      if (!open) return;
+      open = false;
+      openFiles.unregister(file);
+      closeQuietly(fd);
+    },
+  };
+  openFiles.register(file, fd, file);
+  return file;
+}
+
+/**
+ * The bytes of `path` if it is a regular file, owned by the user and writable by no one else, of at most
+ * `maxBytes`; otherwise undefined. Never follows a symbolic link, never blocks (a FIFO), never throws.
+ */
+export function readTrusted(path: string, check: TrustedRead): Buffer | undefined {
+  const file = openTrusted(path, check);
+  if (!file) return undefined;
+  try {
+    const bytes = file.read(0, file.size);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch {
     return undefined;
   } finally {
-    closeQuietly(fd);
+    file.close();
   }
 }

@@ -145,14 +145,17 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
   /** A compact lineage, opened. */
   function opened(hit: StoredLineage, via: OpenedVia): Opened {
     const graph = lazyGraph(hit);
-    // `lineage` is read through the graph, which parses it only if asked.
+    let warnings: Problem[] | undefined;
+    // `lineage` is read through the graph, which parses it only if asked; the warnings too are read when asked.
     return {
       ok: true,
       file,
       get lineage() {
         return graph.lineage;
       },
-      warnings: hit.header.warnings.map((w) => ({ ...w, file })),
+      get warnings() {
+        return (warnings ??= hit.warnings().map((w) => ({ ...w, file })));
+      },
       graph,
       via,
     };

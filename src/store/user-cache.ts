@@ -11,7 +11,15 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync, statSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import type { ByteSink } from "./compact-bytes.js";
-import { prepareFile, readTrusted, removeQuietly, TEMP_SUFFIX, type PendingFile } from "./files.js";
+import {
+  openTrusted,
+  prepareFile,
+  readTrusted,
+  removeQuietly,
+  TEMP_SUFFIX,
+  type PendingFile,
+  type TrustedFile,
+} from "./files.js";
 
 /** The most bytes of entries the cache keeps (the most recently used first; the newest entry always). */
 export const CACHE_MAX_BYTES = 512 * 1024 * 1024;
@@ -212,6 +220,19 @@ export class UserCache {
     const dir = this.usable(sub, false);
     if (dir === undefined) return undefined;
     return readTrusted(join(dir, name), { uid: this.uid, maxBytes, touchBefore: Date.now() - RECENCY_MS });
+  }
+
+  /** Removes a cache file (`name` in subdirectory `sub`), if it can. */
+  remove(sub: string, name: string): void {
+    const dir = this.usable(sub, false);
+    if (dir !== undefined) removeQuietly(join(dir, name));
+  }
+
+  /** A cache file (`name` in subdirectory `sub`) opened for reads at any offset, if it is there and can be trusted. */
+  open(sub: string, name: string, maxBytes: number): TrustedFile | undefined {
+    const dir = this.usable(sub, false);
+    if (dir === undefined) return undefined;
+    return openTrusted(join(dir, name), { uid: this.uid, maxBytes, touchBefore: Date.now() - RECENCY_MS });
   }
 
   /**

@@ -96,7 +96,7 @@ describe("the cache of validated lineages", () => {
     expect(cached.header.key).toBe(sha);
     const lineage = structuredClone(lazyGraph(cached).lineage);
     lineage.models.base!.name = "Name from the cache";
-    writeFileSync(entry(), encodeCompact(buildGraph(lineage), cached.header.warnings, sha, packageVersion(), hasher));
+    writeFileSync(entry(), encodeCompact(buildGraph(lineage), cached.warnings(), sha, packageVersion(), hasher));
     expect((await cli(["--lineage", file, "show", "base"], { env })).stdout).toContain("Name from the cache");
     // --no-cache bypasses it.
     expect((await cli(["--lineage", file, "show", "base", "--no-cache"], { env })).stdout).toContain(

@@ -3,7 +3,12 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
-import { decodeCompact, encodeCompact } from "../../src/store/compact-bytes.js";
+import { BLOCK, decodeCompact, encodeCompact, type ByteSource } from "../../src/store/compact-bytes.js";
+import { RECORD_KINDS } from "../../src/graph/compact.js";
+import { bigLineage } from "../support/big-lineage.js";
+import { DamagedEntryError } from "../../src/lineage-error.js";
+
+const idsOf = { models: "modelIds", abilities: "abilityIds", sources: "sourceIds" } as const;
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
 import { cacheHasher } from "../../src/store/compiled.js";
 import { loadLineageText } from "../../src/load/load-lineage.js";
@@ -149,7 +154,7 @@ describe("the compact form and its lazy graph", () => {
       severity: "warning" as const,
     };
     const decoded = decodeCompact(encodeCompact(eager, [warning], "k", "v"), "k", "v")!;
-    expect(decoded.header.warnings).toEqual([warning]);
+    expect(decoded.warnings()).toEqual([warning]);
     expect(decoded.header.head).toEqual({
       lineage: 1,
       title: FIXTURES.small.lineage.title,
@@ -180,6 +185,31 @@ describe("decodeCompact", () => {
     expect(decodeCompact(Buffer.from("not a compact lineage at all, just text"), "key", "1.0.0")).toBeUndefined();
   });
 
+  it("in a lineage of many blocks, finds a changed byte when opened or when the entry holding it is read", () => {
+    const loaded = loadLineageText(JSON.stringify(bigLineage(400)), "big.json");
+    if (!loaded.ok) throw new Error("big lineage invalid");
+    const bytes = encodeCompact(buildGraph(loaded.lineage, loaded.order), [], "key", "1.0.0");
+    expect(bytes.length).toBeGreaterThan(4 * BLOCK);
+    let lazily = 0;
+    for (let i = 0; i < bytes.length; i += 211) {
+      const damaged = Buffer.from(bytes);
+      damaged[i] = damaged[i]! ^ 0x20;
+      const decoded = decodeCompact(damaged, "key", "1.0.0");
+      if (decoded === undefined) continue;
+      // Past the index sections, a damaged byte is found when its block is first read: reading everything throws.
+      lazily++;
+      expect(() => {
+        for (const kind of RECORD_KINDS) {
+          const count = kind === "steps" || kind === "claims" ? decoded.stepCount : decoded.header[idsOf[kind]].length;
+          for (let e = 0; e < count; e++) decoded.entry(kind, e);
+        }
+        decoded.warnings();
+      }, `byte ${i}`).toThrow(DamagedEntryError);
+    }
+    // The texts are most of the bytes: most damage is found only when read.
+    expect(lazily).toBeGreaterThan(bytes.length / 211 / 4);
+  });
+
   it("checks its checksum with the hasher it was written with (the user cache's sha256), and refuses another", async () => {
     const hasher = await cacheHasher();
     const withSha = encodeCompact(buildGraph(FIXTURES.small.lineage), [], "key", "1.0.0", hasher);
@@ -191,6 +221,29 @@ describe("decodeCompact", () => {
       damaged[i] = damaged[i]! ^ 0x20;
       expect(decodeCompact(damaged, "key", "1.0.0", hasher), `byte ${i}`).toBeUndefined();
     }
+  });
+
+  it("opens a large lineage reading only its header and index sections; each text block is read once, when asked", () => {
+    const graph = buildGraph(FIXTURES.small.lineage);
+    const big = encodeCompact(graph, [], "key", "1.0.0");
+    const reads: [number, number][] = [];
+    const source: ByteSource = {
+      size: big.length,
+      read: (offset, length) => (reads.push([offset, length]), big.subarray(offset, offset + length)),
+    };
+    const decoded = decodeCompact(source, "key", "1.0.0")!;
+    const header = decoded.header;
+    const firstText = header.sections[`${RECORD_KINDS[0]}Text`][0];
+    const opened = reads.reduce((n, [, length]) => n + length, 0);
+    // The front, the header and its length, and the index sections' blocks.
+    expect(opened).toBeLessThanOrEqual(
+      40 + 4 + Buffer.byteLength(JSON.stringify(header)) + Math.ceil(firstText / BLOCK) * BLOCK,
+    );
+    reads.length = 0;
+    decoded.entry("models", 0);
+    decoded.entry("models", 0);
+    expect(reads.length).toBeLessThanOrEqual(2);
+    expect(decoded.entry("models", 0)).toEqual(Object.values(FIXTURES.small.lineage.models)[0]);
   });
 
   it("reads a buffer that does not start on a 4-byte boundary", () => {

@@ -3,7 +3,17 @@
  * process's), with the display name in messages only; the embedded lineage from its compiled copy; a user
  * lineage from the cache once it has been validated.
  */
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { DamagedEntryError } from "../../src/lineage-error.js";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -74,6 +84,28 @@ describe("openLineage", () => {
     copyFileSync(SMALL, other.file);
     expect((await openLineage(other.file, { env: other.env, worker: false })).ok).toBe(true);
     expect(existsSync(join(other.dir, "cache"))).toBe(false);
+  });
+});
+
+describe("a cache entry damaged while in use", () => {
+  it("throws DamagedEntryError when the damaged entry is read, and is removed, so the next open reads the source", async () => {
+    const { dir, env } = project();
+    await openLineage("mine.yaml", { cwd: dir, cache: true, env, worker: false });
+    const second = await openLineage("mine.yaml", { cwd: dir, cache: true, env, worker: false });
+    if (!second.ok) throw new Error("not opened");
+    expect(second.via).toBe("cache");
+    // Damage every text byte of the entry in place (the open file sees it): the texts follow the index sections.
+    const cacheDir = join(dir, "cache", "captrace");
+    const name = readdirSync(cacheDir).find((f) => f.endsWith(".captrace"))!;
+    const bytes = readFileSync(join(cacheDir, name));
+    const fd = openSync(join(cacheDir, name), "r+");
+    const from = bytes.indexOf('{"');
+    writeSync(fd, Buffer.alloc(bytes.length - 200 - from, 0x20), 0, bytes.length - 200 - from, from);
+    closeSync(fd);
+    expect(() => trace(second.graph, { model: "dpo", ability: "coding" })).toThrow(DamagedEntryError);
+    expect(existsSync(join(cacheDir, name))).toBe(false);
+    const third = await openLineage("mine.yaml", { cwd: dir, cache: true, env, worker: false });
+    expect(third.ok && third.via).toBe("source");
   });
 });
 
