@@ -22,7 +22,7 @@ if (!result.ok) {
 const graph = buildGraph(result.lineage, result.order);
 if (
   !writeCompiled(compiledEmbeddedPath(), (sink) =>
-    writeCompact(graph, result.warnings, quickKey(bytes), packageVersion(), sink),
+    writeCompact(graph, { located: result.warnings, issues: [] }, quickKey(bytes), packageVersion(), sink),
   )
 ) {
   console.error("could not write the compiled embedded lineage");

@@ -46,3 +46,26 @@ export function formatProblem(p: Problem): string {
   const where = p.line === null ? p.file : `${p.file}:${p.line}:${p.column ?? 1}`;
   return `${where}: ${p.severity}: ${p.message}`;
 }
+
+/**
+ * A valid lineage's warnings as they are kept before anyone asks where they are: those already placed
+ * (`located`), and the rest as issues, placed in the file only when shown (locating thousands of warnings
+ * costs a scan of the file, which a query that shows none need not pay).
+ */
+export interface PendingWarnings {
+  located: Problem[];
+  issues: Issue[];
+}
+
+/** Pending warnings shown without reading the file again: the issues without a line or column, after the placed ones. */
+export function unplacedWarnings(file: string, pending: PendingWarnings): Problem[] {
+  const rest = pending.issues.map((issue): Problem => ({
+    file,
+    line: null,
+    column: null,
+    severity: issue.severity ?? "warning",
+    message: issue.message,
+    path: issue.path,
+  }));
+  return [...sortProblems(pending.located.map((p) => ({ ...p, file }))), ...rest];
+}

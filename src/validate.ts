@@ -29,7 +29,7 @@ function validation(result: LoadResult): Validation {
 
 /** Validates a lineage file, opened as every command opens it (`opts.cwd` places a relative path). Never throws. */
 export async function validateFile(file: string, opts: OpenOptions = {}): Promise<Validation> {
-  return validation(await openLineage(file, opts));
+  return validation(await openLineage(file, { placeWarnings: true, ...opts }));
 }
 
 /** Validates lineage text; `file` names it in messages (a `.json` name selects strict JSON). Never throws. */

@@ -1,6 +1,7 @@
 /** The cross-reference rules over a schema-valid lineage, their issues located: shared by every way of loading. */
 import type { LineageFile } from "../schema.js";
-import { sortProblems, type Issue, type PathSegment, type Problem } from "../problem.js";
+import type { LoadResult } from "./load-lineage.js";
+import { sortProblems, type Issue, type PathSegment, type PendingWarnings, type Problem } from "../problem.js";
 import { RULES, type Rule } from "./rules/index.js";
 import { ruleContext } from "./rules/context.js";
 import { topologicalOrder } from "./rules/cycles.js";
@@ -19,16 +20,57 @@ export function locateAll(file: string, locate: Locate, issues: Issue[]): Proble
   });
 }
 
-/** Runs `rules` (by default every rule); returns their problems (with `early` ones, sorted) and the lineage order (undefined on a cycle), computed if asked. */
+/** What the rules found: every problem, located, when one is an error; else the warnings, not yet located. */
+export interface RuleOutcome {
+  /** When there is an error (the rules', or among `early`): every problem, located and sorted; else empty. */
+  problems: Problem[];
+  /** When there is no error: the warnings, to be located when shown. */
+  warnings: PendingWarnings;
+  /** The lineage order (undefined on a cycle), computed if asked. */
+  order: () => string[] | undefined;
+}
+
+/** Runs `rules` (by default every rule) after the `early` problems (of the parse). */
 export function checkRules(
   lineage: LineageFile,
   file: string,
   locator: Locator,
   early: Problem[] = [],
   rules: readonly Rule[] = RULES,
-): { problems: Problem[]; order: () => string[] | undefined } {
+): RuleOutcome {
   const ctx = ruleContext(lineage);
   const issues = rules.flatMap((rule) => rule(ctx));
-  const problems = sortProblems([...early, ...(issues.length ? locateAll(file, locator(issues), issues) : [])]);
-  return { problems, order: () => topologicalOrder(ctx) };
+  const order = () => topologicalOrder(ctx);
+  const failed = early.some((p) => p.severity === "error") || issues.some((i) => (i.severity ?? "error") === "error");
+  if (!failed) return { problems: [], warnings: { located: early, issues }, order };
+  return { problems: locatedWarnings(file, { located: early, issues }, locator), warnings: NONE, order };
+}
+
+const NONE: PendingWarnings = { located: [], issues: [] };
+
+/** Pending warnings (or problems) placed in the file, sorted by position. */
+export function locatedWarnings(file: string, pending: PendingWarnings, locator: Locator): Problem[] {
+  const { located, issues } = pending;
+  return sortProblems([...located, ...(issues.length ? locateAll(file, locator(issues), issues) : [])]);
+}
+
+/** A valid lineage's load result, its warnings located by `locator` when first read. */
+export function validResult(
+  file: string,
+  lineage: LineageFile,
+  order: string[] | undefined,
+  pending: PendingWarnings,
+  locator: Locator,
+): LoadResult {
+  let warnings: Problem[] | undefined;
+  return {
+    ok: true,
+    file,
+    lineage,
+    order,
+    pending,
+    get warnings() {
+      return (warnings ??= locatedWarnings(file, pending, locator));
+    },
+  };
 }

@@ -1,7 +1,7 @@
 /** Loads a lineage: read, parse (YAML with positions, or strict JSON), validate with zod, then run the cross-reference rules. */
 import type { LineageFile } from "../schema.js";
-import { sortProblems, type Problem } from "../problem.js";
-import { checkRules, locateAll, type Locator } from "./check-rules.js";
+import { sortProblems, type PendingWarnings, type Problem } from "../problem.js";
+import { checkRules, locateAll, locatedWarnings, validResult, type Locator } from "./check-rules.js";
 import { jsonLocate, parseJson } from "./parse-json.js";
 import { earlyProblem, parseText, yamlSource } from "./parse-yaml.js";
 import { parseYamlFast } from "./parse-yaml-fast.js";
@@ -10,10 +10,34 @@ import { LIMITS } from "../limits.js";
 import { isJsonPath, readSource } from "./read-source.js";
 import { validateSchema } from "./validate-schema.js";
 
-/** A loaded lineage with its warnings, or every problem found, sorted by position. */
+/**
+ * A loaded lineage with its warnings, or every problem found, sorted by position. The warnings are located
+ * in the file when first read (`pending` holds them until then: what a cache keeps).
+ */
 export type LoadResult =
-  | { ok: true; file: string; lineage: LineageFile; warnings: Problem[]; order?: string[] }
+  | {
+      ok: true;
+      file: string;
+      lineage: LineageFile;
+      readonly warnings: Problem[];
+      pending: PendingWarnings;
+      order?: string[];
+    }
   | { ok: false; file: string; problems: Problem[] };
+
+/**
+ * Places pending warnings in lineage text (the text they were found in: a cache entry's source, read again).
+ * Parses the text as loading it does, without validating it again. Never throws.
+ */
+export function locateWarnings(text: string, file: string, pending: PendingWarnings): Problem[] {
+  if (pending.issues.length === 0) return locatedWarnings(file, pending, () => unlocated);
+  if (isJsonPath(file)) return locatedWarnings(file, pending, jsonLocate(text));
+  const source = yamlSource(text);
+  const fast = parseYamlFast(source);
+  if (fast.ok) return locatedWarnings(file, pending, () => chunkLocator(source, fast.data));
+  const parsed = parseText(file, text);
+  return locatedWarnings(file, pending, () => (parsed.ok ? parsed.parsed.locate : unlocated));
+}
 
 /**
  * At least the nodes yaml@2 would make of YAML text, counted without parsing: its line ends, commas,
@@ -85,9 +109,9 @@ export function loadLineageText(text: string, file: string): LoadResult {
       problems: sortProblems([...early, ...locateAll(file, locate(schema.issues), schema.issues)]),
     };
   }
-  const { problems, order } = checkRules(schema.lineage, file, locate, early);
-  if (problems.some((p) => p.severity === "error")) return { ok: false, file, problems };
-  return { ok: true, file, lineage: schema.lineage, warnings: problems, order: order() };
+  const rules = checkRules(schema.lineage, file, locate, early);
+  if (rules.problems.length > 0) return { ok: false, file, problems: rules.problems };
+  return validResult(file, schema.lineage, rules.order(), rules.warnings, locate);
 }
 
 /** Reads and validates a lineage file. Never throws. */

@@ -25,7 +25,7 @@ import {
   type RecordKind,
 } from "../graph/compact.js";
 import type { LineageGraph } from "../graph/build-graph.js";
-import type { Problem } from "../problem.js";
+import type { PendingWarnings } from "../problem.js";
 import { FORMAT_VERSION } from "../vocabulary.js";
 import { QuickHasher } from "./quick-key.js";
 import { DamagedEntryError } from "../lineage-error.js";
@@ -57,7 +57,7 @@ export interface CompactHeader extends CompactIndex {
 /** A compact lineage read from bytes: the graph's parts, the stored header, and the load's warnings (read when asked). */
 export interface StoredLineage extends CompactLineage {
   header: CompactHeader;
-  warnings(): Problem[];
+  warnings(): PendingWarnings;
 }
 
 /** Where a compact lineage is read from: its size, and fresh bytes at any offset. */
@@ -98,7 +98,7 @@ export interface ByteSink {
  */
 export function writeCompact(
   graph: LineageGraph,
-  warnings: readonly Problem[],
+  warnings: PendingWarnings,
   key: string,
   version: string,
   sink: ByteSink,
@@ -153,7 +153,7 @@ export function writeCompact(
 /** The compact form in memory (the build's embedded lineage, tests). */
 export function encodeCompact(
   graph: LineageGraph,
-  warnings: readonly Problem[],
+  warnings: PendingWarnings,
   key: string,
   version: string,
   newHasher: NewHasher = quickHasher,
@@ -386,7 +386,7 @@ export function decodeCompact(
         const { offsets, text } = tables[kind];
         return JSON.parse(body.text(text + offsets[i]!, text + offsets[i + 1]!)) as unknown;
       },
-      warnings: () => JSON.parse(body.text(warnings[0], warnings[0] + warnings[1])) as Problem[],
+      warnings: () => JSON.parse(body.text(warnings[0], warnings[0] + warnings[1])) as PendingWarnings,
     };
   } catch {
     return undefined;

@@ -8,8 +8,8 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { LineageFile } from "../schema.js";
-import { sortProblems, type Problem } from "../problem.js";
-import { checkRules } from "../load/check-rules.js";
+import { sortProblems, type PendingWarnings, type Problem } from "../problem.js";
+import { checkRules, locatedWarnings, validResult } from "../load/check-rules.js";
 import type { LoadResult } from "../load/load-lineage.js";
 import { jsonLocate, parseJson } from "../load/parse-json.js";
 import { RULES_AFTER } from "../load/rules/index.js";
@@ -43,7 +43,7 @@ export function useParallel(
 }
 
 /** The caller's work on a valid-looking lineage, done while the schema check runs; `T` is kept only if the lineage is valid. */
-export type Speculation<T> = (lineage: LineageFile, order: string[] | undefined, warnings: Problem[]) => T;
+export type Speculation<T> = (lineage: LineageFile, order: string[] | undefined, warnings: PendingWarnings) => T;
 
 /**
  * What loading in parallel came to: the load result and, when it is ok, the speculation's value; or
@@ -82,13 +82,13 @@ export async function loadInParallel<T>(
     if (!parsed.ok) return { result: { ok: false, file, problems: [parsed.problem] } };
     // On data that is not schema-valid any of this may throw or be wrong: the verdict decides.
     let lineage: LineageFile | undefined;
-    let rules: { problems: Problem[]; order?: string[] } | undefined;
+    let rules: { failed: Problem[]; warnings: PendingWarnings; order?: string[] } | undefined;
     let built: T | undefined;
     try {
       lineage = withDefaults(parsed.data);
       const checked = checkRules(lineage, file, jsonLocate(text), [], RULES_AFTER);
-      rules = { problems: checked.problems, order: checked.order() };
-      if (!rules.problems.some((p) => p.severity === "error")) built = speculate(lineage, rules.order, rules.problems);
+      rules = { failed: checked.problems, warnings: checked.warnings, order: checked.order() };
+      if (rules.failed.length === 0) built = speculate(lineage, rules.order, rules.warnings);
     } catch {
       rules = undefined;
     }
@@ -97,10 +97,15 @@ export async function loadInParallel<T>(
     if (!schema.ok) return { result: { ok: false, file, problems: schema.problems }, discarded: built };
     if (!lineage || !rules) return { discarded: built }; // schema-valid, yet this thread could not check it: load the usual way
     // The worker's rules come first in RULES: joined in that order and sorted, the problems are loadLineageText's.
-    const problems = sortProblems([...schema.ruleProblems, ...rules.problems]);
-    if (problems.some((p) => p.severity === "error"))
-      return { result: { ok: false, file, problems }, discarded: built };
-    const result: LoadResult = { ok: true, file, lineage, warnings: problems, order: rules.order };
+    if (rules.failed.length > 0 || schema.ruleProblems.some((p) => p.severity === "error")) {
+      const mine = rules.failed.length > 0 ? rules.failed : locatedWarnings(file, rules.warnings, jsonLocate(text));
+      return {
+        result: { ok: false, file, problems: sortProblems([...schema.ruleProblems, ...mine]) },
+        discarded: built,
+      };
+    }
+    const pending = { located: [...schema.ruleProblems, ...rules.warnings.located], issues: rules.warnings.issues };
+    const result = validResult(file, lineage, rules.order, pending, jsonLocate(text));
     // The speculation saw this thread's warnings only: it stands if the worker's rules added none.
     return schema.ruleProblems.length === 0 ? { result, built } : { result, discarded: built };
   } finally {

@@ -11,7 +11,7 @@ import { lazyGraph } from "../graph/lazy-graph.js";
 import type { LoadResult } from "../load/load-lineage.js";
 import { decodeUtf8, isJsonPath, readSourceBytes, stampOf } from "../load/read-source.js";
 import { packageVersion } from "../package-root.js";
-import type { Problem } from "../problem.js";
+import { unplacedWarnings, type PendingWarnings, type Problem } from "../problem.js";
 import { writeCompact, type StoredLineage } from "./compact-bytes.js";
 import {
   cacheHasher,
@@ -63,6 +63,12 @@ export interface OpenOptions {
   parallelMinBytes?: number;
   /** How long before its hashing a file must have last changed for its remembered hash to be trusted (default 2 s). */
   racyMs?: number;
+  /**
+   * Place the warnings of a lineage opened from a stored copy (the cache, the compiled embedded lineage)
+   * in its file, reading the file again (default false: such warnings have no line or column; a lineage
+   * validated now always has them placed, when they are first read).
+   */
+  placeWarnings?: boolean;
 }
 
 /** Where an opened lineage came from: the compiled embedded copy, the user cache, or its source, validated now. */
@@ -100,7 +106,7 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
     cache && stamp && known !== undefined
       ? readCacheEntry(cache, kind, known, Number(stamp.size), version, hasher!)
       : undefined;
-  if (early) return opened(early, "cache");
+  if (early) return opened(early, "cache", known!);
   const raw = await readSourceBytes(realPath);
   if (!raw.ok) return { ok: false, file, problems: [named(raw.problem)] };
   const sha = cache ? await contentHash(raw.bytes) : "";
@@ -110,8 +116,8 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
     : cache
       ? readCacheEntry(cache, kind, sha, raw.bytes.length, version, hasher!)
       : undefined;
-  if (hit) return opened(hit, embedded ? "compiled" : "cache");
-  const entry = (graph: LineageGraph, warnings: Problem[]) =>
+  if (hit) return opened(hit, embedded ? "compiled" : "cache", embedded ? quickKey(raw.bytes) : sha);
+  const entry = (graph: LineageGraph, warnings: PendingWarnings) =>
     cache
       ? prepareCacheEntry(cache, kind, sha, version, (sink) =>
           writeCompact(graph, warnings, entryKey(kind, sha), version, sink, hasher),
@@ -130,7 +136,7 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
     const { result, built } = outcome;
     if (result?.ok && built) {
       built.entry?.commit();
-      return { ...result, graph: built.graph, via: "source" };
+      return withGraph(result, built.graph);
     }
     if (result) return graphOf(result);
   }
@@ -142,10 +148,10 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
     return { ...problem, file };
   }
 
-  /** A compact lineage, opened. */
-  function opened(hit: StoredLineage, via: OpenedVia): Opened {
+  /** A compact lineage, opened; `key` is the content key of the source it was made from. */
+  async function opened(hit: StoredLineage, via: OpenedVia, key: string): Promise<Opened> {
     const graph = lazyGraph(hit);
-    let warnings: Problem[] | undefined;
+    let warnings = opts.placeWarnings ? await placed(hit.warnings(), key) : undefined;
     // `lineage` is read through the graph, which parses it only if asked; the warnings too are read when asked.
     return {
       ok: true,
@@ -154,18 +160,48 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
         return graph.lineage;
       },
       get warnings() {
-        return (warnings ??= hit.warnings().map((w) => ({ ...w, file })));
+        return (warnings ??= unplacedWarnings(file, hit.warnings()));
+      },
+      get pending() {
+        return hit.warnings();
       },
       graph,
       via,
     };
   }
 
+  /** Stored warnings placed in the source, read again: unplaced if it is no longer the file they were found in. */
+  async function placed(pending: PendingWarnings, key: string): Promise<Problem[]> {
+    if (pending.issues.length === 0) return unplacedWarnings(file, pending);
+    const raw = await readSourceBytes(realPath);
+    const same = raw.ok && (embedded ? quickKey(raw.bytes) : await contentHash(raw.bytes)) === key;
+    const text = raw.ok && same ? decodeUtf8(file, raw.bytes) : undefined;
+    if (!text?.ok) return unplacedWarnings(file, pending);
+    const { locateWarnings } = await import("../load/load-lineage.js");
+    return locateWarnings(text.text, file, pending).map((w) => ({ ...w, file }));
+  }
+
   /** A loaded lineage's graph, written to the cache. */
   function graphOf(result: LoadResult): Opened {
     if (!result.ok) return result;
     const graph = buildGraph(result.lineage, result.order);
-    entry(graph, result.warnings)?.commit();
-    return { ...result, graph, via: "source" };
+    entry(graph, result.pending)?.commit();
+    return withGraph(result, graph);
   }
+}
+
+/** A valid load result with its graph, opened from the source (its warnings still placed only when read). */
+function withGraph(result: LoadResult & { ok: true }, graph: LineageGraph): Opened {
+  return {
+    ok: true,
+    file: result.file,
+    lineage: result.lineage,
+    order: result.order,
+    pending: result.pending,
+    get warnings() {
+      return result.warnings;
+    },
+    graph,
+    via: "source",
+  };
 }

@@ -114,7 +114,7 @@ describe("parentage readings", () => {
 
   it("keep the lazy graph lazy and answer as the eager graph does", () => {
     const eager = buildGraph(file());
-    const decoded = decodeCompact(encodeCompact(eager, [], "k", "v"), "k", "v")!;
+    const decoded = decodeCompact(encodeCompact(eager, { located: [], issues: [] }, "k", "v"), "k", "v")!;
     const reads: string[] = [];
     const entry = decoded.entry.bind(decoded);
     const lazy = lazyGraph({ ...decoded, entry: (kind, i) => (reads.push(`${kind}#${i}`), entry(kind, i)) });

@@ -37,7 +37,7 @@ const FIXTURES = {
 
 /** The lazy graph of a lineage, through bytes: encoded, then decoded. */
 function roundTrip(graph: LineageGraph): LineageGraph {
-  const decoded = decodeCompact(encodeCompact(graph, [], "key", "1.2.3"), "key", "1.2.3");
+  const decoded = decodeCompact(encodeCompact(graph, { located: [], issues: [] }, "key", "1.2.3"), "key", "1.2.3");
   if (!decoded) throw new Error("the encoded lineage did not decode");
   return lazyGraph(decoded);
 }
@@ -125,7 +125,7 @@ describe("the compact form and its lazy graph", () => {
 
   it("parse an entry only when it is read, and keep it", () => {
     const eager = buildGraph(FIXTURES.embedded.lineage);
-    const decoded = decodeCompact(encodeCompact(eager, [], "k", "v"), "k", "v")!;
+    const decoded = decodeCompact(encodeCompact(eager, { located: [], issues: [] }, "k", "v"), "k", "v")!;
     const reads: string[] = [];
     const entry = decoded.entry.bind(decoded);
     const lazy = lazyGraph({ ...decoded, entry: (kind, i) => (reads.push(`${kind}#${i}`), entry(kind, i)) });
@@ -153,8 +153,8 @@ describe("the compact form and its lazy graph", () => {
       message: "unknown step kind",
       severity: "warning" as const,
     };
-    const decoded = decodeCompact(encodeCompact(eager, [warning], "k", "v"), "k", "v")!;
-    expect(decoded.warnings()).toEqual([warning]);
+    const decoded = decodeCompact(encodeCompact(eager, { located: [warning], issues: [] }, "k", "v"), "k", "v")!;
+    expect(decoded.warnings()).toEqual({ located: [warning], issues: [] });
     expect(decoded.header.head).toEqual({
       lineage: 1,
       title: FIXTURES.small.lineage.title,
@@ -164,7 +164,7 @@ describe("the compact form and its lazy graph", () => {
 });
 
 describe("decodeCompact", () => {
-  const bytes = encodeCompact(buildGraph(FIXTURES.small.lineage), [], "key", "1.0.0");
+  const bytes = encodeCompact(buildGraph(FIXTURES.small.lineage), { located: [], issues: [] }, "key", "1.0.0");
 
   it("refuses another content key, captrace version or format", () => {
     expect(decodeCompact(bytes, "key", "1.0.0")).toBeDefined();
@@ -188,7 +188,7 @@ describe("decodeCompact", () => {
   it("in a lineage of many blocks, finds a changed byte when opened or when the entry holding it is read", () => {
     const loaded = loadLineageText(JSON.stringify(bigLineage(400)), "big.json");
     if (!loaded.ok) throw new Error("big lineage invalid");
-    const bytes = encodeCompact(buildGraph(loaded.lineage, loaded.order), [], "key", "1.0.0");
+    const bytes = encodeCompact(buildGraph(loaded.lineage, loaded.order), { located: [], issues: [] }, "key", "1.0.0");
     expect(bytes.length).toBeGreaterThan(4 * BLOCK);
     let lazily = 0;
     for (let i = 0; i < bytes.length; i += 211) {
@@ -212,7 +212,13 @@ describe("decodeCompact", () => {
 
   it("checks its checksum with the hasher it was written with (the user cache's sha256), and refuses another", async () => {
     const hasher = await cacheHasher();
-    const withSha = encodeCompact(buildGraph(FIXTURES.small.lineage), [], "key", "1.0.0", hasher);
+    const withSha = encodeCompact(
+      buildGraph(FIXTURES.small.lineage),
+      { located: [], issues: [] },
+      "key",
+      "1.0.0",
+      hasher,
+    );
     expect(decodeCompact(withSha, "key", "1.0.0", hasher)).toBeDefined();
     expect(decodeCompact(withSha, "key", "1.0.0")).toBeUndefined();
     expect(decodeCompact(bytes, "key", "1.0.0", hasher)).toBeUndefined();
@@ -225,7 +231,7 @@ describe("decodeCompact", () => {
 
   it("opens a large lineage reading only its header and index sections; each text block is read once, when asked", () => {
     const graph = buildGraph(FIXTURES.small.lineage);
-    const big = encodeCompact(graph, [], "key", "1.0.0");
+    const big = encodeCompact(graph, { located: [], issues: [] }, "key", "1.0.0");
     const reads: [number, number][] = [];
     const source: ByteSource = {
       size: big.length,

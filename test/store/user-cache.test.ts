@@ -149,7 +149,7 @@ describe("the cache is owned", () => {
       if (!diamond.ok) throw new Error("diamond is invalid");
       const forged = encodeCompact(
         buildGraph(diamond.lineage, diamond.order),
-        [],
+        { located: [], issues: [] },
         entryKey("yaml", sha(a)),
         packageVersion(),
         await cacheHasher(),
