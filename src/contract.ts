@@ -422,6 +422,8 @@ export const TreeLine = z.strictObject({
   confidence: Confidence.nullable(),
   /** The ability's state here, with `--ability`. */
   state: StateOut.nullable(),
+  /** The size of the change that left that state (`great`: `--`, "greatly weakened"); null without `--ability` or when absent. */
+  size: SizeOut.nullable(),
   /** Printed in full earlier: marked `(*)`, its subtree not repeated. */
   repeated: z.boolean(),
   /** Its subtree was cut by `--depth`. */
