@@ -1,0 +1,70 @@
+/** Human rendering of `descendants`: the count by relation in one line, then a table of relation by children and all. */
+import type { DescendantsResult } from "../contract.js";
+import { escapeLine } from "./escape.js";
+import type { RenderOptions } from "./options.js";
+import { textTable } from "./table.js";
+import { fit } from "./wrap.js";
+
+/** How a count of models made by a relation reads ("37,904 fine-tuned"): the documented kinds and the Hub's relations. */
+const MADE: Readonly<Record<string, string>> = {
+  pretraining: "pre-trained",
+  "continued-pretraining": "further pre-trained",
+  "code-training": "code-trained",
+  "instruction-tuning": "instruction-tuned",
+  "supervised-instruction-tuning": "instruction-tuned (supervised)",
+  "fine-tuning": "fine-tuned",
+  rlhf: "RLHF-tuned",
+  "dialogue-rlhf": "dialogue-RLHF-tuned",
+  "preference-optimization": "preference-optimized",
+  "behavior-cloning": "behavior-cloned",
+  distillation: "distilled",
+  merge: "merged",
+  quantization: "quantized",
+  adapter: "adapters",
+  unspecified: "unspecified",
+  other: "other",
+};
+
+const NUMBER = new Intl.NumberFormat("en-US");
+
+/** A count with thousands separators. */
+const count = (n: number) => NUMBER.format(n);
+
+/** "9,120 quantized"; a lineage's own kind reads "3 by KIND". */
+function made(n: number, relation: string): string {
+  const word = Object.hasOwn(MADE, relation) ? MADE[relation]! : `by ${escapeLine(relation)}`;
+  return `${count(n)} ${word}`;
+}
+
+/** The answer in one line: how many descendants, within what depth, by relation. */
+function answer(r: DescendantsResult): string {
+  const model = escapeLine(r.model);
+  const within = r.maxDepth === null ? "" : ` within ${count(r.maxDepth)} level${r.maxDepth === 1 ? "" : "s"}`;
+  const more = r.cut ? " (more below)" : "";
+  if (r.total === 0) return `${model} has no descendants${within}${more}.`;
+  const noun = r.total === 1 ? "descendant" : "descendants";
+  return `${model} has ${count(r.total)} ${noun}${within}${more}: ${r.relations.map((x) => made(x.all, x.relation)).join(", ")}`;
+}
+
+/** "32,006 children, 8,797 at level 2, ..., 3 at level 40 (the deepest)". */
+function levels(r: DescendantsResult): string {
+  const parts = r.byDepth.map((d) =>
+    d.depth === 1
+      ? `${count(d.count)} ${d.count === 1 ? "child" : "children"}`
+      : `${count(d.count)} at level ${count(d.depth)}`,
+  );
+  const last = r.cut ? " (the deepest counted; more below)" : " (the deepest)";
+  return parts.join(", ") + (r.deepest > 1 ? last : r.cut ? " (more below)" : "");
+}
+
+/** Renders the count of a model's descendants. */
+export function renderDescendantsText(r: DescendantsResult, opts: RenderOptions): string {
+  const c = opts.painter;
+  const head = fit([answer(r)], opts.width);
+  if (r.total === 0) return `${head.join("\n")}\n`;
+  const table = textTable(["relation", "children", r.maxDepth === null ? "all" : "all within depth"], opts);
+  for (const x of r.relations) table.push([escapeLine(x.relation), count(x.direct), count(x.all)]);
+  table.push([c.bold("total"), c.bold(count(r.direct)), c.bold(count(r.total))]);
+  const tail = fit([`By level: ${levels(r)}.`], opts.width);
+  return `${[...head, "", table.toString(), "", ...tail].join("\n")}\n`;
+}
