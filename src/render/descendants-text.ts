@@ -30,8 +30,9 @@ const NUMBER = new Intl.NumberFormat("en-US");
 /** A count with thousands separators. */
 const count = (n: number) => NUMBER.format(n);
 
-/** "9,120 quantized"; a lineage's own kind reads "3 by KIND". */
+/** "9,120 quantized", "1 adapter"; a lineage's own kind reads "3 by KIND". */
 function made(n: number, relation: string): string {
+  if (relation === "adapter" && n === 1) return "1 adapter";
   const word = Object.hasOwn(MADE, relation) ? MADE[relation]! : `by ${escapeLine(relation)}`;
   return `${count(n)} ${word}`;
 }
