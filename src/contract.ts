@@ -573,6 +573,8 @@ export const DescendantsOut = z.strictObject({
    * card declared no relation. `direct` counts children, `all` every level within the depth.
    */
   relations: z.array(z.strictObject({ relation: z.string(), direct: z.number().int(), all: z.number().int() })),
+  /** The `unspecified` ones by the kind their steps were read as (what the card showed), most first. */
+  unspecified: z.array(z.strictObject({ readAs: z.string(), direct: z.number().int(), all: z.number().int() })),
   /** How many descendants are first reached at each level (1: children), top down. */
   byDepth: z.array(z.strictObject({ depth: z.number().int(), count: z.number().int() })),
 });

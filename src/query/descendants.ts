@@ -27,10 +27,20 @@ export function relationOf(step: Pick<StepEntry, "kind" | "method" | "label">): 
 /** The documented kinds first (in the vocabulary's order), then adapter, unspecified, then a lineage's own: ties sort so. */
 const KIND_ORDER = new Map([...Object.keys(STEP_KINDS), "adapter", "unspecified"].map((k, i) => [k, i]));
 
-/** Most descendants first; ties in the vocabulary's order, then by name. */
-function byCount(a: { relation: string; all: number }, b: { relation: string; all: number }): number {
-  const rank = (r: string) => KIND_ORDER.get(r) ?? KIND_ORDER.size;
-  return b.all - a.all || rank(a.relation) - rank(b.relation) || (a.relation < b.relation ? -1 : 1);
+/** Children and all levels, counted by a key. */
+class Counts {
+  readonly byKey = new Map<string, { direct: number; all: number }>();
+  add(key: string, direct: boolean): void {
+    let count = this.byKey.get(key);
+    if (!count) this.byKey.set(key, (count = { direct: 0, all: 0 }));
+    count.all++;
+    if (direct) count.direct++;
+  }
+  /** Most first; ties in the vocabulary's order, then by name. */
+  sorted(): [string, { direct: number; all: number }][] {
+    const rank = (r: string) => KIND_ORDER.get(r) ?? KIND_ORDER.size;
+    return [...this.byKey].sort(([a, x], [b, y]) => y.all - x.all || rank(a) - rank(b) || (a < b ? -1 : 1));
+  }
 }
 
 /**
@@ -41,14 +51,14 @@ function byCount(a: { relation: string; all: number }, b: { relation: string; al
 export function descendants(graph: LineageGraph, args: DescendantsArgs): DescendantsResult {
   const model = resolve(graph, "model", args.model);
   const { levels, cut } = descendantLevels(graph, model, args.depth ?? Infinity);
-  const counts = new Map<string, { relation: string; direct: number; all: number }>();
+  const relations = new Counts();
+  const unspecified = new Counts();
   levels.forEach((level, d) => {
     for (const id of level) {
-      const relation = relationOf(graph.madeBy.get(id)!);
-      let count = counts.get(relation);
-      if (!count) counts.set(relation, (count = { relation, direct: 0, all: 0 }));
-      count.all++;
-      if (d === 0) count.direct++;
+      const step = graph.madeBy.get(id)!;
+      const relation = relationOf(step);
+      relations.add(relation, d === 0);
+      if (relation === "unspecified") unspecified.add(step.kind, d === 0);
     }
   });
   return {
@@ -60,7 +70,8 @@ export function descendants(graph: LineageGraph, args: DescendantsArgs): Descend
     direct: levels[0]?.length ?? 0,
     deepest: levels.length,
     cut,
-    relations: [...counts.values()].sort(byCount),
+    relations: relations.sorted().map(([relation, n]) => ({ relation, ...n })),
+    unspecified: unspecified.sorted().map(([readAs, n]) => ({ readAs, ...n })),
     byDepth: levels.map((level, d) => ({ depth: d + 1, count: level.length })),
   };
 }

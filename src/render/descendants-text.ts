@@ -64,7 +64,12 @@ export function renderDescendantsText(r: DescendantsResult, opts: RenderOptions)
   const head = fit([answer(r)], opts.width);
   if (r.total === 0) return `${head.join("\n")}\n`;
   const table = textTable(["relation", "children", r.maxDepth === null ? "all" : "all within depth"], opts);
-  for (const x of r.relations) table.push([escapeLine(x.relation), count(x.direct), count(x.all)]);
+  for (const x of r.relations) {
+    table.push([escapeLine(x.relation), count(x.direct), count(x.all)]);
+    // What the importer read the undeclared ones as, beneath them.
+    if (x.relation === "unspecified")
+      for (const u of r.unspecified) table.push([`  read as ${escapeLine(u.readAs)}`, count(u.direct), count(u.all)]);
+  }
   table.push([c.bold("total"), c.bold(count(r.direct)), c.bold(count(r.total))]);
   const tail = fit([`By level: ${levels(r)}.`], opts.width);
   return `${[...head, "", table.toString(), "", ...tail].join("\n")}\n`;

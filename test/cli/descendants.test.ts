@@ -97,6 +97,7 @@ describe("descendants of an imported hub dump", () => {
       { relation: "adapter", direct: 1, all: 1 },
       { relation: "unspecified", direct: 1, all: 1 },
     ]);
+    expect(d.unspecified).toEqual([{ readAs: "fine-tuning", direct: 1, all: 1 }]);
     expect([d.total, d.direct, d.deepest]).toEqual([6, 4, 2]);
     const text = await cli(["--lineage", lineage, "descendants", "ORG/BASE", "--width", "0"]);
     expect(text.stdout.split("\n")[0]).toBe(

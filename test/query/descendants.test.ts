@@ -29,6 +29,9 @@ const g = graphWith(
     ["own", ["c"], "d", []],
     ["near", ["base", "a"], "close", []],
     ["other", [], "elsewhere", []],
+    ["undeclared", ["elsewhere"], "card", []],
+    ["undeclared-gguf", ["card"], "gguf", []],
+    ["declared", ["elsewhere"], "quant", []],
   ],
   {
     pre: { kind: "pretraining" },
@@ -37,6 +40,10 @@ const g = graphWith(
     near: { kind: "merge" },
     ad: { method: "Adapter" },
     own: { kind: "my-own-kind" },
+    // As import hf records a card or a GGUF header that declares no relation.
+    undeclared: { label: "relation unspecified (read as finetune)" },
+    "undeclared-gguf": { kind: "quantization", label: "relation unspecified (read as quantized)" },
+    declared: { kind: "quantization", label: "quantized (declared)" },
   },
 );
 
@@ -97,7 +104,17 @@ describe("descendants", () => {
       [],
       [],
     ]);
-    expect(descendants(g, { model: "elsewhere" }).total).toBe(0);
+    expect(descendants(g, { model: "gguf" }).total).toBe(0);
+  });
+
+  it("counts undeclared relations as unspecified, and what each was read as", () => {
+    const r = DescendantsOut.parse(descendants(g, { model: "elsewhere" }));
+    expect(byRelation(r)).toEqual({ unspecified: [1, 2], quantization: [1, 1] });
+    expect(r.unspecified).toEqual([
+      { readAs: "fine-tuning", direct: 1, all: 1 },
+      { readAs: "quantization", direct: 0, all: 1 },
+    ]);
+    expect(descendants(g, { model: "base" }).unspecified).toEqual([]);
   });
 
   it("resolves names as other queries do, and suggests on a miss", () => {

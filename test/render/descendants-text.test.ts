@@ -23,6 +23,10 @@ const hub: DescendantsResult = DescendantsOut.parse({
     { relation: "merge", direct: 400, all: 1_010 },
     { relation: "unspecified", direct: 106, all: 179 },
   ],
+  unspecified: [
+    { readAs: "fine-tuning", direct: 100, all: 170 },
+    { readAs: "quantization", direct: 6, all: 9 },
+  ],
   byDepth: [
     { depth: 1, count: 32_006 },
     { depth: 2, count: 16_000 },
@@ -39,6 +43,10 @@ describe("descendants text", () => {
     expect(text).toMatch(/│ relation +│ children │ all +│/);
     expect(text).toMatch(/│ fine-tuning +│ 25,000 +│ 37,904 │/);
     expect(text).toMatch(/│ total +│ 32,006 +│ 48,213 │/);
+    // What the undeclared ones were read as, beneath them.
+    expect(text).toMatch(
+      /│ unspecified +│ 106 +│ 179 +│\n│ {3}read as fine-tuning +│ 100 +│ 170 +│\n│ {3}read as quantization +│ 6 +│ 9 +│/,
+    );
     expect(lines(text).at(-1)).toBe("By level: 32,006 children, 16,000 at level 2, 207 at level 3 (the deepest).");
   });
 
@@ -53,7 +61,7 @@ describe("descendants text", () => {
   });
 
   it("says in one line that a model has none, and what a depth cut off", () => {
-    const none = { ...hub, total: 0, direct: 0, deepest: 0, relations: [], byDepth: [] };
+    const none = { ...hub, total: 0, direct: 0, deepest: 0, relations: [], unspecified: [], byDepth: [] };
     expect(render("descendants", "text", none, plain())).toBe("meta-llama/Llama-3.1-8B has no descendants.\n");
     expect(render("descendants", "text", { ...none, maxDepth: 0, cut: true }, plain())).toBe(
       "meta-llama/Llama-3.1-8B has no descendants within 0 levels (more below).\n",
@@ -66,6 +74,7 @@ describe("descendants text", () => {
       direct: 1,
       deepest: 1,
       relations: [{ relation: "distillation", direct: 1, all: 1 }],
+      unspecified: [],
       byDepth: [{ depth: 1, count: 1 }],
     };
     const text = render("descendants", "text", one, plain(0));
