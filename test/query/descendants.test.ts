@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DescendantsOut } from "../../src/contract.js";
 import { buildGraph } from "../../src/graph/build-graph.js";
@@ -7,6 +8,7 @@ import { UnknownNameError } from "../../src/query/resolve.js";
 import type { StepEntry } from "../../src/schema.js";
 import { decodeCompact, encodeCompact } from "../../src/store/compact-bytes.js";
 import { lineageFile, type StepSpec } from "../support/build.js";
+import { randomLineage } from "../support/random-lineage.js";
 
 /** A graph whose steps have the kinds (and methods, labels) given by step id. */
 function graphWith(specs: StepSpec[], kinds: Record<string, Partial<StepEntry>>) {
@@ -128,6 +130,27 @@ describe("descendants", () => {
     for (const model of ["base", "a", "m", "d"])
       for (const depth of [undefined, 0, 1, 2])
         expect(descendants(lazy, { model, depth })).toEqual(descendants(g, { model, depth }));
+  });
+});
+
+describe("descendants on random lineages", () => {
+  it("adds up: relations and levels to the total, children to the first level, under the contract", () => {
+    fc.assert(
+      fc.property(randomLineage, fc.nat(), fc.option(fc.nat({ max: 3 }), { nil: undefined }), (file, pick, depth) => {
+        const graph = buildGraph(file);
+        const model = graph.modelOrder[pick % graph.modelOrder.length]!;
+        const r = DescendantsOut.parse(descendants(graph, { model, depth }));
+        const sum = (xs: { all: number }[]) => xs.reduce((n, x) => n + x.all, 0);
+        expect(sum(r.relations)).toBe(r.total);
+        expect(r.relations.reduce((n, x) => n + x.direct, 0)).toBe(r.direct);
+        expect(r.byDepth.reduce((n, x) => n + x.count, 0)).toBe(r.total);
+        expect(r.byDepth[0]?.count ?? 0).toBe(r.direct);
+        expect(r.deepest).toBe(r.byDepth.length);
+        expect(r.deepest).toBeLessThanOrEqual(depth ?? Infinity);
+        expect(sum(r.unspecified)).toBe(r.relations.find((x) => x.relation === "unspecified")?.all ?? 0);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
