@@ -47,15 +47,27 @@ function answer(r: DescendantsResult): string {
   return `${model} has ${count(r.total)} ${noun}${within}${more}: ${r.relations.map((x) => made(x.all, x.relation)).join(", ")}`;
 }
 
-/** "32,006 children, 8,797 at level 2, ..., 3 at level 40 (the deepest)". */
-function levels(r: DescendantsResult): string {
-  const parts = r.byDepth.map((d) =>
+/** Levels listed one by one unless every level is asked for (`detail`); those below are summed. */
+export const LEVELS_SHOWN = 5;
+
+/**
+ * "32,006 children, 8,797 at level 2, ..., 1 at level 40 (the deepest)"; past LEVELS_SHOWN levels, without
+ * `detail`, the rest in one sum ("452 at levels 6 to 40") and a hint.
+ */
+function levels(r: DescendantsResult, detail: boolean): string {
+  const one = (d: { depth: number; count: number }) =>
     d.depth === 1
       ? `${count(d.count)} ${d.count === 1 ? "child" : "children"}`
-      : `${count(d.count)} at level ${count(d.depth)}`,
-  );
+      : `${count(d.count)} at level ${count(d.depth)}`;
+  const folded = !detail && r.byDepth.length > LEVELS_SHOWN + 1;
+  const parts = (folded ? r.byDepth.slice(0, LEVELS_SHOWN) : r.byDepth).map(one);
+  if (folded) {
+    const rest = r.byDepth.slice(LEVELS_SHOWN).reduce((n, d) => n + d.count, 0);
+    parts.push(`${count(rest)} at levels ${LEVELS_SHOWN + 1} to ${count(r.deepest)}`);
+  }
   const last = r.cut ? " (the deepest counted; more below)" : " (the deepest)";
-  return parts.join(", ") + (r.deepest > 1 ? last : r.cut ? " (more below)" : "");
+  const tail = r.deepest > 1 ? last : r.cut ? " (more below)" : "";
+  return `${parts.join(", ")}${tail}.${folded ? " (-v: every level)" : ""}`;
 }
 
 /** Renders the count of a model's descendants. */
@@ -71,6 +83,6 @@ export function renderDescendantsText(r: DescendantsResult, opts: RenderOptions)
       for (const u of r.unspecified) table.push([`  read as ${escapeLine(u.readAs)}`, count(u.direct), count(u.all)]);
   }
   table.push([c.bold("total"), c.bold(count(r.direct)), c.bold(count(r.total))]);
-  const tail = fit([`By level: ${levels(r)}.`], opts.width);
+  const tail = fit([`By level: ${levels(r, opts.detail)}`], opts.width);
   return `${[...head, "", table.toString(), "", ...tail].join("\n")}\n`;
 }

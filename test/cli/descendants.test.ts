@@ -73,6 +73,29 @@ describe("descendants in the library", () => {
 });
 
 describe("descendants of an imported hub dump", () => {
+  it("folds the levels past the fifth into one sum, and -v lists every one", async () => {
+    const rows = [
+      { id: "org/root" },
+      ...Array.from({ length: 8 }, (_, i) => ({
+        id: `org/m${i + 1}`,
+        base_model: [i === 0 ? "org/root" : `org/m${i}`],
+        base_model_relation: "finetune",
+      })),
+    ];
+    const dump = join(dir, "chain.jsonl");
+    const lineage = join(dir, "chain.json");
+    writeFileSync(dump, rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    expect((await cli(["import", "hf", dump, "-o", lineage])).code).toBe(0);
+    const short = await cli(["--lineage", lineage, "descendants", "org/root", "--width", "0"]);
+    expect(short.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "By level: 1 child, 1 at level 2, 1 at level 3, 1 at level 4, 1 at level 5, 3 at levels 6 to 8 (the deepest). (-v: every level)",
+    );
+    const full = await cli(["--lineage", lineage, "descendants", "org/root", "-v", "--width", "0"]);
+    expect(full.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "By level: 1 child, 1 at level 2, 1 at level 3, 1 at level 4, 1 at level 5, 1 at level 6, 1 at level 7, 1 at level 8 (the deepest).",
+    );
+  });
+
   it("counts fine-tuned, quantized, merged, adapters and undeclared relations as the importer records them", async () => {
     const rows = [
       { id: "org/base" },

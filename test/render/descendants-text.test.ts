@@ -83,6 +83,30 @@ describe("descendants text", () => {
     expect(text).toMatch(/│ relation +│ children │ all within depth │/);
   });
 
+  it("lists the first five levels and sums the rest, every level in detail", () => {
+    const deep = {
+      ...hub,
+      deepest: 40,
+      byDepth: Array.from({ length: 40 }, (_, i) => ({ depth: i + 1, count: i === 0 ? 32_006 : 10 })),
+    };
+    const short = render("descendants", "text", deep, plain(0));
+    expect(lines(short).at(-1)).toBe(
+      "By level: 32,006 children, 10 at level 2, 10 at level 3, 10 at level 4, 10 at level 5, 350 at levels 6 to 40 (the deepest). (-v: every level)",
+    );
+    const full = render("descendants", "text", deep, { ...plain(0), detail: true });
+    expect(lines(full).at(-1)).toMatch(
+      /^By level: 32,006 children, 10 at level 2, .*, 10 at level 39, 10 at level 40 \(the deepest\)\.$/,
+    );
+    expect(
+      lines(full)
+        .at(-1)!
+        .match(/at level \d+/g),
+    ).toHaveLength(39);
+    // Six levels are listed as they are: a sum of one level says no less.
+    const six = { ...deep, deepest: 6, byDepth: deep.byDepth.slice(0, 6) };
+    expect(lines(render("descendants", "text", six, plain(0))).at(-1)).toMatch(/10 at level 6 \(the deepest\)\.$/);
+  });
+
   it("names a lineage's own kind as it is, escaped", () => {
     const own = { ...hub, relations: [{ relation: "my-kind\u202e", direct: 1, all: 1 }] };
     const text = render("descendants", "text", own, plain(0));

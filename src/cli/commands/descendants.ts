@@ -13,8 +13,10 @@ export function registerDescendants(program: Command, ctx: RunContext): void {
     )
     .argument("<model>", "model id or alias")
     .option("--depth <n>", "count at most N levels down (1: children only)", nonNegativeInt)
-    .action(async (model: string, o: { depth?: number }, cmd: Command) => {
+    .option("-v, --levels", "the count at every level, not only the first five")
+    .action(async (model: string, o: { depth?: number; levels?: boolean }, cmd: Command) => {
       const opts = globals(cmd);
-      await ctx.print("descendants", descendants(await ctx.loadGraph(opts), { model, depth: o.depth }), opts, "text");
+      const result = descendants(await ctx.loadGraph(opts), { model, depth: o.depth });
+      await ctx.print("descendants", result, opts, "text", { detail: o.levels === true });
     });
 }
