@@ -422,6 +422,8 @@ export const TreeLine = z.strictObject({
   confidence: Confidence.nullable(),
   /** The ability's state here, with `--ability`. */
   state: StateOut.nullable(),
+  /** The size of the change that left that state (`great`: `--`, "greatly weakened"); null without `--ability` or when absent. */
+  size: SizeOut.nullable(),
   /** Printed in full earlier: marked `(*)`, its subtree not repeated. */
   repeated: z.boolean(),
   /** Its subtree was cut by `--depth`. */
@@ -550,8 +552,36 @@ export const RoadmapOut = z.strictObject({
   ),
 });
 
+/** `captrace descendants MODEL --json`: how many models descend from MODEL, by the relation of the step that made each. */
+export const DescendantsOut = z.strictObject({
+  schemaVersion: Version,
+  model: z.string(),
+  name: z.string(),
+  /** The `--depth` asked for (levels below the model); null when unlimited. */
+  maxDepth: z.number().int().nullable(),
+  /** Distinct descendants within the depth: a model reached by several paths (a merge) counts once. */
+  total: z.number().int(),
+  /** Of them, the model's children (one step down). */
+  direct: z.number().int(),
+  /** The deepest level reached (1: children); 0 when there are none. */
+  deepest: z.number().int(),
+  /** True when `--depth` left descendants below the deepest level uncounted. */
+  cut: z.boolean(),
+  /**
+   * By relation, most descendants first: the kind of the step that made each (a lineage's own kinds too),
+   * `adapter` for fine-tuning whose method is an adapter, `unspecified` where the importer recorded that the
+   * card declared no relation. `direct` counts children, `all` every level within the depth.
+   */
+  relations: z.array(z.strictObject({ relation: z.string(), direct: z.number().int(), all: z.number().int() })),
+  /** The `unspecified` ones by the kind their steps were read as (what the card showed), most first. */
+  unspecified: z.array(z.strictObject({ readAs: z.string(), direct: z.number().int(), all: z.number().int() })),
+  /** How many descendants are first reached at each level (1: children), top down. */
+  byDepth: z.array(z.strictObject({ depth: z.number().int(), count: z.number().int() })),
+});
+
 export type TreeResult = z.infer<typeof TreeOut>;
 export type TreeLineResult = z.infer<typeof TreeLine>;
+export type DescendantsResult = z.infer<typeof DescendantsOut>;
 export type MatrixResult = z.infer<typeof MatrixOut>;
 /** A matrix's parts before its rows, in the JSON's order. */
 export type MatrixHead = Omit<MatrixResult, "rows">;

@@ -25,6 +25,7 @@ export { summary } from "./query/summary.js";
 export { parseReading, readingKey, type ReadingChoice } from "./graph/readings.js";
 export { list, LISTABLE, type Listable } from "./query/list.js";
 export { tree, type TreeArgs } from "./query/tree.js";
+export { descendants, relationOf, type DescendantsArgs } from "./query/descendants.js";
 export { matrix, type MatrixArgs } from "./query/matrix.js";
 export { graphView } from "./query/graph-view.js";
 export { roadmap } from "./query/roadmap.js";

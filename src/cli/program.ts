@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { packageVersion } from "../package-root.js";
 import { registerCache } from "./commands/cache.js";
+import { registerDescendants } from "./commands/descendants.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerExport } from "./commands/export.js";
 import { registerGraph } from "./commands/graph.js";
@@ -31,6 +32,7 @@ const COMMANDS = [
   registerShow,
   registerList,
   registerTree,
+  registerDescendants,
   registerMatrix,
   registerGraph,
   registerRoadmap,

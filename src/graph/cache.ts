@@ -29,6 +29,8 @@ export interface GraphCache {
   readonly readings: Map<string, LineageGraph>;
   /** The steps by id, made on first use. */
   steps?: ReadonlyMap<string, StepEntry>;
+  /** Children by rank, compact (the parent index turned round), made on first use: see `childIndex` (walk.ts). */
+  children?: { readonly start: Int32Array; readonly ranks: Int32Array };
   /** Scratch spaces not in use; a walk takes one and gives it back, so walks may nest. */
   readonly freeScratch: Scratch[];
 }

@@ -18,6 +18,7 @@ export {
   type Reading,
 } from "./fold.js";
 export { ancestors, ancestorRanks, ancestryOf, byRank, idsOf, nearestOf, type Ancestry } from "./walk.js";
+export { descendantLevels, type DescendantLevels } from "./walk.js";
 export { resolve, resolveAny, stepById, UnknownNameError, type NameKind, type Named } from "./names.js";
 export { holders, statesInOrder } from "./presence.js";
 export {

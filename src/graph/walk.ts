@@ -1,6 +1,6 @@
 /** Iterative walks over the graph (no recursion): ancestries, lineage-order sorting, nearest common ancestors. */
 import type { LineageGraph } from "./build-graph.js";
-import { withScratch } from "./cache.js";
+import { cacheOf, withScratch } from "./cache.js";
 
 /** A set of models closed under parents, as lineage ranks ascending: what a fold runs over. Opaque to queries. */
 export type Ancestry = Int32Array;
@@ -67,4 +67,68 @@ export function nearestOf(graph: LineageGraph, common: ReadonlySet<string>): str
     graph,
     [...common].filter((id) => !notNearest.has(id)),
   );
+}
+
+/**
+ * The children of every model by rank, compact: the children of the model at rank r are
+ * `ranks[start[r] .. start[r + 1])`. The parent index turned round, in two passes over its arrays (no step
+ * is read), made once per graph.
+ */
+function childIndex(graph: LineageGraph): { readonly start: Int32Array; readonly ranks: Int32Array } {
+  const cache = cacheOf(graph);
+  if (cache.children) return cache.children;
+  const { parentStart, parentRanks } = graph.index;
+  const n = graph.modelOrder.length;
+  const start = new Int32Array(n + 1);
+  for (let j = 0; j < parentRanks.length; j++) start[parentRanks[j]! + 1]!++;
+  for (let r = 0; r < n; r++) start[r + 1]! += start[r]!;
+  const ranks = new Int32Array(parentRanks.length);
+  const next = start.slice(0, n);
+  for (let r = 0; r < n; r++)
+    for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++) ranks[next[parentRanks[j]!]!++] = r;
+  return (cache.children = { start, ranks });
+}
+
+/** What a descendant walk found: the models at each level below the start, and whether the depth cut any off. */
+export interface DescendantLevels {
+  /** `levels[0]` holds the children, `levels[d]` the models first reached d + 1 steps down; each model once, at its nearest level. */
+  levels: string[][];
+  /** True when `maxDepth` stopped the walk above some descendant. */
+  cut: boolean;
+}
+
+/**
+ * The descendants of `model`, level by level (breadth first), at most `maxDepth` levels down: a model
+ * reached by several paths (a merge) counts once, at its nearest level. Time linear in the descendants
+ * visited and their child links, after the child index is made (once per graph, linear in the models).
+ */
+export function descendantLevels(graph: LineageGraph, model: string, maxDepth = Infinity): DescendantLevels {
+  const { start, ranks } = childIndex(graph);
+  const root = graph.rank.get(model)!;
+  return withScratch(graph, ({ stamp }, generation) => {
+    stamp[root] = generation;
+    const levels: string[][] = [];
+    let frontier = [root];
+    let cut = false;
+    while (frontier.length > 0) {
+      const next: number[] = [];
+      for (const r of frontier) {
+        for (let j = start[r]!; j < start[r + 1]!; j++) {
+          const c = ranks[j]!;
+          if (stamp[c] !== generation) {
+            stamp[c] = generation;
+            next.push(c);
+          }
+        }
+      }
+      if (next.length === 0) break;
+      if (levels.length >= maxDepth) {
+        cut = true;
+        break;
+      }
+      levels.push(next.map((r) => graph.modelOrder[r]!));
+      frontier = next;
+    }
+    return { levels, cut };
+  });
 }

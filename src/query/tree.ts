@@ -1,9 +1,9 @@
 /** tree: the lineage as a tree from its roots, or one model's ancestors or descendants, as flat lines. */
 import { SCHEMA_VERSION } from "../vocabulary.js";
-import type { State, TreeLineResult, TreeResult } from "../contract.js";
+import type { TreeLineResult, TreeResult } from "../contract.js";
 import { ancestors, foldAbility, type LineageGraph, resolve } from "../graph/index.js";
 import type { StepEntry } from "../schema.js";
-import { summarize } from "./summarize.js";
+import { summarize, type Summary } from "./summarize.js";
 
 /** What to draw: the whole lineage, or a model's ancestors or descendants; optionally to a depth and with an ability's state. */
 export interface TreeArgs {
@@ -30,11 +30,16 @@ export function tree(graph: LineageGraph, args: TreeArgs = {}): TreeResult {
   const ability = args.ability === undefined ? undefined : resolve(graph, "ability", args.ability);
   const direction = model === undefined ? "lineage" : (args.direction ?? "ancestors");
   const maxDepth = args.depth ?? Infinity;
-  let states: Map<string, State> | undefined;
+  let states: Map<string, Pick<Summary, "state" | "size">> | undefined;
   if (ability !== undefined) {
     const models = direction === "ancestors" && model ? ancestors(graph, model) : graph.modelOrder;
     const fold = foldAbility(graph, ability, models);
-    states = new Map(models.map((m) => [m, summarize(graph, fold.readings.get(m)!).state]));
+    states = new Map(
+      models.map((m) => {
+        const { state, size } = summarize(graph, fold.readings.get(m)!);
+        return [m, { state, size }];
+      }),
+    );
   }
   // Children of a line: its parents when walking up, else the models made from it; each with the step that made it.
   const childrenOf = (id: string): Child[] =>
@@ -64,7 +69,8 @@ export function tree(graph: LineageGraph, args: TreeArgs = {}): TreeResult {
       kind: child.step?.kind ?? null,
       label: child.step?.label ?? null,
       confidence: child.step?.confidence ?? null,
-      state: states?.get(child.model) ?? null,
+      state: states?.get(child.model)?.state ?? null,
+      size: states?.get(child.model)?.size ?? null,
       repeated,
       cut,
       last,

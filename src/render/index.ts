@@ -4,6 +4,7 @@
  * same way, `render(command, format, result, options)`.
  */
 import type {
+  DescendantsResult,
   DiffResult,
   GraphResult,
   ListResult,
@@ -17,6 +18,7 @@ import type {
   TraceResult,
   TreeResult,
 } from "../contract.js";
+import { renderDescendantsText } from "./descendants-text.js";
 import { renderDiffText } from "./diff-text.js";
 import { renderJson, type Renderer } from "./format.js";
 import { renderGraphDot } from "./graph-dot.js";
@@ -41,6 +43,7 @@ export const FORMATS = {
   matrix: ["table", "markdown", "csv", "json"],
   graph: ["dot", "mermaid", "json"],
   summary: ["text", "json"],
+  descendants: ["text", "json"],
 } as const;
 
 /** A command that renders a result. */
@@ -59,6 +62,7 @@ export interface Results {
   matrix: MatrixResult;
   graph: GraphResult;
   summary: SummaryResult;
+  descendants: DescendantsResult;
 }
 
 /** `show`'s text: the card of whichever kind of thing was named. */
@@ -89,6 +93,7 @@ export const RENDERERS: { [C in RenderedCommand]: Renderers<C> } = {
   matrix: { table: renderMatrixTable, markdown: renderMatrixMarkdown, csv: renderMatrixCsv, json: renderJson },
   graph: { dot: renderGraphDot, mermaid: renderGraphMermaid, json: renderJson },
   summary: { text: renderSummaryText, json: renderJson },
+  descendants: { text: renderDescendantsText, json: renderJson },
 };
 
 /** Renders a command's result in one of its formats: the text to write on stdout. */

@@ -1,6 +1,6 @@
 /** Human rendering of `tree`: box-drawing (or ASCII) branches, each edge labelled with its step. */
 import type { TreeResult } from "../contract.js";
-import { stateSymbol } from "../vocabulary.js";
+import { changeWords, stateSymbol } from "../vocabulary.js";
 import { escapeLine } from "./escape.js";
 import type { RenderOptions } from "./options.js";
 import { breakLine, measure } from "./wrap.js";
@@ -36,7 +36,12 @@ export function renderTreeText(r: TreeResult, opts: RenderOptions): string {
           ` [${escapeLine(line.label ?? line.kind ?? line.step)}${line.confidence && line.confidence !== "established" ? `, ${line.confidence}` : ""}]`,
         )
       : "";
-    const state = line.state === null ? "" : ` ${c.bold(stateSymbol(line.state) || "·")} ${c.dim(line.state)}`;
+    // The state with its size, as show and trace say it: "-- greatly weakened".
+    const size = line.size ?? "normal";
+    const state =
+      line.state === null
+        ? ""
+        : ` ${c.bold(stateSymbol(line.state, size) || "·")} ${c.dim(line.state === "absent" ? "absent" : changeWords(line.state, size))}`;
     const mark = line.repeated ? " (*)" : line.cut ? " ..." : "";
     const text = `${c.bold(escapeLine(line.model))}${edge}${state}${mark}`;
     const room = opts.width - measure(prefix);

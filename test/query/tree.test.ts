@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { TreeOut } from "../../src/contract.js";
 import { tree } from "../../src/query/tree.js";
-import { graphOf } from "../support/build.js";
+import { buildGraph } from "../../src/graph/build-graph.js";
+import { graphOf, lineageFile } from "../support/build.js";
 
 const g = graphOf([
   ["pre", [], "base", [["x", "introduced"]]],
@@ -46,5 +47,22 @@ describe("tree", () => {
       "introduced",
       "introduced",
     ]);
+  });
+
+  it("gives the size of the change that left each state", () => {
+    const file = lineageFile([
+      ["pre", [], "base", [["x", "introduced"]]],
+      ["tune", ["base"], "tuned", [["x", "weakened"]]],
+      ["cut", ["tuned"], "small", []],
+    ]);
+    file.steps[1]!.claims[0]!.size = "great"; // the claim tuples carry no size: set it as a file would
+    const sized = buildGraph(file);
+    const r = TreeOut.parse(tree(sized, { model: "small", ability: "x" }));
+    expect(r.lines.map((l) => [l.model, l.state, l.size])).toEqual([
+      ["small", "weakened", "great"],
+      ["tuned", "weakened", "great"],
+      ["base", "introduced", "normal"],
+    ]);
+    expect(tree(sized, { model: "small" }).lines.every((l) => l.size === null)).toBe(true);
   });
 });

@@ -404,6 +404,7 @@ describe("tree text", () => {
     label: null,
     confidence: depth ? ("established" as const) : null,
     state: null,
+    size: null,
     repeated: false,
     cut: false,
     last: true,
@@ -437,6 +438,23 @@ describe("tree text", () => {
     expect(render("tree", "text", r, { ...plain(), charset: "ascii" })).toContain(
       "|-- a [fine-tuning, likely]\n|   `-- deep",
     );
+  });
+
+  it("marks a state with its size, as show and trace do", () => {
+    const sized: TreeResult = {
+      ...r,
+      ability: "x",
+      lines: [
+        line(0, "root", { state: "introduced", size: "normal" }),
+        line(1, "a", { state: "weakened", size: "great", last: false }),
+        line(1, "b", { state: "absent" }),
+      ],
+    };
+    expect(lines(render("tree", "text", sized, plain()))).toEqual([
+      "root + introduced",
+      "├── a [fine-tuning] -- greatly weakened",
+      "└── b [fine-tuning] · absent",
+    ]);
   });
 
   it("wraps a long line beside its branch", () => {
