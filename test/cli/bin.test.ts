@@ -196,14 +196,17 @@ vm.Script = class extends Script {
 
 describe("the start of a query", () => {
   it("loads none of the lazily bundled modules (parsers, schema, importers) on the embedded lineage", () => {
-    // A preload records every module the run requires by a relative path (the lazy bundles are `./NAME.cjs`).
+    // A preload records every bundle the run compiles (bin/captrace compiles each through vm.Script) and
+    // every module it requires by a relative path (the lazy bundles are `./NAME.cjs`).
     const dir = mkdtempSync(join(tmpdir(), "captrace-start-"));
     const hook = join(dir, "hook.cjs");
     const log = join(dir, "required.txt");
     writeFileSync(
       hook,
       `const M = require("node:module"); const fs = require("node:fs"); const load = M._load;
-       M._load = function (request, ...rest) { if (request.endsWith(".cjs")) fs.appendFileSync(${JSON.stringify(log)}, request + "\\n"); return load.call(this, request, ...rest); };`,
+       M._load = function (request, ...rest) { if (request.endsWith(".cjs")) fs.appendFileSync(${JSON.stringify(log)}, request + "\\n"); return load.call(this, request, ...rest); };
+       const vm = require("node:vm"); const Script = vm.Script;
+       vm.Script = class extends Script { constructor(source, options) { super(source, options); fs.appendFileSync(${JSON.stringify(log)}, options.filename + "\\n"); } };`,
     );
     const r = spawnSync(process.execPath, ["-r", hook, BIN, "trace", "code-davinci-002", "chain-of-thought"], {
       env,
@@ -212,8 +215,32 @@ describe("the start of a query", () => {
     expect(r.status).toBe(0);
     const required = existsSync(log) ? readFileSync(log, "utf8").split("\n").filter(Boolean) : [];
     expect(required.filter((m) => /load-lineage|json-schema|run-import/.test(m))).toEqual([]);
+    expect(required.some((m) => m.endsWith("captrace.cjs"))).toBe(true);
     // The hook does see the lazy bundles when they are needed: `import` loads its own.
     spawnSync(process.execPath, ["-r", hook, BIN, "import", "hf", join(dir, "none")], { env, encoding: "utf8" });
     expect(readFileSync(log, "utf8")).toMatch(/run-import\.cjs/);
+  });
+
+  it("compiles the lazy parser bundle with the code cache the build made for it", () => {
+    const lineage = join(mkdtempSync(join(tmpdir(), "captrace-lazy-cache-")), "mine.yaml");
+    cpSync(fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url)), lineage);
+    const report = `const vm = require("node:vm"); const Script = vm.Script;
+vm.Script = class extends Script { constructor(source, options) { super(source, options);
+  if (options.filename.endsWith("load-lineage.cjs")) process.on("exit", () => process.stderr.write(options.cachedData === undefined ? "none" : this.cachedDataRejected ? "rejected" : "accepted")); } };`;
+    const r = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `${report}\nprocess.argv.splice(1, 0, ${JSON.stringify(BIN)}); require(${JSON.stringify(BIN)});`,
+        "list",
+        "models",
+        "--no-cache",
+        "--lineage",
+        lineage,
+      ],
+      { env: { ...env, NODE_OPTIONS: "" }, encoding: "utf8" },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("accepted");
   });
 });
