@@ -64,7 +64,7 @@ export function importApiModel(info: unknown, file: string, index: number | null
     }
   }
   if (data.tags === undefined && Array.isArray(o.tags))
-    data.tags = o.tags.filter((t) => typeof t === "string" && !t.startsWith("base_model:"));
+    data.tags = o.tags.filter((t) => typeof t === "string" && !/^(base_model|license|dataset):/.test(t));
   // The Hub tags a model `license:ID` and `dataset:ID` from its card; they stand in for a card that is not there.
   const hubTags = Array.isArray(o.tags) ? o.tags.filter((t): t is string => typeof t === "string") : [];
   if (data.license === undefined) {
