@@ -23,6 +23,8 @@ const META = {
   "general.datasets": ["HuggingFaceH4/ultrachat_200k"],
   "general.license": "llama3.1",
   "general.tags": ["chat", "gguf"],
+  "general.languages": ["en", "de"],
+  "general.license.link": "https://llama.meta.com/llama3_1/license",
 };
 
 describe("GGUF headers", () => {
@@ -39,8 +41,9 @@ describe("GGUF headers", () => {
     expect(by["acme/Chat-7B"]).toMatchObject({ kind: "fine-tuning", from: ["meta-llama/Llama-3.1-8B"] });
     expect(result.lineage.models["Chat-7B-Q4_K_M"]!.card).toEqual({
       source: "gguf:Chat-7B-Q4_K_M",
-      license: { id: "llama3.1" },
+      license: { id: "llama3.1", link: "https://llama.meta.com/llama3_1/license" },
       datasets: ["HuggingFaceH4/ultrachat_200k"],
+      languages: ["en", "de"],
       tags: ["chat", "gguf"],
       quantizedBy: "bartowski",
     });
