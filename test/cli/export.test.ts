@@ -49,6 +49,12 @@ describe("export hf-card", () => {
       hubId: "black-forest-labs/FLUX.1-dev",
       baseModels: [],
       relation: null,
+      card: null,
+    });
+    const facts = await cli(["--lineage", hub, "--json", "export", "hf-card", "bartowski/Codestral-22B-v0.1-GGUF"]);
+    expect(JSON.parse(facts.stdout).card).toMatchObject({
+      license: { id: "other", name: "mnpl", link: "https://mistral.ai/licences/MNPL-0.1.md" },
+      quantizedBy: "bartowski",
     });
     const text = await cli(["--lineage", hub, "export", "hf-card", "black-forest-labs/FLUX.1-dev"]);
     expect(text.stdout).toBe("# black-forest-labs/FLUX.1-dev: no base model recorded (a root of this lineage)\n");
