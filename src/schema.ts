@@ -116,6 +116,8 @@ export const CARD_LIMITS = {
   maxEvaluations: 500,
   /** Longest single text (a tag, a dataset id, a metric name), in characters. */
   maxText: 500,
+  /** Longest link (a license link, a result's source URL), in characters. */
+  maxUrl: 2000,
 } as const;
 
 /** A short card value: one line, bounded. */
@@ -125,7 +127,7 @@ const CardText = Text.max(CARD_LIMITS.maxText);
 const CardList = z.array(CardText).max(CARD_LIMITS.maxList);
 
 /** Where a license is: an http(s) URL, or a file of the model's repository as cards write it (`LICENSE.md`). */
-const LicenseLink = CardText.regex(/^(https?:\/\/\S+|[^\s:]+)$/, {
+const LicenseLink = Text.max(CARD_LIMITS.maxUrl).regex(/^(https?:\/\/\S+|[^\s:]+)$/, {
   message: "must be an http(s) URL or a file of the model's repository, e.g. 'LICENSE.md'",
 });
 
@@ -150,7 +152,13 @@ const EvalMetric = z
 
 /** Where a result was reported, as the card's `model-index` gives it. */
 const EvalSource = z
-  .strictObject({ url: z.url({ protocol: /^https?$/ }).optional(), name: CardText.optional() })
+  .strictObject({
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(CARD_LIMITS.maxUrl)
+      .optional(),
+    name: CardText.optional(),
+  })
   .refine((s) => s.url !== undefined || s.name !== undefined, { message: "needs a url or a name" });
 
 /**

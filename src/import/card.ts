@@ -89,7 +89,8 @@ const httpUrl = (x: unknown): string | undefined => {
   if (typeof x !== "string") return undefined;
   try {
     const u = new URL(x.trim());
-    return u.protocol === "http:" || u.protocol === "https:" ? u.href : undefined;
+    const ok = (u.protocol === "http:" || u.protocol === "https:") && u.href.length <= CARD_LIMITS.maxUrl;
+    return ok ? u.href : undefined;
   } catch {
     return undefined;
   }

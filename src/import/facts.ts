@@ -54,8 +54,9 @@ function cardList(xs: readonly string[] | undefined): string[] | undefined {
 
 /** A license link as the schema takes it: an http(s) URL or a repository file name; anything else is dropped. */
 function licenseLink(x: string | undefined): string | undefined {
-  const t = cardText(x);
-  return t !== undefined && /^(https?:\/\/\S+|[^\s:]+)$/.test(t) ? t : undefined;
+  const t = x?.trim();
+  // Never cut: a cut link points elsewhere.
+  return t && t.length <= CARD_LIMITS.maxUrl && /^(https?:\/\/\S+|[^\s:]+)$/.test(t) ? t : undefined;
 }
 
 /** A model id as the schema takes it (`newVersion`), or undefined. */

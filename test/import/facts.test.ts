@@ -34,6 +34,13 @@ describe("cardBlock", () => {
     expect(
       Model.safeParse(modelEntry("x/M", "x/M", { source: "card:x", license: "mit", tags: card.tags })).success,
     ).toBe(true);
+    // A link too long is left out, never cut (a cut link points elsewhere).
+    const far = `https://example.org/${"l".repeat(CARD_LIMITS.maxUrl)}`;
+    expect(cardBlock({ license: "mit", licenseLink: far })!.license).toEqual({ id: "mit" });
+    expect(cardBlock({ license: "mit", licenseLink: "LICENSE.md" })!.license).toEqual({
+      id: "mit",
+      link: "LICENSE.md",
+    });
     expect(cardText(Number.NaN)).toBeUndefined();
     expect(cardText(3.5)).toBe("3.5");
   });
