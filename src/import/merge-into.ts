@@ -70,6 +70,7 @@ export function mergeInto(existing: string, imported: LineageFile, file = "linea
   const none = { models: [], sources: [], steps: [], cards: [] };
   if (!before.ok) return { text: existing, conflicts: [], added: none, problems: before.problems };
   const current = before.lineage;
+  const json = /\.json$/i.test(file);
   const doc = parseDocument(existing);
 
   // Names a person's file already uses, ignoring case: ids and aliases.
@@ -145,9 +146,24 @@ export function mergeInto(existing: string, imported: LineageFile, file = "linea
       ops.push([point.at, point.at, block(value, point.indent)]);
       return;
     }
-    // An empty or flow-style collection (`models: {}`): only that node is rewritten, as a block holding old and new.
     const node = doc.get(key, true) as (YamlNode & { range?: [number, number, number] }) | undefined;
     if (!node?.range) return;
+    // A JSON lineage is all flow collections: the entries go in as JSON before the closing bracket, so it stays JSON.
+    if (json && (isMap(node) || isSeq(node)) && node.flow) {
+      const close = existing.lastIndexOf(isMap(node) ? "}" : "]", node.range[1]);
+      if (close < node.range[0]) return;
+      const entries = Array.isArray(value)
+        ? value.map((v) => JSON.stringify(v))
+        : Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+      const before = existing.slice(node.range[0], close).trimEnd();
+      const at = node.range[0] + before.length;
+      const indent = `${indentAt(existing, node.range[0])}  `;
+      const lead = node.items.length > 0 ? "," : "";
+      // The blank before the bracket is replaced by the new lines (and the same indent before it).
+      ops.push([at, close, `${lead}\n${entries.map((e) => indent + e).join(",\n")}\n${indent.slice(2)}`, true]);
+      return;
+    }
+    // An empty or flow-style collection (`models: {}`): only that node is rewritten, as a block holding old and new.
     const old = (doc.toJS() as Record<string, unknown>)[key] as Record<string, unknown> | unknown[] | null;
     const all = Array.isArray(value)
       ? [...((old as unknown[] | null) ?? []), ...value]
@@ -236,9 +252,12 @@ function cardOp(
     const close = text.lastIndexOf("}", node.range[1]);
     if (close < node.range[0]) return null;
     const before = text.slice(node.range[0], close).trimEnd();
-    const comma = before.endsWith(",") || before.endsWith("{") ? " " : ", ";
+    const comma = before.endsWith(",") || before.endsWith("{") ? "" : ",";
     const at = node.range[0] + before.length;
-    return [at, at, `${comma}"card": ${JSON.stringify(card)}`, true];
+    // A flow mapping over several lines (as JSON is written) gets the key on a line of its own, indented as its first.
+    const firstKey = (node.items[0] as { key: YamlNode }).key;
+    const gap = before.includes("\n") ? `\n${indentAt(text, firstKey.range![0])}` : " ";
+    return [at, at, `${comma}${gap}"card": ${JSON.stringify(card)}`, true];
   }
   const firstKey = (node.items[0] as { key: YamlNode }).key;
   return [node.range[1], node.range[1], block({ card }, indentAt(text, firstKey.range![0])), false];

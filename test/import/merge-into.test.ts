@@ -187,6 +187,41 @@ describe("mergeInto", () => {
     expect(load(r.text).models["x/B"]).toEqual({ name: "B" });
   });
 
+  it("a JSON lineage stays JSON: new sources, models and steps go in before each closing bracket, a card inside its entry", () => {
+    const file = {
+      lineage: 1,
+      title: "t",
+      sources: {},
+      abilities: {},
+      models: { "x/A": { name: "A" } },
+      steps: [{ id: "a", kind: "pretraining", to: "x/A", confidence: "established" }],
+    };
+    const text = JSON.stringify(file, null, 2) + "\n";
+    const imported = cards(
+      ["x/A", "---\nlicense: mit\n---\n"],
+      ["x/B", "---\nbase_model: x/A\nbase_model_relation: finetune\n---\n"],
+    );
+    const r = mergeInto(text, imported, "mine.json");
+    expect(r.problems).toEqual([]);
+    expect(r.added).toEqual({ models: ["x/B"], sources: ["card:x/A", "card:x/B"], steps: ["hf:x/B"], cards: ["x/A"] });
+    const after = JSON.parse(r.text) as LineageFile;
+    expect(after.models["x/A"]).toEqual({ name: "A", card: { source: "card:x/A", license: { id: "mit" } } });
+    expect(after.steps.map((s) => [s.id, s.from, s.to])).toEqual([
+      ["a", undefined, "x/A"],
+      ["hf:x/B", ["x/A"], "x/B"],
+    ]);
+    expect(Object.keys(after.sources)).toEqual(["card:x/A", "card:x/B"]);
+    // What the file had is there as it was, line for line, in order.
+    const lines = r.text.split("\n");
+    let i = 0;
+    // (A closing bracket may gain a comma, an empty collection is opened: `{}` becomes `{` ... `}`.)
+    for (const line of text.split("\n").filter((l) => !/^\s*[}\]],?$/.test(l))) {
+      const opened = line.replace(/(\{\}|\[\]),?$/, (m) => m[0]!);
+      while (i < lines.length && ![line, `${line},`, opened].includes(lines[i]!)) i++;
+      expect(i, line).toBeLessThan(lines.length);
+    }
+  });
+
   it("an invalid file is not merged: its problems come back and the text is unchanged", () => {
     const r = mergeInto("lineage: 1\ntitle: t\n", cards(["x/A", "---\nbase_model: x/B\n---\n"]));
     expect(r.text).toBe("lineage: 1\ntitle: t\n");
