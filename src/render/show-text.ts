@@ -51,7 +51,7 @@ const SHORT_EVALUATIONS = 10;
 /** A list as `a, b, c (+N more)`, all of it on request. */
 function listText(items: readonly string[], detail: boolean): string {
   if (detail || items.length <= SHORT_LIST) return items.join(", ");
-  return `${items.slice(0, SHORT_LIST).join(", ")} (+${items.length - SHORT_LIST} more)`;
+  return `${items.slice(0, SHORT_LIST).join(", ")} (+${items.length - SHORT_LIST} more: --evidence)`;
 }
 
 /** The card's facts as aligned fields: license, datasets, languages, pipeline, library, tags, newer version, quantizer, source. */

@@ -87,7 +87,7 @@ describe("show MODEL with card facts", async () => {
 
   it("--evidence gives every tag and the URL of each source; without it long lists are cut with a count", () => {
     const short = renderShowModelText(showModel(graph, "NyayaLabs98/nyaya-embed-v1"), DEFAULT_RENDER_OPTIONS);
-    expect(short).toMatch(/tags +legal, india, .*\(\+2 more\)/s);
+    expect(short).toMatch(/tags +legal, india, .*\(\+2 more: --evidence\)/s);
     expect(short).not.toContain("hinglish");
     const long = renderShowModelText(showModel(graph, "Retreatcost/KansenSakura-Zero-RP-12b"), detail);
     expect(long).toContain(
