@@ -230,6 +230,44 @@ export const ApproximationOut = z.strictObject({
   note: z.string().nullable(),
 });
 
+/** Where an evaluation result was reported: the card's `source` (url, name), or the lineage source that cites it. */
+export const EvaluationSourceOut = z.strictObject({
+  name: z.string().nullable(),
+  url: z.string().nullable(),
+  /** The lineage source id (the card's `source`) when the result gives no source of its own. */
+  source: z.string().nullable(),
+});
+
+/** One evaluation result recorded on a model. */
+export const EvaluationOut = z.strictObject({
+  /** The task's name (else its type). */
+  task: z.string().nullable(),
+  dataset: z.string().nullable(),
+  /** The dataset's Hub id. */
+  datasetType: z.string().nullable(),
+  split: z.string().nullable(),
+  /** The metric's name (else its type). */
+  metric: z.string(),
+  metricType: z.string().nullable(),
+  value: z.union([z.number(), z.string()]),
+  source: EvaluationSourceOut,
+});
+
+/** What a model's card states (its `card` block), with the source that states it. */
+export const CardOut = z.strictObject({
+  source: z.strictObject({ id: z.string(), title: z.string().nullable(), url: z.string().nullable() }).nullable(),
+  license: z.strictObject({ id: z.string(), name: z.string().nullable(), link: z.string().nullable() }).nullable(),
+  datasets: z.array(z.string()),
+  languages: z.array(z.string()),
+  pipelineTag: z.string().nullable(),
+  library: z.string().nullable(),
+  tags: z.array(z.string()),
+  /** The newer version as written, and its lineage id when the lineage has it (else null: outside the lineage). */
+  newVersion: z.strictObject({ name: z.string(), model: z.string().nullable() }).nullable(),
+  quantizedBy: z.string().nullable(),
+  evaluations: z.array(EvaluationOut),
+});
+
 /** `captrace show MODEL --json`. */
 export const ShowModelOut = z.strictObject({
   schemaVersion: Version,
@@ -253,6 +291,8 @@ export const ShowModelOut = z.strictObject({
   madeBy: ParentageOut.nullable(),
   abilities: z.array(AbilityStateRow),
   lacks: z.array(LackOut.extend({ ability: z.string() })),
+  /** Present when the model records card facts (an optional field: schemaVersion 2 unchanged). */
+  card: CardOut.optional(),
 });
 
 /** `captrace show ABILITY --json`. */
@@ -396,6 +436,7 @@ export const ErrorOut = z.strictObject({
 export type TraceResult = z.infer<typeof TraceOut>;
 export type DiffResult = z.infer<typeof DiffOut>;
 export type ShowModelResult = z.infer<typeof ShowModelOut>;
+export type CardResult = z.infer<typeof CardOut>;
 export type ShowAbilityResult = z.infer<typeof ShowAbilityOut>;
 export type ListResult = z.infer<typeof ListOut>;
 export type ShowStepResult = z.infer<typeof ShowStepOut>;

@@ -108,6 +108,85 @@ const DateLike = z.union(
   { error: "must be a date: YYYY, YYYY-MM or YYYY-MM-DD" },
 );
 
+/** Bounds of a model's card facts, so that a card (or a hostile file) cannot make one model's block unbounded. */
+export const CARD_LIMITS = {
+  /** Most entries in one list (datasets, languages, tags). */
+  maxList: 1000,
+  /** Most evaluation results kept for one model. */
+  maxEvaluations: 500,
+  /** Longest single text (a tag, a dataset id, a metric name), in characters. */
+  maxText: 500,
+  /** Longest link (a license link, a result's source URL), in characters. */
+  maxUrl: 2000,
+} as const;
+
+/** A short card value: one line, bounded. */
+const CardText = Text.max(CARD_LIMITS.maxText);
+
+/** A list of short card values, bounded. */
+const CardList = z.array(CardText).max(CARD_LIMITS.maxList);
+
+/** Where a license is: an http(s) URL, or a file of the model's repository as cards write it (`LICENSE.md`). */
+const LicenseLink = Text.max(CARD_LIMITS.maxUrl).regex(/^(https?:\/\/\S+|[^\s:]+)$/, {
+  message: "must be an http(s) URL or a file of the model's repository, e.g. 'LICENSE.md'",
+});
+
+/** A model's license, as a card gives it (`license`, `license_name`, `license_link`). */
+const CardLicense = z.strictObject({
+  id: CardText.describe("the license identifier, e.g. 'apache-2.0', or 'other' with a name"),
+  name: CardText.optional().describe("the license's own name when `id` is 'other', e.g. 'deepseek'"),
+  link: LicenseLink.optional().describe("where its text is"),
+});
+
+/** What a result was measured on: a dataset (`name`, its Hub `type`, `split`). */
+const EvalDataset = z.strictObject({
+  name: CardText,
+  type: CardText.optional().describe("the dataset's Hub id, e.g. 'openai/gsm8k'"),
+  split: CardText.optional(),
+});
+
+/** What was measured: the metric's `type` (e.g. 'accuracy') and/or its `name` as shown. */
+const EvalMetric = z
+  .strictObject({ type: CardText.optional(), name: CardText.optional() })
+  .refine((m) => m.type !== undefined || m.name !== undefined, { message: "needs a type or a name" });
+
+/** Where a result was reported, as the card's `model-index` gives it. */
+const EvalSource = z
+  .strictObject({
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(CARD_LIMITS.maxUrl)
+      .optional(),
+    name: CardText.optional(),
+  })
+  .refine((s) => s.url !== undefined || s.name !== undefined, { message: "needs a url or a name" });
+
+/**
+ * One evaluation result (a `model-index` entry): evidence-bearing, so it cites where it was reported
+ * (`source`) or, without one, the block's `source` (the card); the rules check that one of them is there.
+ */
+export const Evaluation = z.strictObject({
+  task: z.strictObject({ type: CardText.optional(), name: CardText.optional() }).optional(),
+  dataset: EvalDataset.optional(),
+  metric: EvalMetric,
+  value: z.union([z.number(), CardText], { error: "must be a number or a short text" }),
+  source: EvalSource.optional().describe("where the result was reported; absent: the card's `source`"),
+});
+
+/** The facts a model card (or a GGUF header, or a hub dump) states about a model, as data. */
+export const Card = z.strictObject({
+  source: Id.optional().describe("id of the source that states these facts, e.g. the model card"),
+  license: CardLicense.optional(),
+  datasets: CardList.optional().describe("datasets it was trained or tuned on, as Hub dataset ids or names"),
+  languages: CardList.optional().describe("languages, e.g. 'en'"),
+  pipelineTag: CardText.optional().describe("the Hub's task, e.g. 'text-generation'"),
+  library: CardText.optional().describe("the library it runs with, e.g. 'transformers'"),
+  tags: CardList.optional(),
+  newVersion: Id.optional().describe("the model that supersedes this one (a Hub repo id or a model of this lineage)"),
+  quantizedBy: CardText.optional().describe("who made this quantization"),
+  evaluations: z.array(Evaluation).max(CARD_LIMITS.maxEvaluations).optional(),
+});
+
 /** A model: a node of the lineage. */
 export const Model = z.strictObject({
   name: Text,
@@ -134,6 +213,7 @@ export const Model = z.strictObject({
       "true for a model this lineage names (as a parent) but does not describe, such as an imported Hub base; no step need make it",
     ),
   url: z.url().optional().describe("the model's page, e.g. its Hugging Face Hub URL"),
+  card: Card.optional().describe("what its model card states: license, datasets, languages, tags, evaluations"),
 });
 
 /**
@@ -194,6 +274,8 @@ export type EvidenceEntry = z.infer<typeof Evidence>;
 export type SourceEntry = z.infer<typeof Source>;
 export type AbilityEntry = z.infer<typeof Ability>;
 export type ModelEntry = z.infer<typeof Model>;
+export type CardEntry = z.infer<typeof Card>;
+export type EvaluationEntry = z.infer<typeof Evaluation>;
 export type ClaimEntry = z.infer<typeof Claim>;
 export type AlternativeEntry = z.infer<typeof Alternative>;
 export type StepEntry = z.infer<typeof Step>;

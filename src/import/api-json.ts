@@ -64,7 +64,17 @@ export function importApiModel(info: unknown, file: string, index: number | null
     }
   }
   if (data.tags === undefined && Array.isArray(o.tags))
-    data.tags = o.tags.filter((t) => typeof t === "string" && !t.startsWith("base_model:"));
+    data.tags = o.tags.filter((t) => typeof t === "string" && !/^(base_model|license|dataset):/.test(t));
+  // The Hub tags a model `license:ID` and `dataset:ID` from its card; they stand in for a card that is not there.
+  const hubTags = Array.isArray(o.tags) ? o.tags.filter((t): t is string => typeof t === "string") : [];
+  if (data.license === undefined) {
+    const tag = hubTags.find((t) => t.startsWith("license:"));
+    if (tag) data.license = tag.slice("license:".length);
+  }
+  if (data.datasets === undefined) {
+    const ds = hubTags.filter((t) => t.startsWith("dataset:")).map((t) => t.slice("dataset:".length));
+    if (ds.length > 0) data.datasets = ds;
+  }
   if (data.pipeline_tag === undefined && typeof o.pipeline_tag === "string") data.pipeline_tag = o.pipeline_tag;
   if (data.library_name === undefined && typeof o.library_name === "string") data.library_name = o.library_name;
   const created = typeof o.createdAt === "string" ? /^\d{4}-\d{2}-\d{2}/.exec(o.createdAt)?.[0] : undefined;

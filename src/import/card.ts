@@ -2,14 +2,14 @@
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import { LIMITS } from "../limits.js";
-import type { SourceEntry } from "../schema.js";
+import { CARD_LIMITS, type EvaluationEntry } from "../schema.js";
 import { emptyFragment, type Fragment, type ImportProblem } from "./fragment.js";
-import { modelEntry, type EvalFact, type ModelFacts } from "./facts.js";
+import { cardText, modelEntry, type ModelFacts } from "./facts.js";
 import { hubUrl, normalizeHubId, toLineageId } from "./hub-id.js";
 import { inferRelation, parseRelation, stepKindFor } from "./relation.js";
 
 /** Most evaluation results kept from one card's `model-index`. */
-export const MAX_EVALUATIONS = 500;
+export const MAX_EVALUATIONS = CARD_LIMITS.maxEvaluations;
 
 /** Where the card was read from and which model it describes. */
 export interface CardOrigin {
@@ -89,7 +89,8 @@ const httpUrl = (x: unknown): string | undefined => {
   if (typeof x !== "string") return undefined;
   try {
     const u = new URL(x.trim());
-    return u.protocol === "http:" || u.protocol === "https:" ? u.href : undefined;
+    const ok = (u.protocol === "http:" || u.protocol === "https:") && u.href.length <= CARD_LIMITS.maxUrl;
+    return ok ? u.href : undefined;
   } catch {
     return undefined;
   }
@@ -98,47 +99,36 @@ const httpUrl = (x: unknown): string | undefined => {
 const obj = (x: unknown): Record<string, unknown> | undefined =>
   x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
 
-const word = (x: unknown): string | undefined =>
-  isString(x) ? x.trim().replace(/\s+/g, " ") : typeof x === "number" ? String(x) : undefined;
-
-/** The card's `model-index` results as evaluation facts, each citing its `source.url` (a source of its own) or the card. */
-function evaluations(
-  data: Record<string, unknown>,
-  cardSource: string,
-  file: string,
-  sources: Record<string, SourceEntry>,
-  problems: ImportProblem[],
-): EvalFact[] {
+/** The card's `model-index` results as evaluation facts, each with the `source` (url, name) the card gives for it. */
+function evaluations(data: Record<string, unknown>, file: string, problems: ImportProblem[]): EvaluationEntry[] {
   const index = data["model-index"];
   if (index === undefined || index === null) return [];
   if (!Array.isArray(index)) {
     problems.push({ file, severity: "warning", message: "model-index: not a list; ignored" });
     return [];
   }
-  const facts: EvalFact[] = [];
-  const byUrl = new Map<string, string>();
+  const facts: EvaluationEntry[] = [];
+  let nameless = 0;
   for (const entry of index) {
     for (const result of Array.isArray(obj(entry)?.results) ? (obj(entry)!.results as unknown[]) : []) {
       const r = obj(result);
       if (!r) continue;
-      const task = word(obj(r.task)?.name) ?? word(obj(r.task)?.type);
+      const t = obj(r.task);
+      const task = { type: cardText(t?.type), name: cardText(t?.name) };
       const ds = obj(r.dataset);
-      const dataset = word(ds?.name) ?? word(ds?.type) ?? "unnamed dataset";
-      const split = word(ds?.split);
+      const dsName = cardText(ds?.name) ?? cardText(ds?.type);
       const src = obj(r.source);
-      const url = httpUrl(src?.url);
-      let source = cardSource;
-      if (url) {
-        source = byUrl.get(url) ?? `${cardSource}.eval${byUrl.size + 1}`;
-        if (!byUrl.has(url)) {
-          byUrl.set(url, source);
-          sources[source] = { title: word(src?.name) ?? `Evaluation results for ${dataset}`, url };
-        }
-      }
+      const source = { url: httpUrl(src?.url), name: cardText(src?.name) };
       for (const metric of Array.isArray(r.metrics) ? r.metrics : []) {
         const m = obj(metric);
-        const value = m && (typeof m.value === "number" || isString(m.value)) ? String(m.value).trim() : undefined;
+        const value = typeof m?.value === "number" && Number.isFinite(m.value) ? m.value : cardText(m?.value);
         if (!m || value === undefined) continue;
+        const type = cardText(m.type);
+        const name = cardText(m.name);
+        if (type === undefined && name === undefined) {
+          nameless++;
+          continue;
+        }
         if (facts.length >= MAX_EVALUATIONS) {
           problems.push({
             file,
@@ -147,17 +137,32 @@ function evaluations(
           });
           return facts;
         }
-        const name = word(m.name) ?? word(m.type) ?? "metric";
-        const detail = [task && `task ${task}`, split && `split ${split}`].filter(Boolean).join(", ");
         facts.push({
-          source,
-          at: `model-index: ${dataset}`,
-          note: `${name} = ${value}${detail ? ` (${detail})` : ""}`,
+          ...(task.type || task.name ? { task: defined(task) } : {}),
+          ...(dsName !== undefined
+            ? { dataset: defined({ name: dsName, type: cardText(ds?.type), split: cardText(ds?.split) }) }
+            : {}),
+          metric: defined({ type, name }),
+          value,
+          ...(source.url || source.name ? { source: defined(source) } : {}),
         });
       }
     }
   }
+  if (nameless > 0)
+    problems.push({
+      file,
+      severity: "warning",
+      message: `model-index: ${nameless} result${nameless === 1 ? "" : "s"} with neither a metric type nor a name; ignored`,
+    });
   return facts;
+}
+
+/** The object without its undefined values (the lineage's YAML and JSON hold none). */
+function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 /** The base models a card names, normalised to repo ids; what is not one gives a problem. */
@@ -221,7 +226,7 @@ export function importCardData(
     tags,
     newVersion: oneString(data, "new_version", file, problems),
     quantizedBy: oneString(data, "quantized_by", file, problems),
-    evaluations: evaluations(data, source, file, sources, problems),
+    evaluations: evaluations(data, file, problems),
   };
   fragment.models.push({ hubId, entry: modelEntry(hubId, toLineageId(hubId), facts) });
   const bases = readBaseModels(data.base_model, file, problems).filter((b) => {

@@ -9,6 +9,10 @@ export type GgufMetadata = Record<string, unknown>;
 
 const str = (x: unknown): string | undefined => (typeof x === "string" && x.trim() !== "" ? x.trim() : undefined);
 
+/** A header array of strings, or undefined. */
+const strings = (x: unknown): string[] | undefined =>
+  Array.isArray(x) ? x.map(str).filter((s): s is string => s !== undefined) : undefined;
+
 /** The datasets the header names: `general.datasets` (a list) or `general.dataset.{i}.name`/`repo_url`. */
 function datasets(meta: GgufMetadata): string[] | undefined {
   const out: string[] = [];
@@ -53,6 +57,10 @@ export function importGgufMetadata(meta: GgufMetadata, origin: { file: string; h
       quantizedBy,
       datasets: datasets(meta),
       license: str(meta["general.license"]),
+      licenseName: str(meta["general.license.name"]),
+      licenseLink: str(meta["general.license.link"]),
+      tags: strings(meta["general.tags"]),
+      language: strings(meta["general.languages"]),
     }),
   });
   const count = Number(meta["general.base_model.count"] ?? 0);

@@ -1,13 +1,14 @@
 /** show: a card for a model (every ability with its state) or for an ability (every model's state). */
 import { SCHEMA_VERSION } from "../vocabulary.js";
 import type {
+  CardResult,
   ShowAbilityResult,
   ShowModelResult,
   ShowSourceResult,
   ShowStepResult,
   SupportResult,
 } from "../contract.js";
-import type { EvidenceEntry } from "../schema.js";
+import type { CardEntry, EvidenceEntry } from "../schema.js";
 import {
   ancestors,
   foldAbility,
@@ -30,6 +31,48 @@ function stateCells(s: Summary, lacked: boolean) {
     introducedBy: introducerOf(s.primary)?.step.id ?? null,
     agreement: s.agreement,
     lacked,
+  };
+}
+
+/** The lineage id a name stands for, or null when the lineage has no such model. */
+function modelNamed(graph: LineageGraph, name: string): string | null {
+  try {
+    return resolve(graph, "model", name);
+  } catch (err) {
+    if (err instanceof UnknownNameError) return null;
+    throw err;
+  }
+}
+
+/** A model's card facts for output: each evaluation with where it was reported, or the card's source that cites it. */
+function cardOut(graph: LineageGraph, card: CardEntry): CardResult {
+  const source = card.source === undefined ? undefined : graph.sources.get(card.source);
+  return {
+    source:
+      card.source === undefined ? null : { id: card.source, title: source?.title ?? null, url: source?.url ?? null },
+    license: card.license
+      ? { id: card.license.id, name: card.license.name ?? null, link: card.license.link ?? null }
+      : null,
+    datasets: [...(card.datasets ?? [])],
+    languages: [...(card.languages ?? [])],
+    pipelineTag: card.pipelineTag ?? null,
+    library: card.library ?? null,
+    tags: [...(card.tags ?? [])],
+    newVersion:
+      card.newVersion === undefined ? null : { name: card.newVersion, model: modelNamed(graph, card.newVersion) },
+    quantizedBy: card.quantizedBy ?? null,
+    evaluations: (card.evaluations ?? []).map((e) => ({
+      task: e.task?.name ?? e.task?.type ?? null,
+      dataset: e.dataset?.name ?? null,
+      datasetType: e.dataset?.type ?? null,
+      split: e.dataset?.split ?? null,
+      metric: e.metric.name ?? e.metric.type!,
+      metricType: e.metric.type ?? null,
+      value: e.value,
+      source: e.source
+        ? { name: e.source.name ?? null, url: e.source.url ?? null, source: null }
+        : { name: source?.title ?? null, url: source?.url ?? null, source: card.source ?? null },
+    })),
   };
 }
 
@@ -73,6 +116,7 @@ export function showModel(graph: LineageGraph, name: string): ShowModelResult {
       evidence: evidenceOut(graph, l.evidence),
       note: l.note ?? null,
     })),
+    ...(model.card ? { card: cardOut(graph, model.card) } : {}),
   };
 }
 
@@ -131,6 +175,9 @@ function supportsOf(graph: LineageGraph, source: string): SupportResult[] {
   }
   for (const [id, m] of graph.models) {
     cite(m.evidence, { ...none, what: "model", model: id });
+    // A card block's source, unless the model's evidence already cites it (an imported card does both).
+    if (m.card?.source === source && !(m.evidence ?? []).some((e) => e.source === source))
+      out.push({ ...none, what: "model", model: id, at: "card", note: null });
     cite(m.trainingData?.evidence, { ...none, what: "model", model: id });
     for (const l of m.lacks ?? []) cite(l.evidence, { ...none, what: "lack", model: id, ability: l.ability });
     if (m.paper === source) out.push({ ...none, what: "paper", model: id, at: null, note: null });

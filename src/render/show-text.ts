@@ -1,5 +1,5 @@
 /** Human rendering of `show`: a model's card, or an ability across models and its claims; the detail on request. */
-import type { ShowAbilityResult, ShowModelResult, ShowSourceResult, ShowStepResult } from "../contract.js";
+import type { CardResult, ShowAbilityResult, ShowModelResult, ShowSourceResult, ShowStepResult } from "../contract.js";
 import { changeWords, stateSymbol, type AbilityState, type Size } from "../vocabulary.js";
 import {
   confidenceText,
@@ -42,6 +42,76 @@ function stateCell(s: { state: AbilityState; size: Size | null; lacked: boolean;
   return state + (s.agreement ? "" : " (paths disagree)");
 }
 
+/** List entries shown before "+N more" without --evidence (tags and datasets can run to hundreds). */
+const SHORT_LIST = 8;
+
+/** Evaluation results shown without --evidence. */
+const SHORT_EVALUATIONS = 10;
+
+/** A list as `a, b, c (+N more)`, all of it on request. */
+function listText(items: readonly string[], detail: boolean): string {
+  if (detail || items.length <= SHORT_LIST) return items.join(", ");
+  return `${items.slice(0, SHORT_LIST).join(", ")} (+${items.length - SHORT_LIST} more: --evidence)`;
+}
+
+/** The card's facts as aligned fields: license, datasets, languages, pipeline, library, tags, newer version, quantizer, source. */
+function cardFields(card: CardResult, opts: RenderOptions): string[] {
+  const l = card.license;
+  const license = l ? [l.id, l.name ? `(${l.name})` : "", l.link ?? ""].filter(Boolean).join(" ") : null;
+  const next = card.newVersion;
+  return [
+    ...field("license", license),
+    ...field("datasets", listText(card.datasets, opts.detail)),
+    ...field("languages", listText(card.languages, opts.detail)),
+    ...field("pipeline", card.pipelineTag),
+    ...field("library", card.library),
+    ...field("tags", listText(card.tags, opts.detail)),
+    ...field("new version", next && `${next.model ?? next.name}${next.model ? "" : " (not in this lineage)"}`),
+    ...field("quantized by", card.quantizedBy),
+    ...field(
+      "facts from",
+      card.source && (opts.detail && card.source.url ? `${card.source.id} ${card.source.url}` : card.source.id),
+    ),
+  ];
+}
+
+/** Who reported a result, in a few words: its source's name, else its URL's host; "the card" when the card's source cites it. */
+function reportedBy(src: CardResult["evaluations"][number]["source"]): string {
+  if (src.source !== null) return "the card";
+  if (src.name !== null) return src.name;
+  try {
+    return new URL(src.url ?? "").host;
+  } catch {
+    return src.url ?? "";
+  }
+}
+
+/** The evaluation results as a table (metric, value, what it was measured on, who reported it); with --evidence all of them and each source's URL. */
+function evaluationLines(card: CardResult, opts: RenderOptions): string[] {
+  const evals = card.evaluations;
+  if (evals.length === 0) return [];
+  const c = opts.painter;
+  const lines = ["", c.bold(`Evaluations (${evals.length})`)];
+  const t = textTable(["metric", "value", "on", "reported by"], opts);
+  const shown = opts.detail ? evals : evals.slice(0, SHORT_EVALUATIONS);
+  for (const e of shown) {
+    const on = e.dataset ? `${e.dataset}${e.split ? ` (${e.split})` : ""}` : (e.task ?? "");
+    t.push([escapeLine(e.metric), escapeLine(String(e.value)), escapeLine(on), escapeLine(reportedBy(e.source))]);
+  }
+  lines.push(t.toString());
+  if (shown.length < evals.length) lines.push(`  ${c.dim(`(+${evals.length - shown.length} more: --evidence)`)}`);
+  if (opts.detail) {
+    const urls = new Map<string, string>();
+    // Results the card cites are at the card's URL, which "facts from" shows.
+    for (const e of evals) if (e.source.url && e.source.source === null) urls.set(e.source.url, reportedBy(e.source));
+    if (urls.size > 0) {
+      lines.push("", c.bold("Reported at"));
+      for (const [url, by] of urls) lines.push(`  ${escapeLine(by)}: ${c.cyan(escapeLine(url))}`);
+    }
+  }
+  return lines;
+}
+
 /** Renders a model card. */
 export function renderShowModelText(r: ShowModelResult, opts: RenderOptions): string {
   const c = opts.painter;
@@ -78,6 +148,7 @@ export function renderShowModelText(r: ShowModelResult, opts: RenderOptions): st
     if (td.note && opts.detail) lines.push(...noteLines(td.note, " ".repeat(16), printed));
   }
   if (r.approximations.length) lines.push(...field("open approx.", r.approximations.map((a) => a.name).join(", ")));
+  if (r.card) lines.push(...cardFields(r.card, opts));
   if (r.description) lines.push("", `  ${escapeText(r.description)}`);
   if (r.madeBy) {
     lines.push("", c.bold("Made by"));
@@ -110,6 +181,7 @@ export function renderShowModelText(r: ShowModelResult, opts: RenderOptions): st
         lines.push(...noteLines(l.note, "    ", printed), ...evidenceLines(l.evidence, "    - ", opts, printed));
     }
   }
+  if (r.card) lines.push(...evaluationLines(r.card, opts));
   const more = Boolean(td?.note || r.madeBy || r.lacks.some((l) => l.note || l.evidence.length));
   if (!opts.detail && more) lines.push("", c.dim(DETAIL_HINT));
   return `${fit(lines, opts.width).join("\n")}\n`;

@@ -19,14 +19,25 @@ describe("export hf-card", () => {
   it("prints the front matter a card would declare, which reads back as the same base and relation", async () => {
     const r = await cli(["--lineage", hub, "export", "hf-card", "mradermacher/Qwen2.5-14B-Valor-GGUF"]);
     expect(r.code).toBe(0);
+    // The card's facts follow (the card's own values; its 'mradermacher' key is not a fact captrace records).
     expect(parse(r.stdout)).toEqual({
       base_model: "TECHNOPRAVIN01/Qwen2.5-14B-Valor",
       base_model_relation: "quantized",
+      license: "apache-2.0",
+      language: "en",
+      library_name: "transformers",
+      tags: ["qwen", "lora", "question-generation", "text-generation", "valor", "assumption-challenging"],
+      quantized_by: "mradermacher",
     });
     const merge = await cli(["--lineage", hub, "export", "hf-card", "sayakpaul/flux.1-merged"]);
     expect(parse(merge.stdout)).toEqual({
       base_model: ["black-forest-labs/FLUX.1-dev", "black-forest-labs/FLUX.1-schnell"],
       base_model_relation: "merge",
+      license: "other",
+      license_name: "flux-1-dev-non-commercial-license",
+      license_link: "LICENSE.md",
+      language: "en",
+      library_name: "diffusers",
     });
   });
 
@@ -38,6 +49,12 @@ describe("export hf-card", () => {
       hubId: "black-forest-labs/FLUX.1-dev",
       baseModels: [],
       relation: null,
+      card: null,
+    });
+    const facts = await cli(["--lineage", hub, "--json", "export", "hf-card", "bartowski/Codestral-22B-v0.1-GGUF"]);
+    expect(JSON.parse(facts.stdout).card).toMatchObject({
+      license: { id: "other", name: "mnpl", link: "https://mistral.ai/licences/MNPL-0.1.md" },
+      quantizedBy: "bartowski",
     });
     const text = await cli(["--lineage", hub, "export", "hf-card", "black-forest-labs/FLUX.1-dev"]);
     expect(text.stdout).toBe("# black-forest-labs/FLUX.1-dev: no base model recorded (a root of this lineage)\n");

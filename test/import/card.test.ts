@@ -43,10 +43,15 @@ describe("model card front matter", () => {
     expect(model.aliases).toBeUndefined();
     expect(model.url).toBe("https://huggingface.co/acme/Chat-7B");
     expect(model.external).toBeUndefined();
-    expect(model.description).toContain("license: llama3.1");
-    expect(model.description).toContain("datasets: HuggingFaceH4/ultrachat_200k");
-    expect(model.description).toContain("language: en, de");
-    expect(model.description).toContain("pipeline: text-generation");
+    // The facts are data, citing the card; nothing of them is left in prose.
+    expect(model.card).toEqual({
+      source: "card:acme/Chat-7B",
+      license: { id: "llama3.1" },
+      datasets: ["HuggingFaceH4/ultrachat_200k"],
+      languages: ["en", "de"],
+      pipelineTag: "text-generation",
+    });
+    expect(model.description).toBeUndefined();
     expect(counts).toEqual({ described: 1, external: 1, steps: 1 });
   });
 
@@ -103,25 +108,49 @@ model-index:
 `;
     const { lineage } = load(["x/Chat", card]);
     const model = lineage.models["x/Chat"]!;
-    const evals = model.evidence!.filter((e) => e.at?.startsWith("model-index"));
-    expect(evals).toEqual([
+    expect(model.card!.evaluations).toEqual([
       {
-        source: "card:x/Chat.eval1",
-        at: "model-index: AI2 Reasoning Challenge (25-Shot)",
-        note: "normalized accuracy = 64.59 (task Text Generation, split test)",
+        task: { type: "text-generation", name: "Text Generation" },
+        dataset: { name: "AI2 Reasoning Challenge (25-Shot)", type: "ai2_arc", split: "test" },
+        metric: { type: "acc_norm", name: "normalized accuracy" },
+        value: 64.59,
+        source: {
+          url: "https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard?query=x",
+          name: "Open LLM Leaderboard",
+        },
       },
-      { source: "card:x/Chat", at: "model-index: GSM8k", note: "acc = 40.1 (task text-generation)" },
+      // No source of its own: cited by the card, the block's source.
+      {
+        task: { type: "text-generation" },
+        dataset: { name: "GSM8k", type: "gsm8k" },
+        metric: { type: "acc" },
+        value: 40.1,
+      },
     ]);
-    expect(lineage.sources["card:x/Chat.eval1"]).toEqual({
-      title: "Open LLM Leaderboard",
-      url: "https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard?query=x",
-    });
+    expect(model.card!.source).toBe("card:x/Chat");
+    expect(Object.keys(lineage.sources)).toEqual(["card:x/Chat"]);
+    expect(model.evidence).toEqual([{ source: "card:x/Chat", note: "the model card's front matter" }]);
+  });
+
+  it("a model-index result with neither a metric type nor a name is left out, with a warning", () => {
+    const f = importCardText(
+      "---\nmodel-index:\n- name: x\n  results:\n  - metrics:\n    - {value: 3}\n    - {type: acc, value: 0.5}\n---\n",
+      origin,
+    );
+    expect(f.models[0]!.entry.card!.evaluations).toEqual([{ metric: { type: "acc" }, value: 0.5 }]);
+    expect(f.problems).toEqual([
+      {
+        file: origin.file,
+        severity: "warning",
+        message: "model-index: 1 result with neither a metric type nor a name; ignored",
+      },
+    ]);
   });
 
   it("records new_version as a fact, not a parent", () => {
     const { lineage } = load(["x/Old", "---\nnew_version: x/New\n---\n"]);
     expect(lineage.steps).toEqual([]);
-    expect(lineage.models["x/Old"]!.description).toContain("new version: x/New");
+    expect(lineage.models["x/Old"]!.card).toEqual({ source: "card:x/Old", newVersion: "x/New" });
   });
 
   it("normalises a base given as a Hub URL and ignores a local path with a problem", () => {

@@ -21,6 +21,10 @@ const META = {
   "general.base_model.0.organization": "Meta Llama",
   "general.base_model.0.repo_url": "https://huggingface.co/meta-llama/Llama-3.1-8B",
   "general.datasets": ["HuggingFaceH4/ultrachat_200k"],
+  "general.license": "llama3.1",
+  "general.tags": ["chat", "gguf"],
+  "general.languages": ["en", "de"],
+  "general.license.link": "https://llama.meta.com/llama3_1/license",
 };
 
 describe("GGUF headers", () => {
@@ -35,8 +39,14 @@ describe("GGUF headers", () => {
       note: "Quantized by bartowski.",
     });
     expect(by["acme/Chat-7B"]).toMatchObject({ kind: "fine-tuning", from: ["meta-llama/Llama-3.1-8B"] });
-    expect(result.lineage.models["Chat-7B-Q4_K_M"]!.description).toContain("datasets: HuggingFaceH4/ultrachat_200k");
-    expect(result.lineage.models["Chat-7B-Q4_K_M"]!.description).toContain("quantized by: bartowski");
+    expect(result.lineage.models["Chat-7B-Q4_K_M"]!.card).toEqual({
+      source: "gguf:Chat-7B-Q4_K_M",
+      license: { id: "llama3.1", link: "https://llama.meta.com/llama3_1/license" },
+      datasets: ["HuggingFaceH4/ultrachat_200k"],
+      languages: ["en", "de"],
+      tags: ["chat", "gguf"],
+      quantizedBy: "bartowski",
+    });
     expect(loadLineageText(lineageJson(result.lineage), "x.json").ok).toBe(true);
   });
 

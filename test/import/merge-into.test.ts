@@ -64,6 +64,7 @@ describe("mergeInto", () => {
     expect(result.conflicts).toEqual([
       {
         model: "text-davinci-002",
+        about: "base",
         inFile: ["code-davinci-002"],
         imported: ["openai/gpt-4"],
         message:
@@ -79,7 +80,7 @@ describe("mergeInto", () => {
     const once = mergeInto(EMBEDDED, imported);
     const twice = mergeInto(once.text, imported);
     expect(twice.text).toBe(once.text);
-    expect(twice.added).toEqual({ models: [], sources: [], steps: [] });
+    expect(twice.added).toEqual({ models: [], sources: [], steps: [], cards: [] });
   });
 
   it("a file with empty or flow-style collections gets block entries; the rest of its text is kept", () => {
@@ -91,6 +92,134 @@ describe("mergeInto", () => {
     const l = load(r.text);
     expect(l.models.base).toEqual({ name: "Base" });
     expect(l.steps.map((s) => [s.to, s.from])).toEqual([["x/Tuned", ["base"]]]);
+  });
+
+  it("a model of the file without a card block gets the imported one, block or flow style; the rest of each entry is kept", () => {
+    const text = [
+      "lineage: 1",
+      "title: t",
+      "sources:",
+      "  notes: {title: Notes}",
+      "abilities: {}",
+      "models:",
+      "  x/A:",
+      "    name: A  # my model",
+      "    evidence: [{source: notes}]",
+      "  x/B: {name: B}",
+      "steps:",
+      "  - {id: a, kind: pretraining, to: x/A, confidence: established}",
+      "  - {id: b, kind: fine-tuning, from: [x/A], to: x/B, confidence: likely}",
+      "",
+    ].join("\n");
+    const imported = cards(
+      ["x/A", "---\nlicense: mit\ntags: [chat]\n---\n"],
+      ["x/B", "---\nbase_model: x/A\nlicense: other\nlicense_name: my license\n---\n"],
+    );
+    const r = mergeInto(text, imported);
+    expect(r.problems).toEqual([]);
+    expect(r.added).toEqual({ models: [], sources: ["card:x/A", "card:x/B"], steps: [], cards: ["x/A", "x/B"] });
+    const l = load(r.text);
+    expect(l.models["x/A"]).toEqual({
+      name: "A",
+      evidence: [{ source: "notes" }],
+      card: { source: "card:x/A", license: { id: "mit" }, tags: ["chat"] },
+    });
+    expect(l.models["x/B"]!.card).toEqual({ source: "card:x/B", license: { id: "other", name: "my license" } });
+    // Insertions only: every line of the file is there, the flow entry with the block appended inside its braces.
+    expect(r.text).toContain(
+      "    name: A  # my model\n    evidence: [{source: notes}]\n    card:\n      source: card:x/A\n",
+    );
+    expect(r.text).toContain(
+      '  x/B: {name: B, "card": {"source":"card:x/B","license":{"id":"other","name":"my license"}}}\n',
+    );
+    // Merging again adds nothing: the file now has the blocks.
+    expect(mergeInto(r.text, imported).text).toBe(r.text);
+  });
+
+  it("a card block a person wrote is kept as written; a differing license is a conflict, reported, not applied", () => {
+    const text = [
+      "lineage: 1",
+      "title: t",
+      "sources: {}",
+      "abilities: {}",
+      "models:",
+      "  x/A:",
+      "    name: A",
+      "    card:",
+      "      license: {id: Apache-2.0}",
+      "  x/B:",
+      "    name: B",
+      "    card: {license: {id: MIT}, datasets: [mine]}",
+      "steps:",
+      "  - {id: a, kind: pretraining, to: x/A, confidence: established}",
+      "  - {id: b, kind: pretraining, to: x/B, confidence: established}",
+      "",
+    ].join("\n");
+    const r = mergeInto(
+      text,
+      cards(
+        ["x/A", "---\nlicense: mit\ndatasets: [theirs]\n---\n"],
+        // The same license in another case is no conflict.
+        ["x/B", "---\nlicense: mit\ndatasets: [theirs]\n---\n"],
+      ),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.conflicts).toEqual([
+      {
+        model: "x/A",
+        about: "license",
+        inFile: ["Apache-2.0"],
+        imported: ["mit"],
+        message: "x/A: the import gives the license mit; the file has Apache-2.0; kept the file's",
+      },
+    ]);
+    // Nothing else to add: the file is byte for byte as it was.
+    expect(r.text).toBe(text);
+    expect(r.added).toEqual({ models: [], sources: [], steps: [], cards: [] });
+  });
+
+  it("a card whose base conflicts with the file brings no card block either", () => {
+    const text =
+      "lineage: 1\ntitle: t\nsources: {}\nabilities: {}\nmodels:\n  x/A: {name: A}\n  x/B: {name: B}\nsteps:\n  - {id: a, kind: pretraining, to: x/A, confidence: established}\n  - {id: b, kind: pretraining, to: x/B, confidence: established}\n";
+    const r = mergeInto(text, cards(["x/B", "---\nbase_model: other/Base\nlicense: mit\n---\n"]));
+    expect(r.conflicts.map((c) => c.about)).toEqual(["base"]);
+    expect(r.added.cards).toEqual([]);
+    expect(load(r.text).models["x/B"]).toEqual({ name: "B" });
+  });
+
+  it("a JSON lineage stays JSON: new sources, models and steps go in before each closing bracket, a card inside its entry", () => {
+    const file = {
+      lineage: 1,
+      title: "t",
+      sources: {},
+      abilities: {},
+      models: { "x/A": { name: "A" } },
+      steps: [{ id: "a", kind: "pretraining", to: "x/A", confidence: "established" }],
+    };
+    const text = JSON.stringify(file, null, 2) + "\n";
+    const imported = cards(
+      ["x/A", "---\nlicense: mit\n---\n"],
+      ["x/B", "---\nbase_model: x/A\nbase_model_relation: finetune\n---\n"],
+    );
+    const r = mergeInto(text, imported, "mine.json");
+    expect(r.problems).toEqual([]);
+    expect(r.added).toEqual({ models: ["x/B"], sources: ["card:x/A", "card:x/B"], steps: ["hf:x/B"], cards: ["x/A"] });
+    const after = JSON.parse(r.text) as LineageFile;
+    expect(after.models["x/A"]).toEqual({ name: "A", card: { source: "card:x/A", license: { id: "mit" } } });
+    expect(after.steps.map((s) => [s.id, s.from, s.to])).toEqual([
+      ["a", undefined, "x/A"],
+      ["hf:x/B", ["x/A"], "x/B"],
+    ]);
+    expect(Object.keys(after.sources)).toEqual(["card:x/A", "card:x/B"]);
+    // What the file had is there as it was, line for line, in order.
+    const lines = r.text.split("\n");
+    let i = 0;
+    // (A closing bracket may gain a comma, an empty collection is opened: `{}` becomes `{` ... `}`.)
+    for (const line of text.split("\n").filter((l) => !/^\s*[}\]],?$/.test(l))) {
+      const opened = line.replace(/(\{\}|\[\]),?$/, (m) => m[0]!);
+      while (i < lines.length && ![line, `${line},`, opened].includes(lines[i]!)) i++;
+      expect(i, line).toBeLessThan(lines.length);
+    }
   });
 
   it("an invalid file is not merged: its problems come back and the text is unchanged", () => {

@@ -127,26 +127,57 @@ describe("real model cards from the Hub (test/fixtures/hf-cards, sources in each
     expect(JSON.stringify(d)).toContain("TECHNOPRAVIN01/Qwen2.5-14B-Valor");
   });
 
-  it("facts of the cards are kept: licenses, datasets, new_version, model-index results with their source url", () => {
+  it("facts of the cards are kept as data: licenses, datasets, new_version, model-index results with their source", () => {
     const m = result.lineage.models;
-    expect(m["bartowski/Codestral-22B-v0.1-GGUF"]!.description).toContain(
-      "license: other · mnpl · https://mistral.ai/licences/MNPL-0.1.md",
-    );
-    expect(m["TheBloke/Magicoder-S-DS-6.7B-GGUF"]!.description).toContain(
-      "datasets: ise-uiuc/Magicoder-OSS-Instruct-75K, ise-uiuc/Magicoder-Evol-Instruct-110K",
-    );
-    const sakura = m["Retreatcost/KansenSakura-Zero-RP-12b"]!;
-    expect(sakura.description).toContain("new version: Retreatcost/KansenSakura-Eclipse-RP-12b");
-    const evals = sakura.evidence!.filter((e) => e.at?.startsWith("model-index"));
-    expect(evals).toHaveLength(6);
-    expect(evals[0]).toEqual({
-      source: "card:Retreatcost/KansenSakura-Zero-RP-12b.eval1",
-      at: "model-index: unnamed dataset",
-      note: "UGI = 27.85 (task UGI score)",
+    // A quantization: bartowski's card of Codestral (license other + name + link, quantized_by).
+    expect(m["bartowski/Codestral-22B-v0.1-GGUF"]!.card).toMatchObject({
+      source: "card:bartowski/Codestral-22B-v0.1-GGUF",
+      license: { id: "other", name: "mnpl", link: "https://mistral.ai/licences/MNPL-0.1.md" },
+      pipelineTag: "text-generation",
+      quantizedBy: "bartowski",
     });
-    expect(result.lineage.sources["card:Retreatcost/KansenSakura-Zero-RP-12b.eval1"]!.url).toBe(
-      "https://huggingface.co/spaces/DontPlanToEnd/UGI-Leaderboard",
-    );
+    expect(m["TheBloke/Magicoder-S-DS-6.7B-GGUF"]!.card).toMatchObject({
+      license: { id: "other", name: "deepseek" },
+      datasets: ["ise-uiuc/Magicoder-OSS-Instruct-75K", "ise-uiuc/Magicoder-Evol-Instruct-110K"],
+      quantizedBy: "TheBloke",
+    });
+    // A merge whose license points at a file of its repository, as the card writes it.
+    expect(m["sayakpaul/FLUX.1-merged"]!.card!.license).toEqual({
+      id: "other",
+      name: "flux-1-dev-non-commercial-license",
+      link: "LICENSE.md",
+    });
+    // A merge with a newer version and six leaderboard results, each with its source.
+    const sakura = m["Retreatcost/KansenSakura-Zero-RP-12b"]!.card!;
+    expect(sakura.newVersion).toBe("Retreatcost/KansenSakura-Eclipse-RP-12b");
+    expect(sakura.license).toEqual({ id: "apache-2.0" });
+    expect(sakura.tags).toEqual(["mergekit", "merge", "frankenmerge", "roleplay", "conversational", "nsfw"]);
+    expect(sakura.evaluations).toHaveLength(6);
+    expect(sakura.evaluations![0]).toEqual({
+      task: { type: "text-generation", name: "UGI score" },
+      metric: { type: "ugi", name: "UGI" },
+      value: 27.85,
+      source: { url: "https://huggingface.co/spaces/DontPlanToEnd/UGI-Leaderboard", name: "UGI Leaderboard" },
+    });
+    // A finetune with a dataset-bearing model-index result and no source of its own: the card cites it.
+    expect(m["NyayaLabs98/nyaya-embed-v1"]!.card).toMatchObject({
+      source: "card:NyayaLabs98/nyaya-embed-v1",
+      languages: ["en", "hi"],
+      datasets: ["NyayaLabs98/nyaya-statute-db"],
+      library: "sentence-transformers",
+      pipelineTag: "sentence-similarity",
+    });
+    expect(m["NyayaLabs98/nyaya-embed-v1"]!.card!.evaluations![0]).toEqual({
+      task: { type: "retrieval", name: "Statute-section retrieval (hybrid BM25 + dense, RRF)" },
+      dataset: { name: "Nyaya-Eval-v1, never-audited slice (n=118)", type: "NyayaLabs98/nyaya-eval-v1" },
+      metric: { type: "recall_at_1", name: "full-hit recall@1" },
+      value: 49.2,
+    });
+    // Nothing of the facts is left in prose, and every card that states a fact has its block.
+    for (const [id, model] of Object.entries(m)) {
+      expect(model.description, id).toBeUndefined();
+      if (!model.external) expect(model.card?.source, id).toBe(`card:${id}`);
+    }
     // Cards without base_model_relation say so; TheBloke's cards show quantized_by only.
     const bloke = result.lineage.steps.find((s) => s.to === "TheBloke/Yarn-Mistral-7B-128k-GGUF")!;
     expect(bloke.label).toBe("relation unspecified (read as quantized)");

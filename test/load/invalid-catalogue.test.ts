@@ -181,6 +181,10 @@ const CASES: Record<string, { covers: string; rules?: Covered[] }> = {
   "schema-bad-url": { covers: "a source url that is not a URL", rules: ["bad-url"] },
   "schema-empty-evidence": { covers: "a claim with evidence: []", rules: ["empty-evidence"] },
   "schema-kind-not-kebab": { covers: "kind: Code_Training", rules: ["kind-not-kebab"] },
+  "schema-bad-card": {
+    covers:
+      "a model's card block: a misspelled key, a license without id and with a script link, tags as a string, a metric with neither type nor name, a list as a value, an ftp source url",
+  },
   "schema-number-out-of-range": {
     covers: "numbers below or above their bounds, inclusive (year, tokens, share) and exclusive (params, context)",
   },
@@ -206,6 +210,10 @@ const CASES: Record<string, { covers: string; rules?: Covered[] }> = {
   },
   "rule-unknown-lacks-ability": { covers: "an unknown ability in a model's lacks", rules: ["unknown-lacks-ability"] },
   "rule-unknown-paper-source": { covers: "unknown sources as a model's paper", rules: ["unknown-paper-source"] },
+  "rule-card-facts": {
+    covers:
+      "a card block citing an unknown source, an evaluation citing nothing, a newVersion naming no model (a warning; a Hub repo id is fine)",
+  },
   "rule-alias-used-as-reference": {
     covers: "a model alias as a parent and an ability alias in a claim: the message says ids are needed",
   },

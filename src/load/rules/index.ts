@@ -1,5 +1,6 @@
 /** The list of cross-reference rules run after the schema, in order. */
 import type { Issue } from "../../problem.js";
+import { checkCardFacts } from "./card-facts.js";
 import { checkClaimsUnderReadings, checkNeverIntroduced, checkRepeatedClaims, checkSizeOnLost } from "./claims.js";
 import type { RuleContext } from "./context.js";
 import { checkAlternativeCycles, checkCycles } from "./cycles.js";
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   checkRepeatedClaims,
   checkStepKinds,
   checkOrphans,
+  checkCardFacts,
 ];
 
 /**
