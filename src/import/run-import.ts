@@ -39,7 +39,7 @@ export interface ImportHfSummary {
   /** With --into: bases the import gives for models the file derives otherwise; reported, not applied. */
   conflicts: MergeConflict[];
   /** With --into: what was added to the file (nothing: the file was left as it was). */
-  added: { models: string[]; sources: string[]; steps: string[] } | null;
+  added: { models: string[]; sources: string[]; steps: string[]; cards: string[] } | null;
   /** The file written (-o or --into), as the user named it; null when the lineage went to stdout or nothing changed. */
   written: string | null;
 }

@@ -281,4 +281,19 @@ describe("import hf output and refusals", () => {
     expect(existsSync(join(dir, "PWNED"))).toBe(false);
     expect(loadLineageText(r.stdout, "out.yaml").ok).toBe(true);
   });
+
+  it("--into says how many card blocks it added to models the file already had", async () => {
+    const card = join(CARDS, "bartowski--Codestral-22B-v0.1-GGUF");
+    const mine = join(dir, "cards-into.json");
+    expect((await cli(["import", "hf", card, "-o", mine])).code).toBe(0);
+    // The person's file: the same models, without the facts of the card.
+    const lineage = JSON.parse(readFileSync(mine, "utf8")) as { models: Record<string, { card?: unknown }> };
+    const withCard = Object.values(lineage.models).filter((m) => m.card !== undefined);
+    expect(withCard.length).toBe(1);
+    for (const m of withCard) delete m.card;
+    writeFileSync(mine, JSON.stringify(lineage, null, 2));
+    const r = await cli(["import", "hf", card, "--into", mine]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/added 0 models, 0 steps, \d+ sources?, 1 card block to .*cards-into\.json\n$/);
+  });
 });

@@ -126,7 +126,7 @@ describe("descendants", () => {
   });
 
   it("answers the same on the lazy compact graph", () => {
-    const lazy = lazyGraph(decodeCompact(encodeCompact(g, [], "key", "v"), "key", "v")!);
+    const lazy = lazyGraph(decodeCompact(encodeCompact(g, { located: [], issues: [] }, "key", "v"), "key", "v")!);
     for (const model of ["base", "a", "m", "d"])
       for (const depth of [undefined, 0, 1, 2])
         expect(descendants(lazy, { model, depth })).toEqual(descendants(g, { model, depth }));

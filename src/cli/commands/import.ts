@@ -21,7 +21,8 @@ async function printSummary(ctx: RunContext, s: ImportHfSummary): Promise<void> 
   if (s.added) {
     const a = s.added;
     const into = s.written ?? "the file";
-    const what = `${count(a.models.length, "model")}, ${count(a.steps.length, "step")}, ${count(a.sources.length, "source")}`;
+    const cards = a.cards.length > 0 ? `, ${count(a.cards.length, "card block")}` : "";
+    const what = `${count(a.models.length, "model")}, ${count(a.steps.length, "step")}, ${count(a.sources.length, "source")}${cards}`;
     await ctx.err(s.written ? `added ${what} to ${escapeLine(into)}\n` : "nothing new to add: the file is unchanged\n");
   } else if (s.written) await ctx.err(`wrote ${escapeLine(s.written)}\n`);
 }
