@@ -7,7 +7,7 @@
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { Problem } from "../problem.js";
 import { sortProblems } from "../problem.js";
-import { checkRules, locateAll } from "../load/check-rules.js";
+import { checkRules, locateAll, locatedWarnings } from "../load/check-rules.js";
 import { RULES_BESIDE_SCHEMA } from "../load/rules/index.js";
 import { jsonLocate, parseJson } from "../load/parse-json.js";
 import { decodeUtf8 } from "../load/read-source.js";
@@ -31,8 +31,13 @@ export function schemaVerdict(bytes: Uint8Array, file: string): SchemaVerdict {
   if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
   const schema = validateSchema(parsed.data);
   const locator = jsonLocate(read.text);
-  if (schema.ok)
-    return { ok: true, ruleProblems: checkRules(schema.lineage, file, locator, [], RULES_BESIDE_SCHEMA).problems };
+  if (schema.ok) {
+    const rules = checkRules(schema.lineage, file, locator, [], RULES_BESIDE_SCHEMA);
+    return {
+      ok: true,
+      ruleProblems: rules.problems.length > 0 ? rules.problems : locatedWarnings(file, rules.warnings, locator),
+    };
+  }
   return { ok: false, problems: sortProblems(locateAll(file, locator(schema.issues), schema.issues)) };
 }
 
