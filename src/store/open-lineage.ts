@@ -136,7 +136,7 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
     const { result, built } = outcome;
     if (result?.ok && built) {
       built.entry?.commit();
-      return withGraph(result, built.graph);
+      return withGraph(result, () => built.graph);
     }
     if (result) return graphOf(result);
   }
@@ -181,17 +181,20 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
     return locateWarnings(text.text, file, pending).map((w) => ({ ...w, file }));
   }
 
-  /** A loaded lineage's graph, written to the cache. */
+  /** A loaded lineage's graph, written to the cache; without a cache, built when first asked for (validate never is). */
   function graphOf(result: LoadResult): Opened {
     if (!result.ok) return result;
-    const graph = buildGraph(result.lineage, result.order);
+    const build = () => buildGraph(result.lineage, result.order);
+    if (!cache) return withGraph(result, build);
+    const graph = build();
     entry(graph, result.pending)?.commit();
-    return withGraph(result, graph);
+    return withGraph(result, () => graph);
   }
 }
 
-/** A valid load result with its graph, opened from the source (its warnings still placed only when read). */
-function withGraph(result: LoadResult & { ok: true }, graph: LineageGraph): Opened {
+/** A valid load result with its graph (made when first read), opened from the source; its warnings are placed only when read. */
+function withGraph(result: LoadResult & { ok: true }, make: () => LineageGraph): Opened {
+  let graph: LineageGraph | undefined;
   return {
     ok: true,
     file: result.file,
@@ -201,7 +204,9 @@ function withGraph(result: LoadResult & { ok: true }, graph: LineageGraph): Open
     get warnings() {
       return result.warnings;
     },
-    graph,
+    get graph() {
+      return (graph ??= make());
+    },
     via: "source",
   };
 }

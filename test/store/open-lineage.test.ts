@@ -87,6 +87,17 @@ describe("openLineage", () => {
   });
 });
 
+describe("the graph of a lineage validated now", () => {
+  it("is built when first asked for, once: validate, which never asks, pays nothing for it", async () => {
+    const { dir } = project();
+    const opened = await openLineage("mine.yaml", { cwd: dir, worker: false });
+    if (!opened.ok) throw new Error("not opened");
+    expect(typeof Object.getOwnPropertyDescriptor(opened, "graph")?.get).toBe("function");
+    expect(opened.graph).toBe(opened.graph);
+    expect(trace(opened.graph, { model: "dpo", ability: "coding" }).present).toBeDefined();
+  });
+});
+
 describe("a cache entry damaged while in use", () => {
   it("throws DamagedEntryError when the damaged entry is read, and is removed, so the next open reads the source", async () => {
     const { dir, env } = project();
