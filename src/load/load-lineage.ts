@@ -120,3 +120,9 @@ export async function loadLineageFile(file: string): Promise<LoadResult> {
   if (!read.ok) return { ok: false, file, problems: [read.problem] };
   return loadLineageText(read.text, file);
 }
+
+// What the two-thread load (store/load-parallel.ts) runs on its own thread, from this lazily loaded module.
+export { checkRules, locatedWarnings, validResult } from "./check-rules.js";
+export { jsonLocate, parseJson } from "./parse-json.js";
+export { RULES_AFTER } from "./rules/index.js";
+export { withDefaults } from "./with-defaults.js";

@@ -9,13 +9,9 @@ import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { LineageFile } from "../schema.js";
 import { sortProblems, type PendingWarnings, type Problem } from "../problem.js";
-import { checkRules, locatedWarnings, validResult } from "../load/check-rules.js";
 import type { LoadResult } from "../load/load-lineage.js";
-import { jsonLocate, parseJson } from "../load/parse-json.js";
-import { RULES_AFTER } from "../load/rules/index.js";
 import { isJsonPath } from "../load/read-source.js";
 import type { SchemaCheckRequest, SchemaVerdict } from "./validate-worker.js";
-import { withDefaults } from "../load/with-defaults.js";
 
 /**
  * Below this size the worker is not worth it: measured on 2 cores, it saved a fifth of a 70 MB file's first
@@ -78,6 +74,9 @@ export async function loadInParallel<T>(
     worker.once("exit", () => resolve(undefined));
   });
   try {
+    // The parser and the rules live in the lazy bundle a load needs anyway: none of it is in every start.
+    const { checkRules, jsonLocate, locatedWarnings, parseJson, RULES_AFTER, validResult, withDefaults } =
+      await import("../load/load-lineage.js");
     const parsed = parseJson(file, text);
     if (!parsed.ok) return { result: { ok: false, file, problems: [parsed.problem] } };
     // On data that is not schema-valid any of this may throw or be wrong: the verdict decides.
