@@ -2,14 +2,15 @@
  * Imports a hub dump: CSV or JSON Lines rows, one model each, with its id, base model ids and relation,
  * as the public hub-stats / model-atlas style datasets hold them. Streamed row by row.
  */
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { parse as parseCsv } from "csv-parse";
 import type { FragmentMerger } from "./merge-fragments.js";
 import { emptyFragment, type Fragment, type ImportProblem } from "./fragment.js";
 import { modelEntry } from "./facts.js";
 import { normalizeHubId, toLineageId } from "./hub-id.js";
 import type { ClaimEntry } from "../schema.js";
+import { LIMITS } from "../limits.js";
 import { CONFIDENCE_LEVELS, EFFECTS } from "../vocabulary.js";
 import { parseRelation, relationFromTag, stepKindFor, type HubRelation } from "./relation.js";
 
@@ -62,9 +63,6 @@ function rowClaims(value: unknown, where: string, source: string, at: string, pr
   }
   return out;
 }
-
-/** Longest row accepted, in bytes (a longer one is a problem, not a memory blow-up in the CSV parser). */
-export const MAX_ROW_BYTES = 1024 * 1024;
 
 const pick = (row: Record<string, unknown>, keys: readonly string[]): unknown => {
   for (const k of keys) if (row[k] !== undefined && row[k] !== null && row[k] !== "") return row[k];
@@ -178,8 +176,29 @@ export function dumpSourceId(file: string): string {
   return `dump:${base}`;
 }
 
-/** Streams a dump file (`.csv`, or JSON Lines otherwise) into a merger, row by row. Never throws; problems name file and line. */
-export async function importDumpFile(path: string, file: string, merger: FragmentMerger): Promise<{ rows: number }> {
+/** How a dump is read. Every field is optional. */
+export interface DumpReadOptions {
+  /** Given every chunk of the file's bytes as it is read, in order (to hash what was read). */
+  onBytes?: (chunk: Buffer) => void;
+  /** Most rows read; past it the read stops with an error (default: no limit). */
+  maxRows?: number;
+}
+
+/** Whether a path names a CSV dump (anything else is read as JSON Lines). */
+export function isCsvDump(path: string): boolean {
+  return /\.csv$/i.test(path);
+}
+
+/**
+ * Streams a dump file (`.csv`, or JSON Lines otherwise) into a merger, row by row. Never throws; every
+ * problem names the file and carries the line of its row (`line`; `file` reads `FILE:LINE` for JSON Lines).
+ */
+export async function importDumpFile(
+  path: string,
+  file: string,
+  merger: FragmentMerger,
+  opts: DumpReadOptions = {},
+): Promise<{ rows: number }> {
   const source = dumpSourceId(file);
   merger.add({
     models: [],
@@ -188,57 +207,154 @@ export async function importDumpFile(path: string, file: string, merger: Fragmen
     problems: [],
   });
   let rows = 0;
-  const fail = (message: string) => merger.add(emptyFragment({ file, severity: "error", message }));
+  const maxRows = opts.maxRows ?? Infinity;
+  const problem = (message: string, line?: number) =>
+    merger.add(
+      emptyFragment({
+        file: line === undefined || isCsvDump(path) ? file : `${file}:${line}`,
+        severity: "error",
+        message,
+        ...(line === undefined ? {} : { line }),
+      }),
+    );
+  /** Adds one row's fragment, its problems, model and step marked with the row's line. */
+  const addRow = (row: Record<string, unknown>, line: number) => {
+    const fragment = importDumpRow(row, file, `line ${line}`, source);
+    for (const p of fragment.problems) p.line = line;
+    for (const m of fragment.models) m.line = line;
+    for (const s of fragment.steps) s.line = line;
+    merger.add(fragment);
+  };
+  const tooMany = (line: number) =>
+    problem(`more than ${maxRows.toLocaleString("en-US")} rows (the limit for a hub dump); the rest is not read`, line);
   try {
-    if (/\.csv$/i.test(path)) {
-      const parser = createReadStream(path).pipe(
+    if (isCsvDump(path)) {
+      const input = createReadStream(path);
+      if (opts.onBytes) input.on("data", opts.onBytes as (chunk: Buffer | string) => void);
+      const parser = input.pipe(
         parseCsv({
           columns: true,
           bom: true,
           relax_column_count: true,
           skip_empty_lines: true,
-          max_record_size: MAX_ROW_BYTES,
+          max_record_size: LIMITS.maxDumpLineBytes,
         }),
       );
-      for await (const record of parser as AsyncIterable<Record<string, string>>) {
-        rows++;
-        merger.add(
-          importDumpRow(record, file, `line ${(parser as unknown as { info: { lines: number } }).info.lines}`, source),
-        );
+      try {
+        for await (const record of parser as AsyncIterable<Record<string, string>>) {
+          const line = (parser as unknown as { info: { lines: number } }).info.lines;
+          if (++rows > maxRows) {
+            rows--;
+            tooMany(line);
+            break;
+          }
+          addRow(record, line);
+        }
+      } finally {
+        input.destroy();
       }
     } else {
-      const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-      let n = 0;
-      for await (const line of lines) {
-        n++;
-        if (line.trim() === "") continue;
-        if (line.length > MAX_ROW_BYTES) {
-          merger.add(
-            emptyFragment({
-              file: `${file}:${n}`,
-              severity: "error",
-              message: `a row longer than ${MAX_ROW_BYTES} bytes; skipped`,
-            }),
-          );
-          continue;
-        }
+      await forEachLine(path, opts.onBytes, (line, n) => {
+        if (typeof line !== "string") return (problem(line.problem, n), true);
+        if (isBlank(line)) return true;
         let row: unknown;
         try {
           row = JSON.parse(line);
         } catch {
-          merger.add(emptyFragment({ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }));
-          continue;
+          row = undefined;
         }
         if (row === null || typeof row !== "object" || Array.isArray(row)) {
-          merger.add(emptyFragment({ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }));
-          continue;
+          problem("not a JSON object; skipped", n);
+          return true;
         }
-        rows++;
-        merger.add(importDumpRow(row as Record<string, unknown>, file, `line ${n}`, source));
-      }
+        if (++rows > maxRows) {
+          rows--;
+          tooMany(n);
+          return false;
+        }
+        addRow(row as Record<string, unknown>, n);
+        return true;
+      });
     }
   } catch (err) {
-    fail(`could not read the dump: ${err instanceof Error ? err.message : String(err)}`);
+    const line = (err as { lines?: unknown }).lines;
+    problem(
+      `could not read the dump: ${err instanceof Error ? err.message : String(err)}`,
+      typeof line === "number" && line > 0 ? line : undefined,
+    );
   }
   return { rows };
+}
+
+/** Whether a line holds only spaces and tabs. */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
+
+/**
+ * Calls `each` with every line of a file (without its line end) and its number, or with the problem that
+ * stops a line being read: longer than LIMITS.maxDumpLineBytes (its bytes are never gathered), or not
+ * UTF-8. Stops when `each` returns false. Reads 1 MB at a time; a line is decoded on its own, once.
+ */
+async function forEachLine(
+  path: string,
+  onBytes: ((chunk: Buffer) => void) | undefined,
+  each: (line: string | { problem: string }, n: number) => boolean,
+): Promise<void> {
+  const max = LIMITS.maxDumpLineBytes;
+  const tooLong = { problem: `a row longer than ${max} bytes (the limit for a hub dump row); skipped` };
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  let carry: Buffer[] = [];
+  let carried = 0;
+  let skipping = false; // inside a line already reported as too long
+  let n = 0;
+  const emit = (bytes: Buffer): boolean => {
+    n++;
+    let end = bytes.length;
+    if (end > 0 && bytes[end - 1] === 0x0d) end--;
+    let start = 0;
+    if (n === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+    if (end - start > max) return each(tooLong, n);
+    const line = bytes.subarray(start, end);
+    if (!isUtf8(line)) return each({ problem: "not valid UTF-8 text (a hub dump must be UTF-8); skipped" }, n);
+    return each(line.toString("utf8"), n);
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      onBytes?.(chunk);
+      let start = 0;
+      for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
+        const piece = chunk.subarray(start, nl);
+        start = nl + 1;
+        if (skipping) {
+          skipping = false;
+          n++;
+          continue;
+        }
+        const whole = carried > 0 ? Buffer.concat([...carry, piece]) : piece;
+        carry = [];
+        carried = 0;
+        if (!emit(whole)) return;
+      }
+      if (start < chunk.length && !skipping) {
+        const rest = chunk.subarray(start);
+        carried += rest.length;
+        if (carried > max + 3) {
+          // A line past the limit: reported now, its bytes dropped up to its end.
+          carry = [];
+          carried = 0;
+          skipping = true;
+          if (!each(tooLong, n + 1)) return;
+        } else carry.push(rest);
+      }
+    }
+    if (skipping) n++;
+    else if (carried > 0) emit(Buffer.concat(carry));
+  } finally {
+    stream.destroy();
+  }
 }
