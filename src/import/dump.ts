@@ -64,10 +64,48 @@ function rowClaims(value: unknown, where: string, source: string, at: string, pr
   return out;
 }
 
-const pick = (row: Record<string, unknown>, keys: readonly string[]): unknown => {
-  for (const k of keys) if (row[k] !== undefined && row[k] !== null && row[k] !== "") return row[k];
-  return undefined;
-};
+type Column = keyof typeof DUMP_COLUMNS;
+const COLUMNS = Object.keys(DUMP_COLUMNS) as Column[];
+/** Each column name read: its column and its rank among that column's names (0 wins). */
+const COLUMN_OF = new Map<string, { column: number; rank: number }>(
+  COLUMNS.flatMap((c, column) => DUMP_COLUMNS[c].map((name, rank) => [name, { column, rank }] as const)),
+);
+
+/**
+ * The cells of a row, by column (COLUMNS' order): for each, the first of its names (DUMP_COLUMNS' order)
+ * that holds something other than null or "". One pass over the row's own keys (a hub-stats row has
+ * dozens, most of them not read).
+ */
+function cellsOf(row: Record<string, unknown>): unknown[] {
+  const cells: unknown[] = new Array<unknown>(COLUMNS.length).fill(undefined);
+  const ranks: number[] = new Array<number>(COLUMNS.length).fill(Infinity);
+  for (const key in row) {
+    const at = COLUMN_OF.get(key);
+    if (at === undefined || at.rank >= ranks[at.column]!) continue;
+    const value = row[key];
+    if (value === undefined || value === null || value === "") continue;
+    cells[at.column] = value;
+    ranks[at.column] = at.rank;
+  }
+  return cells;
+}
+const ID = COLUMNS.indexOf("id");
+const BASES = COLUMNS.indexOf("bases");
+const RELATION = COLUMNS.indexOf("relation");
+const TAGS = COLUMNS.indexOf("tags");
+const LICENSE = COLUMNS.indexOf("license");
+const PIPELINE = COLUMNS.indexOf("pipeline");
+const CLAIMS = COLUMNS.indexOf("claims");
+
+/** Descriptions made so far, so that the many models with the same facts share one string (at most INTERNED). */
+const interned = new Map<string, string>();
+const INTERNED = 4096;
+function intern(text: string): string {
+  const had = interned.get(text);
+  if (had !== undefined) return had;
+  if (interned.size < INTERNED) interned.set(text, text);
+  return text;
+}
 
 /** A list cell: an array, a JSON list in a string (CSV), or ids separated by `|`, `;`, `,` or spaces. */
 function listCell(v: unknown): unknown[] {
@@ -90,7 +128,8 @@ function listCell(v: unknown): unknown[] {
 export function importDumpRow(row: Record<string, unknown>, file: string, at: string, source: string): Fragment {
   const problems: ImportProblem[] = [];
   const where = `${file} ${at}`;
-  const rawId = pick(row, DUMP_COLUMNS.id);
+  const cells = cellsOf(row);
+  const rawId = cells[ID];
   const hubId = typeof rawId === "string" ? normalizeHubId(rawId) : null;
   if (hubId === null)
     return emptyFragment({
@@ -98,7 +137,7 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
       severity: "error",
       message: `no valid model id: ${JSON.stringify(rawId ?? null)}`,
     });
-  let relation: Exclude<HubRelation, "unspecified"> | null = parseRelation(pick(row, DUMP_COLUMNS.relation));
+  let relation: Exclude<HubRelation, "unspecified"> | null = parseRelation(cells[RELATION]);
   const bases: string[] = [];
   const addBase = (b: unknown) => {
     const id = typeof b === "string" ? normalizeHubId(b) : null;
@@ -111,9 +150,9 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
     else if (id.toLowerCase() !== hubId.toLowerCase() && !bases.some((x) => x.toLowerCase() === id.toLowerCase()))
       bases.push(id);
   };
-  for (const b of listCell(pick(row, DUMP_COLUMNS.bases))) addBase(b);
+  for (const b of listCell(cells[BASES])) addBase(b);
   const tags: string[] = [];
-  for (const t of listCell(pick(row, DUMP_COLUMNS.tags))) {
+  for (const t of listCell(cells[TAGS])) {
     if (typeof t !== "string") continue;
     const r = relationFromTag(t);
     if (!r) tags.push(t);
@@ -123,19 +162,16 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
       if (bases.length === 0 || !bases.some((x) => x.toLowerCase() === r.base.toLowerCase())) addBase(r.base);
     }
   }
-  const license = pick(row, DUMP_COLUMNS.license);
-  const pipeline = pick(row, DUMP_COLUMNS.pipeline);
+  const license = cells[LICENSE];
+  const pipeline = cells[PIPELINE];
+  const entry = modelEntry(hubId, toLineageId(hubId), {
+    ...(typeof license === "string" ? { license } : {}),
+    ...(typeof pipeline === "string" ? { pipelineTag: pipeline } : {}),
+  });
+  if (entry.description !== undefined) entry.description = intern(entry.description);
   const fragment: Fragment = {
     // No per-model evidence: at a million rows it would double the lineage; the step cites the row.
-    models: [
-      {
-        hubId,
-        entry: modelEntry(hubId, toLineageId(hubId), {
-          ...(typeof license === "string" ? { license } : {}),
-          ...(typeof pipeline === "string" ? { pipelineTag: pipeline } : {}),
-        }),
-      },
-    ],
+    models: [{ hubId, entry }],
     steps: [],
     sources: {},
     problems,
@@ -154,10 +190,10 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
         label: declared ? `${declared} (declared)` : `relation unspecified (read as ${read})`,
         confidence: "established",
         evidence: [{ source, at }],
-        claims: rowClaims(pick(row, DUMP_COLUMNS.claims), where, source, at, problems),
+        claims: rowClaims(cells[CLAIMS], where, source, at, problems),
       },
     });
-  } else if (pick(row, DUMP_COLUMNS.claims) !== undefined) {
+  } else if (cells[CLAIMS] !== undefined) {
     problems.push({
       file: where,
       severity: "warning",

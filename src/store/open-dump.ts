@@ -17,8 +17,11 @@ import type { ImportProblem } from "../import/fragment.js";
 import { LIMITS } from "../limits.js";
 import { checkRules, locateAll, type Locate, type Locator } from "../load/check-rules.js";
 import type { LoadResult } from "../load/load-lineage.js";
-import { RULES, RULES_AFTER, RULES_BESIDE_SCHEMA, type Rule } from "../load/rules/index.js";
-import { checkOrphans } from "../load/rules/structure.js";
+import { checkAlternativeCycles, checkCycles } from "../load/rules/cycles.js";
+import { RULES, type Rule } from "../load/rules/index.js";
+import { checkReferences } from "../load/rules/references.js";
+import { checkOneStepPerModel, checkOrphans, checkParents } from "../load/rules/structure.js";
+import { checkUniqueIds } from "../load/rules/unique-ids.js";
 import { validateSchema } from "../load/validate-schema.js";
 import { sortProblems, type Problem } from "../problem.js";
 import type { ParallelOutcome, Speculation } from "./load-parallel.js";
@@ -35,8 +38,24 @@ export type DumpVerdict = { sha256: string } & (
   { ok: true; ruleProblems: Problem[] } | { ok: false; problems: Problem[] }
 );
 
-/** The rules but the orphan check, which a dump gets folded into one warning (`rootsWarning`). */
-const without = (rules: readonly Rule[]) => rules.filter((rule) => rule !== checkOrphans);
+/** Every rule but the orphan check, which a dump gets folded into one warning (`rootsWarning`). */
+const DUMP_RULES: readonly Rule[] = RULES.filter((rule) => rule !== checkOrphans);
+
+/**
+ * The rules the worker runs beside the schema: those that need no lineage order and report only errors
+ * (so that a valid dump's speculation is never undone by them). More than a JSON lineage's worker runs
+ * (RULES_BESIDE_SCHEMA): this thread has the graph and its compact form to make, the larger share.
+ */
+const DUMP_BESIDE_SCHEMA: readonly Rule[] = [
+  checkReferences,
+  checkUniqueIds,
+  checkOneStepPerModel,
+  checkParents,
+  checkCycles,
+  checkAlternativeCycles,
+];
+/** The rest of DUMP_RULES, run on this thread. */
+const DUMP_AFTER: readonly Rule[] = DUMP_RULES.filter((rule) => !DUMP_BESIDE_SCHEMA.includes(rule));
 
 /** A problem of the dump file itself (missing, too large, not a regular file), or its size. */
 export function checkDumpFile(
@@ -143,7 +162,7 @@ export async function dumpVerdict(path: string, file: string): Promise<DumpVerdi
   return {
     sha256,
     ok: true,
-    ruleProblems: checkRules(schema.lineage, file, locator, [], RULES_BESIDE_SCHEMA).problems,
+    ruleProblems: checkRules(schema.lineage, file, locator, [], DUMP_BESIDE_SCHEMA).problems,
   };
 }
 
@@ -193,7 +212,7 @@ export async function loadDump<T>(
       // One thread: the schema, then every rule, as loadLineageText.
       const schema = validateSchema(dump.lineage);
       if (!schema.ok) return fail(sortProblems([...early, ...locateAll(file, locator(schema.issues), schema.issues)]));
-      const checked = checkRules(schema.lineage, file, locator, [...early, ...roots], without(RULES));
+      const checked = checkRules(schema.lineage, file, locator, [...early, ...roots], DUMP_RULES);
       if (checked.problems.some((p) => p.severity === "error")) return fail(checked.problems);
       const order = checked.order();
       const result: LoadResult = { ok: true, file, lineage: schema.lineage, warnings: checked.problems, order };
@@ -203,7 +222,7 @@ export async function loadDump<T>(
     let rules: { problems: Problem[]; order?: string[] } | undefined;
     let built: T | undefined;
     try {
-      const checked = checkRules(dump.lineage, file, locator, [...early, ...roots], without(RULES_AFTER));
+      const checked = checkRules(dump.lineage, file, locator, [...early, ...roots], DUMP_AFTER);
       rules = { problems: checked.problems, order: checked.order() };
       if (!rules.problems.some((p) => p.severity === "error"))
         built = speculate(dump.lineage, rules.order, rules.problems);
