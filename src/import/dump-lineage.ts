@@ -7,6 +7,8 @@ import { LIMITS } from "../limits.js";
 import type { LineageFile } from "../schema.js";
 import { importDumpFile } from "./dump.js";
 import type { ImportProblem } from "./fragment.js";
+
+export type { ImportProblem } from "./fragment.js";
 import { FragmentMerger, type ImportLines, type ImportRoots } from "./merge-fragments.js";
 
 /** A dump as a lineage value (not yet validated), the problems met reading its rows, and the rows' lines. */

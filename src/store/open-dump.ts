@@ -12,8 +12,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { createReadStream, fstatSync, openSync, closeSync, constants } from "node:fs";
 import type { Worker } from "node:worker_threads";
-import { readDumpLineage, type DumpLineage } from "../import/dump-lineage.js";
-import type { ImportProblem } from "../import/fragment.js";
+import { readDumpLineage, type DumpLineage, type ImportProblem } from "../import/dump-lineage.js";
 import { LIMITS } from "../limits.js";
 import { checkRules, locateAll, type Locate, type Locator } from "../load/check-rules.js";
 import type { LoadResult } from "../load/load-lineage.js";
@@ -24,7 +23,7 @@ import { checkOneStepPerModel, checkOrphans, checkParents } from "../load/rules/
 import { checkUniqueIds } from "../load/rules/unique-ids.js";
 import { validateSchema } from "../load/validate-schema.js";
 import { sortProblems, type Problem } from "../problem.js";
-import type { ParallelOutcome, Speculation } from "./load-parallel.js";
+import type { LineageFile } from "../schema.js";
 
 /** What a worker is sent to check a dump. */
 export interface DumpCheckRequest {
@@ -166,10 +165,18 @@ export async function dumpVerdict(path: string, file: string): Promise<DumpVerdi
   };
 }
 
-/** The outcome of loading a dump: as loading in parallel's, with the sha256 of the bytes converted. */
-export interface DumpOutcome<T> extends ParallelOutcome<T> {
+/** The caller's work on a lineage whose rules hold, done while the schema is checked (as load-parallel.ts's). */
+export type DumpSpeculation<T> = (lineage: LineageFile, order: string[] | undefined, warnings: Problem[]) => T;
+
+/**
+ * The outcome of loading a dump: the load result, the sha256 of the bytes converted, and the
+ * speculation's value when it stands (`built`) or, to be undone, when it does not (`discarded`).
+ */
+export interface DumpOutcome<T> {
   result: LoadResult;
   sha256: string;
+  built?: T;
+  discarded?: T;
 }
 
 /**
@@ -180,7 +187,7 @@ export async function loadDump<T>(
   path: string,
   file: string,
   workerFile: string | undefined,
-  speculate: Speculation<T>,
+  speculate: DumpSpeculation<T>,
 ): Promise<DumpOutcome<T>> {
   let worker: Worker | undefined;
   let verdict: Promise<DumpVerdict | undefined> | undefined;
