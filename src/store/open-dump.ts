@@ -131,6 +131,18 @@ function asProblem(p: ImportProblem, file: string): Problem {
   };
 }
 
+/** The problem of a dump that holds no row (only blank lines, or a CSV header alone). */
+function noRows(file: string): Problem {
+  return {
+    file,
+    line: null,
+    column: null,
+    severity: "error",
+    message: "no rows: a hub dump holds one model a row (JSON Lines, or CSV under a header row)",
+    path: [],
+  };
+}
+
 /** The one warning that stands for the orphan check's: how many rows declare no base, the first few named. */
 function rootsWarning(dump: DumpLineage, file: string): Problem[] {
   const { count, first } = dump.roots;
@@ -213,6 +225,8 @@ export async function loadDump<T>(
     const fail = (problems: Problem[]): DumpOutcome<T> => ({ sha256, result: { ok: false, file, problems } });
     const early = sortProblems(dump.problems.map((p) => asProblem(p, file)));
     if (early.some((p) => p.severity === "error")) return fail(early);
+    // As an empty lineage file is refused, so is a dump without a row.
+    if (dump.rows === 0) return fail([noRows(file)]);
     const locator = dumpLocator(dump);
     const roots = rootsWarning(dump, file);
     if (verdict === undefined) {

@@ -128,6 +128,21 @@ describe("--lineage DUMP", () => {
     );
   });
 
+  it("refuses a dump without a row, as an empty lineage file is refused", async () => {
+    const cases: [string, string][] = [
+      ["blank.jsonl", "\n\n"],
+      ["header.csv", "id,base_model\n"],
+    ];
+    for (const [name, text] of cases) {
+      const { dir, env } = dump([text], name);
+      const r = await cli(["validate", name], { cwd: dir, env });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toBe(
+        `${name}: error: no rows: a hub dump holds one model a row (JSON Lines, or CSV under a header row)\n${name}: 1 error\n`,
+      );
+    }
+  });
+
   it("stops at the row limit with an error at the first row past it", async () => {
     const { file } = dump();
     const merger = new FragmentMerger();
