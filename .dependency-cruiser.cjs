@@ -10,6 +10,7 @@ const LAYER = {
   query: "^src/query/",
   render: "^src/render/",
   cli: "^src/(cli/|main\\.ts$)",
+  import: "^src/import/",
   library: "^src/index\\.ts$",
 };
 
@@ -41,6 +42,20 @@ module.exports = {
       "store/ opens lineages (embedded copy, user cache, compact form, worker): it answers no question and renders nothing",
       LAYER.store,
       [LAYER.query, LAYER.render, LAYER.cli, LAYER.library],
+    ),
+    {
+      name: "store-reads-only-the-dump-reader",
+      comment:
+        "store/ opens a hub dump as a lineage through src/import/dump-lineage.ts alone (rows -> lineage value); the rest of import/ (cards, GGUF, --into, the command) is not storage's",
+      severity: "error",
+      from: { path: LAYER.store },
+      to: { path: LAYER.import, pathNot: "^src/import/dump-lineage\\.ts$" },
+    },
+    forbid(
+      "import-knows-no-storage",
+      "import/ turns Hub inputs into lineage values: it opens no lineage, answers no query, renders and prints nothing",
+      LAYER.import,
+      [LAYER.store, LAYER.query, LAYER.render, LAYER.cli, LAYER.library],
     ),
     forbid("query-stays-pure", "query/ is (graph, args) => Result: no storage, no rendering, no CLI", LAYER.query, [
       LAYER.load,

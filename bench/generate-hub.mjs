@@ -7,10 +7,12 @@
 // omit the relation, as many cards do.
 //
 // Usage: node bench/generate-hub.mjs [--models N] [--seed S] [--out FILE] [--cards DIR --card-count K]
-//   --out FILE     write the dump there (default bench/data/hub-N.jsonl); the file is written atomically
+//   --out FILE     write the dump there (default bench/data/hub-N.jsonl); the file is written atomically,
+//                  with FILE's name ending .meta.json instead of .jsonl beside it: the counts, the big base's
+//                  id and its children, and a model 40 steps deep (what the bench queries)
 //   --cards DIR    also write the first K rows as model cards DIR/ORG--NAME/README.md (default K 10,000)
 
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -117,6 +119,34 @@ export function* hubRows(models, seed = 0x48554221) {
   }
 }
 
+/** The id of the model at the end of the 40-deep chain (models 1..40 are it). */
+export const DEEP_INDEX = 40;
+
+/** Counts the shape of rows as they pass: derived, by relation, merges, the big base's children, claims, deepest chain. */
+export function shapeCounter() {
+  const big = hubId(0);
+  const depth = new Map();
+  const stats = { models: 0, derived: 0, relations: {}, merges: 0, bigBaseChildren: 0, claims: 0, deepest: 0 };
+  return {
+    stats,
+    add(row) {
+      stats.models++;
+      let d = 0;
+      if (row.base_model) {
+        stats.derived++;
+        const rel = row.base_model_relation ?? "unspecified";
+        stats.relations[rel] = (stats.relations[rel] ?? 0) + 1;
+        if (row.base_model.length > 1) stats.merges++;
+        if (row.base_model.includes(big)) stats.bigBaseChildren++;
+        d = 1 + Math.max(...row.base_model.map((b) => depth.get(b) ?? 0));
+      }
+      if (d > 0) depth.set(row.id, d);
+      if (d > stats.deepest) stats.deepest = d;
+      stats.claims += row.claims?.length ?? 0;
+    },
+  };
+}
+
 /** A model card (front matter only, as most cards start) for a row. */
 export function cardText(row) {
   const lines = ["---"];
@@ -162,7 +192,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let buffer = "";
   let n = 0;
   let cards = 0;
+  const shape = shapeCounter();
   for (const row of hubRows(opts.models, opts.seed)) {
+    shape.add(row);
     buffer += JSON.stringify(row) + "\n";
     if (buffer.length > 1 << 20) {
       writeSync(fd, buffer);
@@ -180,6 +212,20 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   writeSync(fd, buffer);
   closeSync(fd);
+  const meta = {
+    ...shape.stats,
+    seed: opts.seed,
+    bytes: statSync(tmp).size,
+    bigBase: hubId(0),
+    deepModel: hubId(DEEP_INDEX),
+    deepSteps: DEEP_INDEX,
+    traceAbility: ABILITIES[0],
+  };
+  const metaFile = file.replace(/(\.jsonl)?$/, ".meta.json");
+  writeFileSync(`${metaFile}.tmp-${process.pid}`, `${JSON.stringify(meta, null, 2)}\n`);
   renameSync(tmp, file);
-  console.error(`wrote ${n} rows to ${file}${opts.cards ? ` and ${cards} cards under ${opts.cards}` : ""}`);
+  renameSync(`${metaFile}.tmp-${process.pid}`, metaFile);
+  console.error(
+    `wrote ${n} rows to ${file}${opts.cards ? ` and ${cards} cards under ${opts.cards}` : ""}; the big base ${meta.bigBase} has ${meta.bigBaseChildren} children, ${meta.deepModel} is ${meta.deepSteps} steps deep (${metaFile})`,
+  );
 }

@@ -14,6 +14,10 @@
 // whole bench stays near 10 minutes on a 2-core machine.
 //
 // Environment: BENCH_QUICK=1 runs every measurement fewer times (for trying the harness out).
+//
+// `node bench/run.mjs --only SECTION` runs one section (with the `node -e 0` baseline its ratios need):
+// startup, sizes (1k/10k/100k YAML and JSON), batch, hub (the 1,000,000-model hub dump); the report is
+// printed and written to bench/results-SECTION.md, leaving bench/results.md (the whole bench's) as it is.
 
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -26,9 +30,23 @@ const ROOT = dirname(BENCH);
 const DATA = join(BENCH, "data");
 const CACHE = join(DATA, "cache");
 const GENERATOR = join(BENCH, "generate.mjs");
+const HUB_GENERATOR = join(BENCH, "generate-hub.mjs");
+/** The hub dump's size: the issue's whole-hub scale. */
+const HUB_MODELS = 1_000_000;
+const HUB_DUMP = join(DATA, `hub-${HUB_MODELS}.jsonl`);
+const HUB_META = join(DATA, `hub-${HUB_MODELS}.meta.json`);
 const BIN = join(ROOT, "bin", "captrace");
 const BUNDLE = join(ROOT, "dist", "bundle", "captrace.cjs");
-const RESULTS = join(BENCH, "results.md");
+const SECTIONS = ["startup", "sizes", "batch", "hub"];
+const onlyAt = process.argv.indexOf("--only");
+const ONLY = onlyAt === -1 ? null : process.argv[onlyAt + 1];
+if (ONLY !== null && !SECTIONS.includes(ONLY)) {
+  process.stderr.write(`bench: --only takes one of ${SECTIONS.join(", ")}\n`);
+  process.exit(2);
+}
+/** Whether a section is measured in this run. */
+const want = (section) => ONLY === null || ONLY === section;
+const RESULTS = join(BENCH, ONLY === null ? "results.md" : `results-${ONLY}.md`);
 const TIME = "/usr/bin/time";
 const HAS_TIME = existsSync(TIME);
 const NODE = process.execPath;
@@ -36,8 +54,8 @@ const QUICK = process.env.BENCH_QUICK === "1";
 
 /** Runs per measurement, by how long one run takes. */
 const RUNS = QUICK
-  ? { fast: 3, "1k": 3, "10k": 2, "10k-warm": 3, "100k": 1 }
-  : { fast: 11, "1k": 11, "10k": 5, "10k-warm": 11, "100k": 3 };
+  ? { fast: 3, "1k": 3, "10k": 2, "10k-warm": 3, "100k": 1, hub: 1, "hub-warm": 2 }
+  : { fast: 11, "1k": 11, "10k": 5, "10k-warm": 11, "100k": 3, hub: 2, "hub-warm": 3 };
 const SIZES = ["1k", "10k", "100k"];
 /** Most wall time one series of runs may take before it stops early (never before its first run). */
 const SERIES_BUDGET_MS = 75_000;
@@ -60,13 +78,26 @@ function dataIsCurrent() {
   return files.every((f) => existsSync(f) && statSync(f).mtimeMs >= since);
 }
 
-if (!dataIsCurrent()) {
-  log("bench: generating the synthetic lineages (bench/generate.mjs) ...");
-  const gen = spawnSync(NODE, [GENERATOR], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+/** Runs a generator (its own progress on stderr); fails the bench if it fails. */
+function generate(generator, args = []) {
+  const gen = spawnSync(NODE, [generator, ...args], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
   if (gen.status !== 0) {
-    log(`bench: node ${rel(GENERATOR)} failed (exit ${gen.status ?? gen.signal})`);
+    log(`bench: node ${rel(generator)} failed (exit ${gen.status ?? gen.signal})`);
     process.exit(1);
   }
+}
+
+if ((want("sizes") || want("batch")) && !dataIsCurrent()) {
+  log("bench: generating the synthetic lineages (bench/generate.mjs) ...");
+  generate(GENERATOR);
+}
+
+/** The hub dump is current when it and its meta file are newer than its generator. */
+const hubIsCurrent = () =>
+  [HUB_DUMP, HUB_META].every((f) => existsSync(f) && statSync(f).mtimeMs >= statSync(HUB_GENERATOR).mtimeMs);
+if (want("hub") && !hubIsCurrent()) {
+  log(`bench: generating the ${HUB_MODELS.toLocaleString("en-US")}-model hub dump (bench/generate-hub.mjs) ...`);
+  generate(HUB_GENERATOR, ["--models", String(HUB_MODELS), "--out", HUB_DUMP]);
 }
 
 /** The build being measured: its bundle's mtime (to notice a rebuild during the bench) and the git state. */
@@ -81,9 +112,14 @@ function gitState() {
   return `commit ${head.stdout.trim()}${dirty ? " with uncommitted changes in src/ or scripts/" : ""}`;
 }
 
-const meta = Object.fromEntries(
-  SIZES.map((s) => [s, JSON.parse(readFileSync(join(DATA, `synthetic-${s}.meta.json`), "utf8"))]),
-);
+const meta =
+  want("sizes") || want("batch")
+    ? Object.fromEntries(
+        SIZES.map((s) => [s, JSON.parse(readFileSync(join(DATA, `synthetic-${s}.meta.json`), "utf8"))]),
+      )
+    : {};
+/** The hub dump's shape and the ids the bench queries (written by its generator), when the hub rows run. */
+const hubMeta = want("hub") ? JSON.parse(readFileSync(HUB_META, "utf8")) : null;
 
 // ---------------------------------------------------------------------------------------------
 // Running one command.
@@ -205,11 +241,13 @@ const embedded = add(
   ]),
 );
 const version = add(measurement("`--version`", [BIN, "--version"]));
+/** The start-up rows, or only the baseline when another section runs alone. */
+const startup = want("startup") ? [baseline, embedded, version] : [baseline];
 log("start-up (interleaved, first half):");
-series([baseline, embedded, version], RUNS.fast);
+series(startup, RUNS.fast);
 
 const perSize = {}; // size -> fmt -> { validate, traceFirst, traceWarm, diffFirst, diffWarm, bytes }
-for (const size of SIZES) {
+for (const size of want("sizes") ? SIZES : []) {
   const q = meta[size];
   for (const fmt of ["yaml", "json"]) {
     const file = lineage(size, fmt);
@@ -266,45 +304,100 @@ for (const size of SIZES) {
   }
 }
 
-log("batch on the 100k JSON lineage (cache warm):");
-const big = lineage("100k", "json");
-const batchArgs = [BIN, "--lineage", big, "trace", "--batch"];
-const batchQueries = readFileSync(meta["100k"].batch, "utf8").split("\n").filter(Boolean).length;
-const batch1 = add(
-  measurement("100k JSON: `trace --batch`, 1 query (cache warm)", batchArgs, {
-    cache: "warm",
-    stdin: meta["100k"].batch1,
-  }),
-);
-const batchN = add(
-  measurement(
-    `100k JSON: \`trace --batch\`, ${batchQueries.toLocaleString("en-US")} queries (cache warm), total`,
-    batchArgs,
-    {
+let batch1, batchN, batchQueries, batchBytes;
+if (want("batch")) {
+  log("batch on the 100k JSON lineage (cache warm):");
+  const big = lineage("100k", "json");
+  const batchArgs = [BIN, "--lineage", big, "trace", "--batch"];
+  batchQueries = readFileSync(meta["100k"].batch, "utf8").split("\n").filter(Boolean).length;
+  batch1 = add(
+    measurement("100k JSON: `trace --batch`, 1 query (cache warm)", batchArgs, {
       cache: "warm",
-      stdin: meta["100k"].batch,
-    },
-  ),
-);
-series([batch1, batchN], RUNS["100k"]);
-// How much the batch writes (untimed): the answers' size is most of the cost of answering.
-const batchBytes = (() => {
-  const out = join(DATA, `.batch-out-${process.pid}`);
-  const fd = openSync(out, "w");
-  const stdin = openSync(meta["100k"].batch, "r");
-  try {
-    spawnSync(NODE, batchArgs, { cwd: ROOT, env: ENV, stdio: [stdin, fd, "ignore"] });
-  } finally {
-    closeSync(fd);
-    closeSync(stdin);
-  }
-  const bytes = statSync(out).size;
-  rmSync(out, { force: true });
-  return bytes;
-})();
+      stdin: meta["100k"].batch1,
+    }),
+  );
+  batchN = add(
+    measurement(
+      `100k JSON: \`trace --batch\`, ${batchQueries.toLocaleString("en-US")} queries (cache warm), total`,
+      batchArgs,
+      {
+        cache: "warm",
+        stdin: meta["100k"].batch,
+      },
+    ),
+  );
+  series([batch1, batchN], RUNS["100k"]);
+  // How much the batch writes (untimed): the answers' size is most of the cost of answering.
+  batchBytes = (() => {
+    const out = join(DATA, `.batch-out-${process.pid}`);
+    const fd = openSync(out, "w");
+    const stdin = openSync(meta["100k"].batch, "r");
+    try {
+      spawnSync(NODE, batchArgs, { cwd: ROOT, env: ENV, stdio: [stdin, fd, "ignore"] });
+    } finally {
+      closeSync(fd);
+      closeSync(stdin);
+    }
+    const bytes = statSync(out).size;
+    rmSync(out, { force: true });
+    return bytes;
+  })();
+}
+
+// The 1,000,000-model hub dump opened as a lineage (`--lineage FILE.jsonl`): the first query converts and
+// validates it and writes its cache entry (1-2 runs: each takes tens of seconds); then cached queries on
+// the big base's two generations of descendants and on a model 40 steps deep.
+const hub = {};
+if (want("hub")) {
+  const ln = [BIN, "--lineage", HUB_DUMP];
+  const { bigBase, deepModel, deepSteps, traceAbility } = hubMeta;
+  const name = `1M hub JSON Lines (${mb(hubMeta.bytes).toFixed(1)} MB)`;
+  log(`${name}:`);
+  hub.first = add(
+    measurement(
+      `${name}: \`trace ${deepModel} ${traceAbility}\`, first run (cache wiped)`,
+      [...ln, "trace", deepModel, traceAbility],
+      {
+        expect: [0, 1],
+        cache: "first",
+      },
+    ),
+  );
+  hub.tree = add(
+    measurement(
+      `1M hub: \`tree ${bigBase} --descendants --depth 2\`, cached`,
+      [...ln, "tree", bigBase, "--descendants", "--depth", "2"],
+      {
+        cache: "warm",
+      },
+    ),
+  );
+  hub.trace = add(
+    measurement(
+      `1M hub: \`trace ${deepModel} ${traceAbility}\` (${deepSteps} steps deep), cached`,
+      [...ln, "trace", deepModel, traceAbility],
+      {
+        expect: [0, 1],
+        cache: "warm",
+      },
+    ),
+  );
+  // The count of a base's descendants by relation: `captrace descendants MODEL`, measured once the command
+  // exists (another lane adds it); until then this row is left out and its target says so.
+  // (commander answers `descendants --help` with the program's help, exit 0, when there is no such command:
+  // the command list of `--help` is what tells.)
+  const help = spawnSync(NODE, [BIN, "--help"], { cwd: ROOT, env: ENV, encoding: "utf8" }).stdout ?? "";
+  const hasDescendants = /^\s+descendants\b/m.test(help);
+  if (hasDescendants)
+    hub.descendants = add(
+      measurement(`1M hub: \`descendants ${bigBase}\`, cached`, [...ln, "descendants", bigBase], { cache: "warm" }),
+    );
+  series([hub.first], RUNS.hub);
+  series([hub.tree, hub.trace, ...(hub.descendants ? [hub.descendants] : [])], RUNS["hub-warm"]);
+}
 
 log("start-up (interleaved, second half):");
-series([baseline, embedded, version], RUNS.fast);
+series(startup, RUNS.fast);
 wipeCache();
 rmSync(rssFile, { force: true });
 const benchSecs = (performance.now() - benchStart) / 1000;
@@ -323,25 +416,30 @@ const ratio = (x) => `${(x / base).toFixed(2)}×`;
 const table = [
   "| measurement | median ms | × node -e 0 | peak MB | runs |",
   "|---|---:|---:|---:|---:|",
-  ...rows.map((m) => {
-    const t = median(m.times);
-    return `| ${m.label} | ${fmtMs(t)} | ${ratio(t)} | ${fmtMb(peakOf(m))} | ${m.times.length} |`;
-  }),
+  ...rows
+    .filter((m) => m.times.length > 0)
+    .map((m) => {
+      const t = median(m.times);
+      return `| ${m.label} | ${fmtMs(t)} | ${ratio(t)} | ${fmtMb(peakOf(m))} | ${m.times.length} |`;
+    }),
 ];
-const batchAfterLoad = median(batchN.times) - median(batch1.times);
-table.push(
-  `| 100k JSON: ${batchQueries.toLocaleString("en-US")} batch queries after loading (total − 1-query batch) | ${fmtMs(batchAfterLoad)} | – | – | ${batchN.times.length} |`,
-);
+const batchAfterLoad = batchN ? median(batchN.times) - median(batch1.times) : NaN;
+if (batchN)
+  table.push(
+    `| 100k JSON: ${batchQueries.toLocaleString("en-US")} batch queries after loading (total − 1-query batch) | ${fmtMs(batchAfterLoad)} | – | – | ${batchN.times.length} |`,
+  );
 
 const mark = (ok) => (ok ? "✅" : "❌");
 const targets = [];
 const target = (ok, text) => targets.push(`- ${mark(ok)} ${text}`);
-{
+if (want("startup")) {
   const e = median(embedded.times);
   target(
     e <= 1.3 * base,
     `trace on the embedded lineage ≤ 1.3× node -e 0: ${fmtMs(e)} ms = ${ratio(e)} (node -e 0: ${fmtMs(base)} ms)`,
   );
+}
+if (want("sizes")) {
   const w = median(perSize["10k"].yaml.traceWarm.times);
   target(w <= 1.5 * base, `repeated (cached) trace on the 10k YAML ≤ 1.5× node -e 0: ${fmtMs(w)} ms = ${ratio(w)}`);
   const f = perSize["100k"].json.traceFirst;
@@ -353,10 +451,6 @@ const target = (ok, text) => targets.push(`- ${mark(ok)} ${text}`);
   );
   const c = median(perSize["100k"].json.traceWarm.times);
   target(c <= 1500, `100k JSON cached trace ≤ 1,500 ms: ${fmtMs(c)} ms`);
-  target(
-    batchAfterLoad <= 1000,
-    `${batchQueries.toLocaleString("en-US")} batch queries on the 100k lineage after loading ≤ 1,000 ms: ${fmtMs(batchAfterLoad)} ms (total ${fmtMs(median(batchN.times))} ms, 1-query batch ${fmtMs(median(batch1.times))} ms); the answers are ${mb(batchBytes).toFixed(1)} MB of JSON, ${(batchBytes / batchQueries / 1000).toFixed(1)} KB each`,
-  );
   // YAML, the format people write, loads about as fast as the same lineage in JSON, in as little memory.
   const yamlVsJson = (size) => {
     const y = perSize[size].yaml.traceFirst;
@@ -398,6 +492,36 @@ const target = (ok, text) => targets.push(`- ${mark(ok)} ${text}`);
     `cost grows linearly (ms above node -e 0 per MB of input; each size ≤ 1.5× the smaller one's): ${lines.join("; ")}`,
   );
 }
+if (want("batch")) {
+  target(
+    batchAfterLoad <= 1000,
+    `${batchQueries.toLocaleString("en-US")} batch queries on the 100k lineage after loading ≤ 1,000 ms: ${fmtMs(batchAfterLoad)} ms (total ${fmtMs(median(batchN.times))} ms, 1-query batch ${fmtMs(median(batch1.times))} ms); the answers are ${mb(batchBytes).toFixed(1)} MB of JSON, ${(batchBytes / batchQueries / 1000).toFixed(1)} KB each`,
+  );
+}
+if (want("hub")) {
+  // The issue's scale: the 1M-model hub dump loads from JSON Lines in at most 30 s and 4 GB, and cached
+  // queries answer in at most 1 s.
+  const ft = median(hub.first.times);
+  const fp = peakOf(hub.first);
+  target(
+    ft <= 30_000 && (fp === null || fp <= 4096),
+    `1M hub first trace from JSON Lines ≤ 30,000 ms and ≤ 4,096 MB peak: ${fmtMs(ft)} ms, ${fmtMb(fp)} MB${fp === null ? " (peak not measured)" : ""}`,
+  );
+  for (const [what, m] of [
+    ["tree of the big base's descendants, depth 2", hub.tree],
+    [`trace ${hubMeta.deepSteps} steps deep`, hub.trace],
+    ["count of the big base's descendants by relation (`descendants`)", hub.descendants],
+  ]) {
+    if (!m) {
+      targets.push(
+        `- ⏸️ 1M hub cached ${what} ≤ 1,000 ms: not measured (no \`captrace descendants\` command in this build)`,
+      );
+      continue;
+    }
+    const t = median(m.times);
+    target(t <= 1000, `1M hub cached ${what} ≤ 1,000 ms: ${fmtMs(t)} ms`);
+  }
+}
 
 const cpu = cpus();
 const header = [
@@ -410,19 +534,33 @@ const header = [
     ? ["", "**Warning: the CLI was rebuilt during this bench, so the rows mix two builds. Run it again.**"]
     : []),
   "",
-  `Generated by \`npm run bench\` (bench/run.mjs) in ${Math.round(benchSecs)} s. Wall time is the median over the runs, measured around the`,
+  `Generated by \`${ONLY === null ? "npm run bench" : `node bench/run.mjs --only ${ONLY}`}\` (bench/run.mjs) in ${Math.round(benchSecs)} s. Wall time is the median over the runs, measured around the`,
   "process; peak MB is the largest maximum RSS over the runs (`/usr/bin/time -f %M`). NO_COLOR=1, stdout to /dev/null,",
   "a private cache (XDG_CACHE_HOME=bench/data/cache) wiped before each first-run measurement. `node -e 0`, the embedded",
   "trace and `--version` are interleaved, half at the start of the bench and half at the end. A slow series stops",
   `early when another round would take it past ${SERIES_BUDGET_MS / 1000} s (the runs column says how many were made).`,
   "",
-  "Synthetic lineages (bench/generate.mjs, seeded): " +
-    SIZES.map((s) => {
-      const q = meta[s];
-      return `${s}: ${q.models.toLocaleString("en-US")} models, ${q.claims.toLocaleString("en-US")} claims, YAML ${mb(q.yamlBytes).toFixed(2)} MB, JSON ${mb(q.jsonBytes).toFixed(2)} MB`;
-    }).join("; ") +
-    ".",
-  "",
+  ...(want("sizes") || want("batch")
+    ? [
+        "Synthetic lineages (bench/generate.mjs, seeded): " +
+          SIZES.map((s) => {
+            const q = meta[s];
+            return `${s}: ${q.models.toLocaleString("en-US")} models, ${q.claims.toLocaleString("en-US")} claims, YAML ${mb(q.yamlBytes).toFixed(2)} MB, JSON ${mb(q.jsonBytes).toFixed(2)} MB`;
+          }).join("; ") +
+          ".",
+        "",
+      ]
+    : []),
+  ...(hubMeta
+    ? [
+        `Hub dump (bench/generate-hub.mjs, seeded): ${hubMeta.models.toLocaleString("en-US")} models in ${mb(hubMeta.bytes).toFixed(1)} MB of JSON Lines, ` +
+          `${hubMeta.derived.toLocaleString("en-US")} declaring a base (${Object.entries(hubMeta.relations)
+            .map(([r, n]) => `${r} ${n.toLocaleString("en-US")}`)
+            .join(", ")}), ${hubMeta.claims} claims; the big base ${hubMeta.bigBase} has ` +
+          `${hubMeta.bigBaseChildren.toLocaleString("en-US")} children, ${hubMeta.deepModel} is ${hubMeta.deepSteps} steps deep.`,
+        "",
+      ]
+    : []),
 ].join("\n");
 
 const warning = rebuilt

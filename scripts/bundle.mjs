@@ -30,6 +30,7 @@ const LAZY = {
   "load-lineage": "src/load/load-lineage.ts",
   "json-schema": "src/json-schema.ts",
   "run-import": "src/import/run-import.ts",
+  "open-dump": "src/store/open-dump.ts",
 };
 
 /** In the CLI bundle, a dynamic import of a lazy module becomes a require of its own bundle. */

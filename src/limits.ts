@@ -16,6 +16,18 @@ export const LIMITS = {
   maxYamlLineBytes: 1024 * 1024,
   /** Most alias expansions a YAML document may perform ("billion laughs" guard). */
   maxAliasCount: 100,
+  /**
+   * Largest hub dump (JSON Lines or CSV) opened as a lineage, in bytes. A dump is streamed row
+   * by row, so the bytes bound only the reading; memory is bounded by its models (see maxDumpRows).
+   */
+  maxDumpBytes: 1024 * 1024 * 1024,
+  /** Longest row (line) of a hub dump, in bytes. */
+  maxDumpLineBytes: 1024 * 1024,
+  /**
+   * Most rows of a hub dump opened as a lineage: its first load peaks near 3 GB a million rows (measured on
+   * the bench dump, 3.05 GB), so this is about what a 4 GB budget holds. `import hf` streams without it.
+   */
+  maxDumpRows: 1_250_000,
   /** Deepest nesting of collections in a lineage file. */
   maxDepth: 64,
 } as const;

@@ -2,14 +2,15 @@
  * Imports a hub dump: CSV or JSON Lines rows, one model each, with its id, base model ids and relation,
  * as the public hub-stats / model-atlas style datasets hold them. Streamed row by row.
  */
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { parse as parseCsv } from "csv-parse";
 import type { FragmentMerger } from "./merge-fragments.js";
 import { emptyFragment, type Fragment, type ImportProblem } from "./fragment.js";
 import { modelEntry } from "./facts.js";
 import { normalizeHubId, toLineageId } from "./hub-id.js";
 import type { ClaimEntry } from "../schema.js";
+import { LIMITS } from "../limits.js";
 import { CONFIDENCE_LEVELS, EFFECTS } from "../vocabulary.js";
 import { parseRelation, relationFromTag, stepKindFor, type HubRelation } from "./relation.js";
 
@@ -63,13 +64,48 @@ function rowClaims(value: unknown, where: string, source: string, at: string, pr
   return out;
 }
 
-/** Longest row accepted, in bytes (a longer one is a problem, not a memory blow-up in the CSV parser). */
-export const MAX_ROW_BYTES = 1024 * 1024;
+type Column = keyof typeof DUMP_COLUMNS;
+const COLUMNS = Object.keys(DUMP_COLUMNS) as Column[];
+/** Each column name read: its column and its rank among that column's names (0 wins). */
+const COLUMN_OF = new Map<string, { column: number; rank: number }>(
+  COLUMNS.flatMap((c, column) => DUMP_COLUMNS[c].map((name, rank) => [name, { column, rank }] as const)),
+);
 
-const pick = (row: Record<string, unknown>, keys: readonly string[]): unknown => {
-  for (const k of keys) if (row[k] !== undefined && row[k] !== null && row[k] !== "") return row[k];
-  return undefined;
-};
+/**
+ * The cells of a row, by column (COLUMNS' order): for each, the first of its names (DUMP_COLUMNS' order)
+ * that holds something other than null or "". One pass over the row's own keys (a hub-stats row has
+ * dozens, most of them not read).
+ */
+function cellsOf(row: Record<string, unknown>): unknown[] {
+  const cells: unknown[] = new Array<unknown>(COLUMNS.length).fill(undefined);
+  const ranks: number[] = new Array<number>(COLUMNS.length).fill(Infinity);
+  for (const key in row) {
+    const at = COLUMN_OF.get(key);
+    if (at === undefined || at.rank >= ranks[at.column]!) continue;
+    const value = row[key];
+    if (value === undefined || value === null || value === "") continue;
+    cells[at.column] = value;
+    ranks[at.column] = at.rank;
+  }
+  return cells;
+}
+const ID = COLUMNS.indexOf("id");
+const BASES = COLUMNS.indexOf("bases");
+const RELATION = COLUMNS.indexOf("relation");
+const TAGS = COLUMNS.indexOf("tags");
+const LICENSE = COLUMNS.indexOf("license");
+const PIPELINE = COLUMNS.indexOf("pipeline");
+const CLAIMS = COLUMNS.indexOf("claims");
+
+/** Descriptions made so far, so that the many models with the same facts share one string (at most INTERNED). */
+const interned = new Map<string, string>();
+const INTERNED = 4096;
+function intern(text: string): string {
+  const had = interned.get(text);
+  if (had !== undefined) return had;
+  if (interned.size < INTERNED) interned.set(text, text);
+  return text;
+}
 
 /** A list cell: an array, a JSON list in a string (CSV), or ids separated by `|`, `;`, `,` or spaces. */
 function listCell(v: unknown): unknown[] {
@@ -92,7 +128,8 @@ function listCell(v: unknown): unknown[] {
 export function importDumpRow(row: Record<string, unknown>, file: string, at: string, source: string): Fragment {
   const problems: ImportProblem[] = [];
   const where = `${file} ${at}`;
-  const rawId = pick(row, DUMP_COLUMNS.id);
+  const cells = cellsOf(row);
+  const rawId = cells[ID];
   const hubId = typeof rawId === "string" ? normalizeHubId(rawId) : null;
   if (hubId === null)
     return emptyFragment({
@@ -100,7 +137,7 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
       severity: "error",
       message: `no valid model id: ${JSON.stringify(rawId ?? null)}`,
     });
-  let relation: Exclude<HubRelation, "unspecified"> | null = parseRelation(pick(row, DUMP_COLUMNS.relation));
+  let relation: Exclude<HubRelation, "unspecified"> | null = parseRelation(cells[RELATION]);
   const bases: string[] = [];
   const addBase = (b: unknown) => {
     const id = typeof b === "string" ? normalizeHubId(b) : null;
@@ -113,9 +150,9 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
     else if (id.toLowerCase() !== hubId.toLowerCase() && !bases.some((x) => x.toLowerCase() === id.toLowerCase()))
       bases.push(id);
   };
-  for (const b of listCell(pick(row, DUMP_COLUMNS.bases))) addBase(b);
+  for (const b of listCell(cells[BASES])) addBase(b);
   const tags: string[] = [];
-  for (const t of listCell(pick(row, DUMP_COLUMNS.tags))) {
+  for (const t of listCell(cells[TAGS])) {
     if (typeof t !== "string") continue;
     const r = relationFromTag(t);
     if (!r) tags.push(t);
@@ -125,19 +162,16 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
       if (bases.length === 0 || !bases.some((x) => x.toLowerCase() === r.base.toLowerCase())) addBase(r.base);
     }
   }
-  const license = pick(row, DUMP_COLUMNS.license);
-  const pipeline = pick(row, DUMP_COLUMNS.pipeline);
+  const license = cells[LICENSE];
+  const pipeline = cells[PIPELINE];
+  const entry = modelEntry(hubId, toLineageId(hubId), {
+    ...(typeof license === "string" ? { license } : {}),
+    ...(typeof pipeline === "string" ? { pipelineTag: pipeline } : {}),
+  });
+  if (entry.description !== undefined) entry.description = intern(entry.description);
   const fragment: Fragment = {
     // No per-model evidence: at a million rows it would double the lineage; the step cites the row.
-    models: [
-      {
-        hubId,
-        entry: modelEntry(hubId, toLineageId(hubId), {
-          ...(typeof license === "string" ? { license } : {}),
-          ...(typeof pipeline === "string" ? { pipelineTag: pipeline } : {}),
-        }),
-      },
-    ],
+    models: [{ hubId, entry }],
     steps: [],
     sources: {},
     problems,
@@ -156,10 +190,10 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
         label: declared ? `${declared} (declared)` : `relation unspecified (read as ${read})`,
         confidence: "established",
         evidence: [{ source, at }],
-        claims: rowClaims(pick(row, DUMP_COLUMNS.claims), where, source, at, problems),
+        claims: rowClaims(cells[CLAIMS], where, source, at, problems),
       },
     });
-  } else if (pick(row, DUMP_COLUMNS.claims) !== undefined) {
+  } else if (cells[CLAIMS] !== undefined) {
     problems.push({
       file: where,
       severity: "warning",
@@ -178,8 +212,29 @@ export function dumpSourceId(file: string): string {
   return `dump:${base}`;
 }
 
-/** Streams a dump file (`.csv`, or JSON Lines otherwise) into a merger, row by row. Never throws; problems name file and line. */
-export async function importDumpFile(path: string, file: string, merger: FragmentMerger): Promise<{ rows: number }> {
+/** How a dump is read. Every field is optional. */
+export interface DumpReadOptions {
+  /** Given every chunk of the file's bytes as it is read, in order (to hash what was read). */
+  onBytes?: (chunk: Buffer) => void;
+  /** Most rows read; past it the read stops with an error (default: no limit). */
+  maxRows?: number;
+}
+
+/** Whether a path names a CSV dump (anything else is read as JSON Lines). */
+export function isCsvDump(path: string): boolean {
+  return /\.csv$/i.test(path);
+}
+
+/**
+ * Streams a dump file (`.csv`, or JSON Lines otherwise) into a merger, row by row. Never throws; every
+ * problem names the file and carries the line of its row (`line`; `file` reads `FILE:LINE` for JSON Lines).
+ */
+export async function importDumpFile(
+  path: string,
+  file: string,
+  merger: FragmentMerger,
+  opts: DumpReadOptions = {},
+): Promise<{ rows: number }> {
   const source = dumpSourceId(file);
   merger.add({
     models: [],
@@ -188,57 +243,154 @@ export async function importDumpFile(path: string, file: string, merger: Fragmen
     problems: [],
   });
   let rows = 0;
-  const fail = (message: string) => merger.add(emptyFragment({ file, severity: "error", message }));
+  const maxRows = opts.maxRows ?? Infinity;
+  const problem = (message: string, line?: number) =>
+    merger.add(
+      emptyFragment({
+        file: line === undefined || isCsvDump(path) ? file : `${file}:${line}`,
+        severity: "error",
+        message,
+        ...(line === undefined ? {} : { line }),
+      }),
+    );
+  /** Adds one row's fragment, its problems, model and step marked with the row's line. */
+  const addRow = (row: Record<string, unknown>, line: number) => {
+    const fragment = importDumpRow(row, file, `line ${line}`, source);
+    for (const p of fragment.problems) p.line = line;
+    for (const m of fragment.models) m.line = line;
+    for (const s of fragment.steps) s.line = line;
+    merger.add(fragment);
+  };
+  const tooMany = (line: number) =>
+    problem(`more than ${maxRows.toLocaleString("en-US")} rows (the limit for a hub dump); the rest is not read`, line);
   try {
-    if (/\.csv$/i.test(path)) {
-      const parser = createReadStream(path).pipe(
+    if (isCsvDump(path)) {
+      const input = createReadStream(path);
+      if (opts.onBytes) input.on("data", opts.onBytes as (chunk: Buffer | string) => void);
+      const parser = input.pipe(
         parseCsv({
           columns: true,
           bom: true,
           relax_column_count: true,
           skip_empty_lines: true,
-          max_record_size: MAX_ROW_BYTES,
+          max_record_size: LIMITS.maxDumpLineBytes,
         }),
       );
-      for await (const record of parser as AsyncIterable<Record<string, string>>) {
-        rows++;
-        merger.add(
-          importDumpRow(record, file, `line ${(parser as unknown as { info: { lines: number } }).info.lines}`, source),
-        );
+      try {
+        for await (const record of parser as AsyncIterable<Record<string, string>>) {
+          const line = (parser as unknown as { info: { lines: number } }).info.lines;
+          if (++rows > maxRows) {
+            rows--;
+            tooMany(line);
+            break;
+          }
+          addRow(record, line);
+        }
+      } finally {
+        input.destroy();
       }
     } else {
-      const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-      let n = 0;
-      for await (const line of lines) {
-        n++;
-        if (line.trim() === "") continue;
-        if (line.length > MAX_ROW_BYTES) {
-          merger.add(
-            emptyFragment({
-              file: `${file}:${n}`,
-              severity: "error",
-              message: `a row longer than ${MAX_ROW_BYTES} bytes; skipped`,
-            }),
-          );
-          continue;
-        }
+      await forEachLine(path, opts.onBytes, (line, n) => {
+        if (typeof line !== "string") return (problem(line.problem, n), true);
+        if (isBlank(line)) return true;
         let row: unknown;
         try {
           row = JSON.parse(line);
         } catch {
-          merger.add(emptyFragment({ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }));
-          continue;
+          row = undefined;
         }
         if (row === null || typeof row !== "object" || Array.isArray(row)) {
-          merger.add(emptyFragment({ file: `${file}:${n}`, severity: "error", message: "not a JSON object; skipped" }));
-          continue;
+          problem("not a JSON object; skipped", n);
+          return true;
         }
-        rows++;
-        merger.add(importDumpRow(row as Record<string, unknown>, file, `line ${n}`, source));
-      }
+        if (++rows > maxRows) {
+          rows--;
+          tooMany(n);
+          return false;
+        }
+        addRow(row as Record<string, unknown>, n);
+        return true;
+      });
     }
   } catch (err) {
-    fail(`could not read the dump: ${err instanceof Error ? err.message : String(err)}`);
+    const line = (err as { lines?: unknown }).lines;
+    problem(
+      `could not read the dump: ${err instanceof Error ? err.message : String(err)}`,
+      typeof line === "number" && line > 0 ? line : undefined,
+    );
   }
   return { rows };
+}
+
+/** Whether a line holds only spaces and tabs. */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
+
+/**
+ * Calls `each` with every line of a file (without its line end) and its number, or with the problem that
+ * stops a line being read: longer than LIMITS.maxDumpLineBytes (its bytes are never gathered), or not
+ * UTF-8. Stops when `each` returns false. Reads 1 MB at a time; a line is decoded on its own, once.
+ */
+async function forEachLine(
+  path: string,
+  onBytes: ((chunk: Buffer) => void) | undefined,
+  each: (line: string | { problem: string }, n: number) => boolean,
+): Promise<void> {
+  const max = LIMITS.maxDumpLineBytes;
+  const tooLong = { problem: `a row longer than ${max} bytes (the limit for a hub dump row); skipped` };
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  let carry: Buffer[] = [];
+  let carried = 0;
+  let skipping = false; // inside a line already reported as too long
+  let n = 0;
+  const emit = (bytes: Buffer): boolean => {
+    n++;
+    let end = bytes.length;
+    if (end > 0 && bytes[end - 1] === 0x0d) end--;
+    let start = 0;
+    if (n === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+    if (end - start > max) return each(tooLong, n);
+    const line = bytes.subarray(start, end);
+    if (!isUtf8(line)) return each({ problem: "not valid UTF-8 text (a hub dump must be UTF-8); skipped" }, n);
+    return each(line.toString("utf8"), n);
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      onBytes?.(chunk);
+      let start = 0;
+      for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
+        const piece = chunk.subarray(start, nl);
+        start = nl + 1;
+        if (skipping) {
+          skipping = false;
+          n++;
+          continue;
+        }
+        const whole = carried > 0 ? Buffer.concat([...carry, piece]) : piece;
+        carry = [];
+        carried = 0;
+        if (!emit(whole)) return;
+      }
+      if (start < chunk.length && !skipping) {
+        const rest = chunk.subarray(start);
+        carried += rest.length;
+        if (carried > max + 3) {
+          // A line past the limit: reported now, its bytes dropped up to its end.
+          carry = [];
+          carried = 0;
+          skipping = true;
+          if (!each(tooLong, n + 1)) return;
+        } else carry.push(rest);
+      }
+    }
+    if (skipping) n++;
+    else if (carried > 0) emit(Buffer.concat(carry));
+  } finally {
+    stream.destroy();
+  }
 }

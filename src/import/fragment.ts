@@ -6,12 +6,16 @@ export interface ImportProblem {
   file: string;
   severity: "error" | "warning";
   message: string;
+  /** The line of the input the problem is on (a hub dump's row), when there is one. */
+  line?: number;
 }
 
 /** A model an importer describes, with its Hub repo id (the lineage id is derived from it). */
 export interface ImportedModel {
   hubId: string;
   entry: ModelEntry;
+  /** The line of the input that describes it (a hub dump's row), when there is one. */
+  line?: number;
 }
 
 /** A step declared by an input: the model it makes, its parents (Hub repo ids) and the rest of the step. */
@@ -21,6 +25,8 @@ export interface ImportedStep {
   step: Omit<StepEntry, "id" | "from" | "to">;
   /** The file that declared it, for conflict messages. */
   file: string;
+  /** The line of the input that declared it (a hub dump's row), when there is one. */
+  line?: number;
 }
 
 /** The pieces one input contributes. */

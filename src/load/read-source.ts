@@ -11,6 +11,11 @@ export function isJsonPath(file: string): boolean {
   return /\.json$/i.test(file);
 }
 
+/** Whether a path names a hub dump, opened as a lineage by converting its rows (by its extension): JSON Lines (`.jsonl`, `.ndjson`) or CSV. */
+export function isDumpPath(file: string): boolean {
+  return /\.(jsonl|ndjson|csv)$/i.test(file);
+}
+
 function fail(
   file: string,
   message: string,

@@ -9,7 +9,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { buildGraph, type LineageGraph } from "../graph/build-graph.js";
 import { lazyGraph } from "../graph/lazy-graph.js";
 import type { LoadResult } from "../load/load-lineage.js";
-import { decodeUtf8, isJsonPath, readSourceBytes, stampOf } from "../load/read-source.js";
+import { decodeUtf8, isDumpPath, isJsonPath, readSourceBytes, stampOf } from "../load/read-source.js";
 import { packageVersion } from "../package-root.js";
 import { unplacedWarnings, type PendingWarnings, type Problem } from "../problem.js";
 import { writeCompact, type StoredLineage } from "./compact-bytes.js";
@@ -97,7 +97,13 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
       ? new UserCache({ env, uid: opts.uid, onWarning: opts.onWarning, maxBytes: opts.cacheMaxBytes })
       : undefined;
   // The parser is chosen by the name's extension (loadLineageText's rule), and so is the cache entry.
-  const kind: SourceKind = isJsonPath(file) ? "json" : "yaml";
+  const kind: SourceKind = isDumpPath(file)
+    ? /\.csv$/i.test(file)
+      ? "csv"
+      : "jsonl"
+    : isJsonPath(file)
+      ? "json"
+      : "yaml";
   const hasher = cache ? await cacheHasher() : undefined;
   // A file unchanged since it was last hashed is answered from its cache entry without being read.
   const stamp = cache ? stampOf(realPath) : undefined;
@@ -107,6 +113,8 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
       ? readCacheEntry(cache, kind, known, Number(stamp.size), version, hasher!)
       : undefined;
   if (early) return opened(early, "cache", known!);
+  const worker = opts.worker === false ? undefined : (opts.worker ?? defaultWorkerFile());
+  if (kind === "jsonl" || kind === "csv") return openDump();
   const raw = await readSourceBytes(realPath);
   if (!raw.ok) return { ok: false, file, problems: [named(raw.problem)] };
   const sha = cache ? await contentHash(raw.bytes) : "";
@@ -125,7 +133,6 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
       : undefined;
   const read = decodeUtf8(file, raw.bytes);
   if (!read.ok) return { ok: false, file, problems: [read.problem] };
-  const worker = opts.worker === false ? undefined : (opts.worker ?? defaultWorkerFile());
   if (useParallel(file, raw.bytes.length, worker, opts.parallelMinBytes)) {
     // The graph is built, and the cache entry written aside, while a worker checks the schema.
     const outcome = await loadInParallel(read.text, raw.bytes, file, worker, (lineage, order, warnings) => {
@@ -142,6 +149,45 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
   }
   const { loadLineageText } = await import("../load/load-lineage.js");
   return graphOf(loadLineageText(read.text, file));
+
+  /**
+   * A hub dump, streamed (it is never read whole): hashed first, to find its cache entry; on a miss
+   * converted and validated (open-dump.ts), the schema on the worker while the graph is built.
+   */
+  async function openDump(): Promise<Opened> {
+    const { checkDumpFile, hashFile, loadDump } = await import("./open-dump.js");
+    const checked = checkDumpFile(realPath, file);
+    if (!checked.ok) return { ok: false, file, problems: [checked.problem] };
+    const sha = cache ? await hashFile(realPath) : undefined;
+    if (cache && sha !== undefined) {
+      if (stamp && sha !== known) await rememberHash(cache, realPath, stamp, sha);
+      const hit = readCacheEntry(cache, kind, sha, checked.size, version, hasher!);
+      if (hit) return opened(hit, "cache", sha);
+    }
+    // The entry is keyed by the bytes hashed; it is kept only if they are the bytes converted (unchanged meanwhile).
+    const prepare = (graph: LineageGraph, warnings: PendingWarnings) =>
+      cache && sha !== undefined
+        ? prepareCacheEntry(cache, kind, sha, version, (sink) =>
+            writeCompact(graph, warnings, entryKey(kind, sha), version, sink, hasher),
+          )
+        : undefined;
+    const outcome = await loadDump(realPath, file, worker, (lineage, order, warnings) => {
+      const graph = buildGraph(lineage, order);
+      return { graph, entry: prepare(graph, warnings) };
+    });
+    outcome.discarded?.entry?.abort();
+    const { result, built } = outcome;
+    const same = outcome.sha256 === sha;
+    if (result.ok && built) {
+      if (same) built.entry?.commit();
+      else built.entry?.abort();
+      return withGraph(result, () => built.graph);
+    }
+    if (!result.ok) return result;
+    const graph = buildGraph(result.lineage, result.order);
+    if (same) prepare(graph, result.pending)?.commit();
+    return withGraph(result, () => graph);
+  }
 
   /** A problem of reading the real path, told under the display name. */
   function named(problem: Problem): Problem {

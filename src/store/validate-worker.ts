@@ -2,7 +2,8 @@
  * The schema check of a JSON lineage, run in a worker thread while the main thread checks the other rules
  * and builds the graph of the same text (load-parallel.ts). Its verdict is what loadLineageText's schema
  * step decides (the parse error or schema problems, located), or, when the schema holds, the problems of
- * RULES_BESIDE_SCHEMA.
+ * RULES_BESIDE_SCHEMA. Sent a hub dump's path instead, it converts the dump and gives the same verdict on
+ * it (open-dump.ts).
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { Problem } from "../problem.js";
@@ -12,6 +13,7 @@ import { RULES_BESIDE_SCHEMA } from "../load/rules/index.js";
 import { jsonLocate, parseJson } from "../load/parse-json.js";
 import { decodeUtf8 } from "../load/read-source.js";
 import { validateSchema } from "../load/validate-schema.js";
+import { dumpVerdict, type DumpCheckRequest } from "./open-dump.js";
 
 /** The schema step's verdict on a JSON lineage. */
 export type SchemaVerdict = { ok: true; ruleProblems: Problem[] } | { ok: false; problems: Problem[] };
@@ -41,7 +43,12 @@ export function schemaVerdict(bytes: Uint8Array, file: string): SchemaVerdict {
   return { ok: false, problems: sortProblems(locateAll(file, locator(schema.issues), schema.issues)) };
 }
 
-const request = workerData as SchemaCheckRequest | undefined;
-if (!isMainThread && parentPort && request?.captraceSchemaCheck === true) {
-  parentPort.postMessage(schemaVerdict(request.bytes, request.file));
+const request = workerData as SchemaCheckRequest | DumpCheckRequest | undefined;
+if (!isMainThread && parentPort && request !== undefined) {
+  const port = parentPort;
+  if ("captraceSchemaCheck" in request && request.captraceSchemaCheck === true)
+    port.postMessage(schemaVerdict(request.bytes, request.file));
+  else if ("captraceDumpCheck" in request && request.captraceDumpCheck === true)
+    // A failure ends the worker with an error event: the caller then loads on one thread.
+    void dumpVerdict(request.path, request.file).then((v) => port.postMessage(v));
 }

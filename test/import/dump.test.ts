@@ -25,7 +25,9 @@ describe("hub dumps", () => {
       ].join("\n"),
     );
     const r = await importPaths([file]);
-    expect(r.problems).toEqual([{ file: `${file}:3`, severity: "error", message: "not a JSON object; skipped" }]);
+    expect(r.problems).toEqual([
+      { file: `${file}:3`, severity: "error", message: "not a JSON object; skipped", line: 3 },
+    ]);
     const by = Object.fromEntries(r.lineage.steps.map((s) => [s.to, s]));
     expect(by["acme/Chat"]).toMatchObject({
       kind: "fine-tuning",

@@ -65,4 +65,29 @@ describe("bench/generate-hub.mjs", () => {
     expect(claims[0]!.evidence[0]!.source).toBe("dump:a.jsonl");
     expect(Object.keys(loaded.lineage.abilities).length).toBeGreaterThan(3);
   });
+
+  it("writes beside the dump what the bench queries and the shape it has: the big base, a 40-deep model, the counts", async () => {
+    const meta = JSON.parse(readFileSync(join(dir, "a.meta.json"), "utf8")) as Record<string, unknown>;
+    const derived = rows.filter((r) => r.base_model);
+    const relations: Record<string, number> = {};
+    for (const r of derived)
+      relations[r.base_model_relation ?? "unspecified"] = (relations[r.base_model_relation ?? "unspecified"] ?? 0) + 1;
+    expect(meta).toMatchObject({
+      models: 5000,
+      derived: derived.length,
+      relations,
+      merges: derived.filter((r) => r.base_model!.length > 1).length,
+      bigBase: "meta-llama/Llama-3.1-8B",
+      bigBaseChildren: derived.filter((r) => r.base_model!.includes("meta-llama/Llama-3.1-8B")).length,
+      deepModel: "org1/model-40",
+      deepSteps: 40,
+      deepest: 40,
+      claims: rows.filter((r) => r.claims).length,
+      bytes: Buffer.byteLength(text),
+    });
+    // The 40-deep model is 40 steps from a root in the lineage the dump makes.
+    const r = await importPaths([join(dir, "a.jsonl")]);
+    const graph = buildGraph(r.lineage);
+    expect(ancestors(graph, meta.deepModel as string)).toHaveLength(41);
+  });
 });
