@@ -1,6 +1,6 @@
 /** The cross-reference rules over a schema-valid lineage, their issues located: shared by every way of loading. */
 import type { LineageFile } from "../schema.js";
-import type { LoadResult } from "./load-lineage.js";
+import type { LoadResult } from "./load-result.js";
 import { sortProblems, type Issue, type PathSegment, type PendingWarnings, type Problem } from "../problem.js";
 import { RULES, type Rule } from "./rules/index.js";
 import { ruleContext } from "./rules/context.js";

@@ -1,7 +1,7 @@
 /** Loads a lineage: read, parse (YAML with positions, or strict JSON), validate with zod, then run the cross-reference rules. */
-import type { LineageFile } from "../schema.js";
 import { sortProblems, type PendingWarnings, type Problem } from "../problem.js";
 import { checkRules, locateAll, locatedWarnings, validResult, type Locator } from "./check-rules.js";
+import type { LoadResult } from "./load-result.js";
 import { jsonLocate, parseJson } from "./parse-json.js";
 import { earlyProblem, parseText, yamlSource } from "./parse-yaml.js";
 import { parseYamlFast } from "./parse-yaml-fast.js";
@@ -10,20 +10,7 @@ import { LIMITS } from "../limits.js";
 import { isJsonPath, readSource } from "./read-source.js";
 import { validateSchema } from "./validate-schema.js";
 
-/**
- * A loaded lineage with its warnings, or every problem found, sorted by position. The warnings are located
- * in the file when first read (`pending` holds them until then: what a cache keeps).
- */
-export type LoadResult =
-  | {
-      ok: true;
-      file: string;
-      lineage: LineageFile;
-      readonly warnings: Problem[];
-      pending: PendingWarnings;
-      order?: string[];
-    }
-  | { ok: false; file: string; problems: Problem[] };
+export type { LoadResult } from "./load-result.js";
 
 /**
  * Places pending warnings in lineage text (the text they were found in: a cache entry's source, read again).
