@@ -6,13 +6,24 @@ import type { StepEntry } from "../schema.js";
 import type { AbilityState } from "../vocabulary.js";
 import type { LineageGraph } from "./build-graph.js";
 import type { NameIndex } from "./name-index.js";
-import type { ClaimsByRank } from "./fold.js";
 
 /** Scratch space for one walk or fold over the models: marks valid only when stamped with the walk's generation. */
 export interface Scratch {
   readonly stamp: Int32Array;
   readonly slot: Int32Array;
   generation: number;
+}
+
+/**
+ * For one ability, its claims by the rank of the model each one's step makes: `ranks` ascending (each once),
+ * and the positions in the claim index of the claims at `ranks[i]` are `positions[start[i]]` up to
+ * `positions[start[i + 1]]`, in claim order. Sorted arrays, not a map: a fold walks ranks ascending, so it
+ * finds each model's claims by a search that only moves forward. Cached.
+ */
+export interface ClaimsByRank {
+  readonly ranks: Int32Array;
+  readonly start: Int32Array;
+  readonly positions: Int32Array;
 }
 
 /** What is kept per graph, slot by slot. */

@@ -6,7 +6,7 @@
 import type { StepEntry } from "../schema.js";
 import { GIVES, isPresent, levelOf, type AbilityState } from "../vocabulary.js";
 import type { LineageGraph, StepClaim } from "./build-graph.js";
-import { cacheOf, slot, withScratch } from "./cache.js";
+import { cacheOf, slot, withScratch, type ClaimsByRank } from "./cache.js";
 import type { Ancestry } from "./walk.js";
 
 /** Readings kept per model; past this, further distinct histories are dropped and reported. */
@@ -73,18 +73,6 @@ export function originIndex(list: readonly StepClaim[]): number {
     present = isPresent(effect);
   });
   return origin;
-}
-
-/**
- * For one ability, its claims by the rank of the model each one's step makes: `ranks` ascending (each once),
- * and the positions in the claim index of the claims at `ranks[i]` are `positions[start[i]]` up to
- * `positions[start[i + 1]]`, in claim order. Sorted arrays, not a map: a fold walks ranks ascending, so it
- * finds each model's claims by a search that only moves forward. Cached.
- */
-export interface ClaimsByRank {
-  readonly ranks: Int32Array;
-  readonly start: Int32Array;
-  readonly positions: Int32Array;
 }
 
 /** The claims of `ability` by rank, cached per graph. */
