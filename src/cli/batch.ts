@@ -10,7 +10,6 @@ import { EXIT } from "../exit-codes.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { trace, traceFields } from "../query/trace.js";
 import { UnknownNameError } from "../query/resolve.js";
-import { renderJsonLine, type JsonTexts } from "../render/json-line.js";
 import type { TraceField } from "../vocabulary.js";
 import { LineTooLongError, splitLineGroups, stdinFailure } from "./batch-lines.js";
 import { CliFailure, errorBody, usage } from "./errors.js";
@@ -25,7 +24,6 @@ function answer(
   n: number,
   line: string,
   fields: readonly TraceField[] | undefined,
-  known: JsonTexts,
 ): string | CliFailure {
   let query: unknown;
   try {
@@ -39,7 +37,7 @@ function answer(
   }
   try {
     const args = { model: q.model, ability: q.ability };
-    return renderJsonLine(fields ? traceFields(graph, args, fields) : trace(graph, args), known);
+    return JSON.stringify(fields ? traceFields(graph, args, fields) : trace(graph, args));
   } catch (error) {
     if (!(error instanceof UnknownNameError)) throw error;
     return usage(error.message);
@@ -64,8 +62,6 @@ function inputGroups(io: CliIo): AsyncIterable<string[]> {
 export async function traceBatch(graph: LineageGraph, io: CliIo, fields?: readonly TraceField[]): Promise<number> {
   let n = 0;
   let code: number = EXIT.ok;
-  // The text of the entries and parentage the answers share (frozen by the query), written once per batch.
-  const known: JsonTexts = new WeakMap();
   const groups = inputGroups(io)[Symbol.asyncIterator]();
   for (;;) {
     let next: IteratorResult<string[]>;
@@ -83,7 +79,7 @@ export async function traceBatch(graph: LineageGraph, io: CliIo, fields?: readon
       n++;
       const line = raw.trim();
       if (line === "") continue;
-      const result = answer(graph, n, line, fields, known);
+      const result = answer(graph, n, line, fields);
       if (result instanceof CliFailure) code = Math.max(code, result.exitCode);
       out += `${result instanceof CliFailure ? JSON.stringify(errorBody(result, n)) : result}\n`;
       if (out.length >= FLUSH_AT) {

@@ -1,7 +1,6 @@
 /** trace: where an ability of a model came from, by which path, how sure, and what changed it since. */
 import { isPresent, SCHEMA_VERSION, TRACE_FIELDS, type TraceField } from "../vocabulary.js";
-import type { EntryResult, ParentageResult, TraceResult } from "../contract.js";
-import type { StepEntry } from "../schema.js";
+import type { TraceResult } from "../contract.js";
 import {
   alternativesOn,
   ancestorRanks,
@@ -12,7 +11,6 @@ import {
   type Reading,
   type ReadingChoice,
   readingKey,
-  type StepClaim,
   resolve,
   resolveAny,
   stateOf,
@@ -40,40 +38,6 @@ export interface TraceArgs {
   model: string;
   ability: string;
   reading?: ReadingChoice;
-}
-
-/** Deep-freezes a converted entry: shared by every answer that shows it, it must not change under any of them. */
-function frozen<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) frozen(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-/**
- * Converted claims and parentage, kept per step (the graph's own entries, so they are freed with the graph): the
- * traces of a batch convert each step once, and share the frozen objects, so a serialiser can reuse their text.
- * A step overlaid by a parentage reading is an entry of its own. The source titles come from the graph the step
- * belongs to (a reading's graph shares its sources).
- */
-const convertedClaims = new WeakMap<StepEntry, Map<object, EntryResult>>();
-const convertedSteps = new WeakMap<StepEntry, ParentageResult>();
-
-/** entryOut, converted once per claim and frozen. */
-function sharedEntry(graph: LineageGraph, applied: StepClaim): EntryResult {
-  let byClaim = convertedClaims.get(applied.step);
-  if (!byClaim) convertedClaims.set(applied.step, (byClaim = new Map<object, EntryResult>()));
-  let out = byClaim.get(applied.claim);
-  if (!out) byClaim.set(applied.claim, (out = frozen(entryOut(graph, applied))));
-  return out;
-}
-
-/** parentageOut, converted once per step and frozen. */
-function sharedParentage(graph: LineageGraph, step: StepEntry): ParentageResult {
-  let out = convertedSteps.get(step);
-  if (!out) convertedSteps.set(step, (out = frozen(parentageOut(graph, step))));
-  return out;
 }
 
 /** The model and the ability asked for; when they were given the other way round, the error says so. */
@@ -141,8 +105,8 @@ function readingOut(graph: LineageGraph, reading: Reading): TraceResult["reading
   return {
     state,
     present: isPresent(state),
-    introducedBy: intro ? sharedEntry(graph, intro) : null,
-    history: historyOf(reading).map((a) => sharedEntry(graph, a)),
+    introducedBy: intro ? entryOut(graph, intro) : null,
+    history: historyOf(reading).map((a) => entryOut(graph, a)),
     path: pathOf(reading),
     confidence: readingConfidence(reading),
     ...readingConfidences(reading),
@@ -187,7 +151,7 @@ export function traceFields(
     size: () => summary.size,
     stateText: () => stateText(summary.state, sizeOf(summary.primary)),
     introducedBy: () => primary().introducedBy,
-    origins: () => (summary.present ? originsOf(graph, summary.readings).map((o) => sharedEntry(graph, o)) : []),
+    origins: () => (summary.present ? originsOf(graph, summary.readings).map((o) => entryOut(graph, o)) : []),
     changes: () => laterChanges(summary.primary).map(changeOut),
     history: () => primary().history,
     path: () => primary().path,
@@ -207,7 +171,7 @@ export function traceFields(
     parentage: () =>
       primary().path.flatMap((id) => {
         const step = graph.madeBy.get(id);
-        return step ? [sharedParentage(graph, step)] : [];
+        return step ? [parentageOut(graph, step)] : [];
       }),
     // Records of absence explain an absent answer: the model's own first, then its ancestors', nearest first.
     lacks: () => {

@@ -52,8 +52,6 @@ describe("traceFields", () => {
         expect(JSON.stringify(traceFields(graph, { model, ability }, [...TRACE_FIELDS].reverse()))).toBe(
           JSON.stringify(full),
         );
-        // Parts shared between answers are frozen: no caller can change another's answer.
-        expect(Object.isFrozen(full.parentage[0] ?? Object.freeze({}))).toBe(true);
       }
   });
 });
