@@ -7,6 +7,7 @@ import { buildGraph } from "../../src/graph/build-graph.js";
 import { loadLineageText } from "../../src/load/load-lineage.js";
 import { trace, traceFields } from "../../src/query/trace.js";
 import { cli } from "../support/run-cli.js";
+import { cacheOf } from "../../src/graph/cache.js";
 import { readFileSync } from "node:fs";
 
 const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
@@ -53,6 +54,27 @@ describe("traceFields", () => {
           JSON.stringify(full),
         );
       }
+  });
+});
+
+describe("traceFields skips the work of the fields not asked for", () => {
+  it("runs no presence pass without elsewhere, and reads the path's steps only for parentage or readings", () => {
+    const base = embeddedGraph();
+    let reads = 0;
+    // The same graph, counting the steps looked up by the model they make.
+    const counting = { ...base, madeBy: { ...base.madeBy, get: (id: string) => (reads++, base.madeBy.get(id)) } };
+    const graph = counting as unknown as typeof base;
+    const absent = { model: "davinci", ability: "cot" };
+    expect(traceFields(graph, absent, ["present"])).toEqual({ present: false });
+    expect(cacheOf(graph).presentWords.size).toBe(0);
+    expect(traceFields(graph, absent, ["elsewhereTotal"]).elsewhereTotal).toBeGreaterThan(0);
+    expect(cacheOf(graph).presentWords.size).toBe(1);
+    reads = 0;
+    traceFields(graph, { model: "chatgpt", ability: "cot" }, ["state"]);
+    const forState = reads;
+    reads = 0;
+    const withParentage = traceFields(graph, { model: "chatgpt", ability: "cot" }, ["state", "parentage"]);
+    expect(reads - forState).toBe(withParentage.parentage!.length);
   });
 });
 
