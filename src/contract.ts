@@ -6,7 +6,7 @@
  * Queries return exactly these objects; tests validate every command's output against them.
  */
 import { z } from "zod";
-import { CONFIDENCE_LEVELS, EFFECTS, SCHEMA_VERSION, SIZES } from "./vocabulary.js";
+import { CONFIDENCE_LEVELS, EFFECTS, SCHEMA_VERSION, SIZES, type TraceField } from "./vocabulary.js";
 
 export { SCHEMA_VERSION } from "./vocabulary.js";
 
@@ -434,6 +434,10 @@ export const ErrorOut = z.strictObject({
 });
 
 export type TraceResult = z.infer<typeof TraceOut>;
+export { TRACE_FIELDS, type TraceField } from "./vocabulary.js";
+/** The field list and the schema name the same fields (a field added to one and not the other fails to compile). */
+type SameKeys<A, B> = [Exclude<A, B> | Exclude<B, A>] extends [never] ? true : never;
+true satisfies SameKeys<TraceField, keyof TraceResult>;
 export type DiffResult = z.infer<typeof DiffOut>;
 export type ShowModelResult = z.infer<typeof ShowModelOut>;
 export type CardResult = z.infer<typeof CardOut>;

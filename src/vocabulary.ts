@@ -107,3 +107,34 @@ export const STATE_LEGEND = `cells: each model's accumulated state, marked by th
 
 /** The legend of `matrix --changes`: each cell is what the model's own step changed. */
 export const CHANGES_LEGEND = `cells: what each model's own step changed, relative to its parent: ${NOTATION}; blank: the step said nothing`;
+
+/** The top-level fields of the trace answer, in the contract's order (`--fields` is checked against them; src/contract.ts holds them equal to TraceOut). */
+export const TRACE_FIELDS = [
+  "schemaVersion",
+  "model",
+  "ability",
+  "present",
+  "state",
+  "size",
+  "stateText",
+  "introducedBy",
+  "origins",
+  "changes",
+  "history",
+  "path",
+  "confidence",
+  "presenceConfidence",
+  "originConfidence",
+  "agreement",
+  "readings",
+  "reading",
+  "underReadings",
+  "truncated",
+  "parentage",
+  "lacks",
+  "elsewhere",
+  "elsewhereTotal",
+] as const;
+
+/** One top-level field of the trace answer. */
+export type TraceField = (typeof TRACE_FIELDS)[number];

@@ -1,19 +1,30 @@
 /**
- * The `trace --batch` protocol: one JSON query per input line, one compact JSON answer (or error object,
- * with `input`, the line's number) per line, in order, each written as soon as it is known (a script may
- * wait for each answer before asking the next); the start is paid once. Output back-pressure is honoured:
- * the next line is read only once the answer is taken, so memory stays flat however many queries stream.
+ * The `trace --batch` protocol: one JSON query per input line, one compact JSON answer (or error object, with
+ * `input`, the line's number) per line, in order. The answers to the lines at hand (those one read of standard
+ * input brought) are written together, as soon as they are known, before more input is read: a script that
+ * waits for each answer before asking the next gets it at once, and a stream of queries costs few writes. The
+ * start is paid once. Output back-pressure is honoured: input is read again only once the answers are taken, so
+ * memory stays flat however many queries stream.
  */
 import { EXIT } from "../exit-codes.js";
 import type { LineageGraph } from "../graph/build-graph.js";
-import { trace } from "../query/trace.js";
+import { trace, traceFields } from "../query/trace.js";
 import { UnknownNameError } from "../query/resolve.js";
-import { LineTooLongError, splitLines, stdinFailure } from "./batch-lines.js";
+import type { TraceField } from "../vocabulary.js";
+import { LineTooLongError, splitLineGroups, stdinFailure } from "./batch-lines.js";
 import { CliFailure, errorBody, usage } from "./errors.js";
 import { writeOut, type CliIo } from "./io.js";
 
-/** The answer to one input line: a trace, or the failure it is refused with. */
-function answer(graph: LineageGraph, n: number, line: string): string | CliFailure {
+/** Answers gathered past this many characters are written before the next line is answered. */
+const FLUSH_AT = 64 * 1024;
+
+/** The answer to one input line: a trace (all its fields, or `fields`), or the failure it is refused with. */
+function answer(
+  graph: LineageGraph,
+  n: number,
+  line: string,
+  fields: readonly TraceField[] | undefined,
+): string | CliFailure {
   let query: unknown;
   try {
     query = JSON.parse(line);
@@ -25,7 +36,8 @@ function answer(graph: LineageGraph, n: number, line: string): string | CliFailu
     return usage(`input line ${n} must be an object with string "model" and "ability"`);
   }
   try {
-    return JSON.stringify(trace(graph, { model: q.model, ability: q.ability }));
+    const args = { model: q.model, ability: q.ability };
+    return JSON.stringify(fields ? traceFields(graph, args, fields) : trace(graph, args));
   } catch (error) {
     if (!(error instanceof UnknownNameError)) throw error;
     return usage(error.message);
@@ -33,33 +45,49 @@ function answer(graph: LineageGraph, n: number, line: string): string | CliFailu
 }
 
 /** No input at all. */
-async function* noInput(): AsyncGenerator<string> {}
+async function* noInput(): AsyncGenerator<string[]> {}
 
-/** The input lines: the caller's, or standard input split with a length limit. */
-function inputLines(io: CliIo): AsyncIterable<string> {
-  return io.stdin ?? splitLines(io.stdinStream ?? noInput());
+/** A caller's lines, one at a time. */
+async function* oneByOne(lines: AsyncIterable<string>): AsyncGenerator<string[]> {
+  for await (const line of lines) yield [line];
 }
 
-/** Answers every line of standard input; the exit code is 0, or 2 if any line was refused. */
-export async function traceBatch(graph: LineageGraph, io: CliIo): Promise<number> {
+/** The input lines, by the groups that arrive together: the caller's one by one, or standard input's by read. */
+function inputGroups(io: CliIo): AsyncIterable<string[]> {
+  if (io.stdin) return oneByOne(io.stdin);
+  return io.stdinStream ? splitLineGroups(io.stdinStream) : noInput();
+}
+
+/** Answers every line of standard input (with `fields` only, when given); the exit code is 0, or 2 if any line was refused. */
+export async function traceBatch(graph: LineageGraph, io: CliIo, fields?: readonly TraceField[]): Promise<number> {
   let n = 0;
   let code: number = EXIT.ok;
-  const lines = inputLines(io)[Symbol.asyncIterator]();
+  const groups = inputGroups(io)[Symbol.asyncIterator]();
   for (;;) {
-    let next: IteratorResult<string>;
+    let next: IteratorResult<string[]>;
     try {
-      next = await lines.next();
+      next = await groups.next();
     } catch (error) {
       if (!(error instanceof LineTooLongError)) throw stdinFailure(error);
       await writeOut(io.stdout, `${JSON.stringify(errorBody(usage(error.message), error.line))}\n`);
       return EXIT.usage;
     }
-    if (next.done || io.stdout.closed) return code;
-    n++;
-    const line = next.value.trim();
-    if (line === "") continue;
-    const result = answer(graph, n, line);
-    if (result instanceof CliFailure) code = Math.max(code, result.exitCode);
-    await writeOut(io.stdout, `${result instanceof CliFailure ? JSON.stringify(errorBody(result, n)) : result}\n`);
+    if (next.done) return code;
+    let out = "";
+    for (const raw of next.value) {
+      if (io.stdout.closed) return code;
+      n++;
+      const line = raw.trim();
+      if (line === "") continue;
+      const result = answer(graph, n, line, fields);
+      if (result instanceof CliFailure) code = Math.max(code, result.exitCode);
+      out += `${result instanceof CliFailure ? JSON.stringify(errorBody(result, n)) : result}\n`;
+      if (out.length >= FLUSH_AT) {
+        await writeOut(io.stdout, out);
+        out = "";
+      }
+    }
+    if (out !== "") await writeOut(io.stdout, out);
+    if (io.stdout.closed) return code;
   }
 }

@@ -3,6 +3,7 @@
  * of one object, held weakly by the graph (as knip's graph-explorer cache), so a dropped graph frees it all.
  */
 import type { StepEntry } from "../schema.js";
+import type { AbilityState } from "../vocabulary.js";
 import type { LineageGraph } from "./build-graph.js";
 import type { NameIndex } from "./name-index.js";
 
@@ -13,12 +14,30 @@ export interface Scratch {
   generation: number;
 }
 
+/**
+ * For one ability, its claims by the rank of the model each one's step makes: `ranks` ascending (each once),
+ * and the positions in the claim index of the claims at `ranks[i]` are `positions[start[i]]` up to
+ * `positions[start[i + 1]]`, in claim order. Sorted arrays, not a map: a fold walks ranks ascending, so it
+ * finds each model's claims by a search that only moves forward. Cached.
+ */
+export interface ClaimsByRank {
+  readonly ranks: Int32Array;
+  readonly start: Int32Array;
+  readonly positions: Int32Array;
+}
+
 /** What is kept per graph, slot by slot. */
 export interface GraphCache {
   /** Per ability: its claims' positions in the claim index, by the lineage rank of the model each one's step makes. */
-  readonly claimsAtRank: Map<string, ReadonlyMap<number, readonly number[]>>;
+  readonly claimsAtRank: Map<string, ClaimsByRank>;
   /** Per ability: the presence pass (every model's state code by rank, and how many have the ability). */
   readonly presence: Map<string, { codes: Uint8Array; total: number }>;
+  /** Per group of 32 abilities (by index): which models have each, one bit per ability in a word per model. */
+  readonly presentWords: Map<number, Int32Array>;
+  /** Per ability: how many models have it. */
+  readonly holderTotals: Map<string, number>;
+  /** Per limit and ability: the first models that have it, with their states. */
+  readonly firstHolders: Map<string, readonly { model: string; state: AbilityState }[]>;
   /** Per kind of name: the names a did-you-mean is chosen from. */
   readonly candidates: Map<string, readonly string[]>;
   /** The did-you-mean index per list of kinds (their names in order), made when a name is first unknown. */
@@ -44,6 +63,9 @@ export function cacheOf(graph: LineageGraph): GraphCache {
     cache = {
       claimsAtRank: new Map(),
       presence: new Map(),
+      presentWords: new Map(),
+      holderTotals: new Map(),
+      firstHolders: new Map(),
       candidates: new Map(),
       nameIndexes: new Map(),
       suggestions: new Map(),

@@ -6,7 +6,7 @@
 import type { StepEntry } from "../schema.js";
 import { GIVES, isPresent, levelOf, type AbilityState } from "../vocabulary.js";
 import type { LineageGraph, StepClaim } from "./build-graph.js";
-import { cacheOf, slot, withScratch } from "./cache.js";
+import { cacheOf, slot, withScratch, type ClaimsByRank } from "./cache.js";
 import type { Ancestry } from "./walk.js";
 
 /** Readings kept per model; past this, further distinct histories are dropped and reported. */
@@ -75,22 +75,42 @@ export function originIndex(list: readonly StepClaim[]): number {
   return origin;
 }
 
-/** For one ability, the positions in the claim index of its claims, by the rank of the model each one's step makes. Cached. */
-function claimsAtRank(graph: LineageGraph, ability: string): ReadonlyMap<number, readonly number[]> {
+/** The claims of `ability` by rank, cached per graph. */
+export function claimsAtRank(graph: LineageGraph, ability: string): ClaimsByRank {
   return slot(cacheOf(graph).claimsAtRank, ability, () => {
-    const byRank = new Map<number, number[]>();
     const a = graph.abilityIndex.get(ability);
     const { claimStart, claimRank } = graph.index;
-    if (a !== undefined) {
-      for (let j = claimStart[a]!; j < claimStart[a + 1]!; j++) {
-        const r = claimRank[j]!;
-        const list = byRank.get(r);
-        if (list) list.push(j);
-        else byRank.set(r, [j]);
+    const first = a === undefined ? 0 : claimStart[a]!;
+    const count = a === undefined ? 0 : claimStart[a + 1]! - first;
+    // Positions sorted by rank, ties kept in claim order (a stable sort); claims are often in order already.
+    const positions = Int32Array.from({ length: count }, (_, i) => first + i);
+    let sorted = true;
+    for (let i = 1; i < count && sorted; i++) sorted = claimRank[positions[i - 1]!]! <= claimRank[positions[i]!]!;
+    if (!sorted) positions.sort((x, y) => claimRank[x]! - claimRank[y]! || x - y);
+    const ranks: number[] = [];
+    const start: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const r = claimRank[positions[i]!]!;
+      if (ranks.length === 0 || ranks[ranks.length - 1] !== r) {
+        ranks.push(r);
+        start.push(i);
       }
     }
-    return byRank;
+    start.push(count);
+    return { ranks: Int32Array.from(ranks), start: Int32Array.from(start), positions };
   });
+}
+
+/** The first index at or after `from` of ascending `sorted` whose value is at least `r` (its length when none is). */
+export function atOrAfter(sorted: Int32Array, r: number, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The ranks of some model ids (closed under parents, in lineage order), or an ancestry as it is. */
@@ -108,7 +128,7 @@ export function foldAbility(graph: LineageGraph, ability: string, models: readon
   const count = ranks.length;
   const folded = new Array<Reading[]>(count);
   const interned = new Map<string, History>();
-  const own = claimsAtRank(graph, ability);
+  const { ranks: claimRanks, start: claimsFrom, positions: claimPositions } = claimsAtRank(graph, ability);
   const { parentStart, parentRanks, stepConfidence, claimIndex } = graph.index;
   let nextId = 1;
   let truncated = false;
@@ -124,15 +144,16 @@ export function foldAbility(graph: LineageGraph, ability: string, models: readon
     model: string,
     via: Reading | null,
     step: StepEntry | undefined,
-    positions: readonly number[],
+    from: number,
+    to: number,
     stepLevel: number,
   ) => {
     let h = via?.history ?? null;
     let claimLevel = via?.claimLevel ?? 0;
     let linkLevel = Math.max(via?.linkLevel ?? 0, stepLevel);
     let attributionLevel = via?.attributionLevel ?? 0;
-    for (const j of positions) {
-      const i = claimIndex[j]!;
+    for (let c = from; c < to; c++) {
+      const i = claimIndex[claimPositions[c]!]!;
       const claim = step!.claims[i]!;
       const before = isPresent(stateOf(h));
       h = extend(h, { step: step!, claim }, `${step!.id}#${i}`);
@@ -152,21 +173,27 @@ export function foldAbility(graph: LineageGraph, ability: string, models: readon
     }
     out.push({ model, history: h, via, claimLevel, linkLevel, attributionLevel });
   };
-  const none: readonly number[] = [];
+  // The next of the ability's claim ranks that may be at or after the model folded: ranks only ascend.
+  let next = 0;
   withScratch(graph, ({ stamp, slot: at }, generation) => {
     for (let k = 0; k < count; k++) {
       const r = ranks[k]!;
       const model = graph.modelOrder[r]!;
-      const positions = own.get(r) ?? none;
-      const step = positions.length ? graph.madeBy.get(model)! : undefined;
+      // (From the start again if a caller's models were not in lineage order after all.)
+      next = atOrAfter(claimRanks, r, next > 0 && claimRanks[next - 1]! >= r ? 0 : next);
+      const claimed = next < claimRanks.length && claimRanks[next] === r;
+      const from = claimed ? claimsFrom[next]! : 0;
+      const to = claimed ? claimsFrom[next + 1]! : 0;
+      const step = claimed ? graph.madeBy.get(model)! : undefined;
       const out: Reading[] = [];
       const first = parentStart[r]!;
       const end = parentStart[r + 1]!;
-      if (first === end) arrive(out, model, null, step, positions, stepConfidence[r]!);
+      const stepLevel = stepConfidence[r]!;
+      if (first === end) arrive(out, model, null, step, from, to, stepLevel);
       for (let j = first; j < end; j++) {
         const p = parentRanks[j]!;
         if (stamp[p] !== generation) continue; // not folded: the caller left it out
-        for (const reading of folded[at[p]!]!) arrive(out, model, reading, step, positions, stepConfidence[r]!);
+        for (const reading of folded[at[p]!]!) arrive(out, model, reading, step, from, to, stepLevel);
       }
       folded[k] = out;
       stamp[r] = generation;

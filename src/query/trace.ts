@@ -1,5 +1,5 @@
 /** trace: where an ability of a model came from, by which path, how sure, and what changed it since. */
-import { isPresent, SCHEMA_VERSION } from "../vocabulary.js";
+import { isPresent, SCHEMA_VERSION, TRACE_FIELDS, type TraceField } from "../vocabulary.js";
 import type { TraceResult } from "../contract.js";
 import {
   alternativesOn,
@@ -98,7 +98,8 @@ function underReadings(
   });
 }
 
-function readingOut(graph: LineageGraph, reading: Reading) {
+/** One reading as the contract shows it. */
+function readingOut(graph: LineageGraph, reading: Reading): TraceResult["readings"][number] {
   const state = stateOf(reading.history);
   const intro = introducerOf(reading);
   return {
@@ -114,58 +115,79 @@ function readingOut(graph: LineageGraph, reading: Reading) {
 
 /** Answers `trace MODEL ABILITY`. Throws UnknownNameError for an unknown name. */
 export function trace(primaryGraph: LineageGraph, args: TraceArgs): TraceResult {
+  return traceFields(primaryGraph, args, TRACE_FIELDS) as TraceResult;
+}
+
+/**
+ * The fields `fields` of the answer to `trace MODEL ABILITY` (in the contract's order, whatever the order
+ * asked), computing only what they need: without `parentage`, `underReadings`, `lacks` or `elsewhere` those
+ * passes are not run. Throws UnknownNameError for an unknown name.
+ */
+export function traceFields(
+  primaryGraph: LineageGraph,
+  args: TraceArgs,
+  fields: readonly TraceField[],
+): Partial<TraceResult> {
   const graph = underReading(primaryGraph, args.reading);
   const { model, ability } = resolveBoth(graph, args);
   const lineageOfModel = ancestorRanks(graph, model);
   const fold = foldAbility(graph, ability, lineageOfModel);
   const summary = summarize(graph, fold.readings.get(model)!);
   // The primary reading is the first of the readings: converted once, it serves both.
-  const readings = summary.readings.map((r) => readingOut(graph, r));
-  const primary = readings[0]!;
-  const parentage = primary.path.flatMap((id) => {
-    const step = graph.madeBy.get(id);
-    return step ? [parentageOut(graph, step)] : [];
-  });
-  // Records of absence explain an absent answer: the model's own first, then its ancestors', nearest first.
-  const lacked = graph.lacking.get(ability);
-  const lacks =
-    summary.present || !lacked
-      ? []
-      : [...lineageOfModel].reverse().flatMap((r) => {
-          const id = graph.modelOrder[r]!;
-          return lacked.has(id) ? lacksOut(graph, id, graph.models.get(id)!, ability) : [];
-        });
-  const others = summary.present ? { first: [], total: 0 } : holders(graph, ability, MAX_ELSEWHERE);
-  const elsewhere: TraceResult["elsewhere"] = [...others.first];
-  const elsewhereTotal = others.total;
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    model,
-    ability,
-    present: summary.present,
-    state: summary.state,
-    size: summary.size,
-    stateText: stateText(summary.state, sizeOf(summary.primary)),
-    introducedBy: primary.introducedBy,
-    origins: summary.present ? originsOf(graph, summary.readings).map((o) => entryOut(graph, o)) : [],
-    changes: laterChanges(summary.primary).map(changeOut),
-    history: primary.history,
-    path: primary.path,
-    confidence: primary.confidence,
-    presenceConfidence: summary.presenceConfidence,
-    originConfidence: summary.originConfidence,
-    agreement: summary.agreement,
-    readings,
-    reading: readingKey(args.reading ?? {}),
-    underReadings: underReadings(primaryGraph, graph, args, primary.path, ability, {
-      present: summary.present,
-      state: summary.state,
-      introducedBy: summary.present ? (primary.introducedBy?.step ?? null) : null,
-    }),
-    truncated: fold.truncated,
-    parentage,
-    lacks,
-    elsewhere,
-    elsewhereTotal,
+  let readings: TraceResult["readings"] | undefined;
+  let primaryOut: TraceResult["readings"][number] | undefined;
+  const primary = () => (primaryOut ??= readings?.[0] ?? readingOut(graph, summary.primary));
+  const allReadings = () =>
+    (readings ??= summary.readings.map((r, i) => (i === 0 && primaryOut ? primaryOut : readingOut(graph, r))));
+  let others: ReturnType<typeof holders> | undefined;
+  const elsewhere = () =>
+    (others ??= summary.present ? { first: [], total: 0 } : holders(graph, ability, MAX_ELSEWHERE));
+  const field: { [F in TraceField]: () => TraceResult[F] } = {
+    schemaVersion: () => SCHEMA_VERSION,
+    model: () => model,
+    ability: () => ability,
+    present: () => summary.present,
+    state: () => summary.state,
+    size: () => summary.size,
+    stateText: () => stateText(summary.state, sizeOf(summary.primary)),
+    introducedBy: () => primary().introducedBy,
+    origins: () => (summary.present ? originsOf(graph, summary.readings).map((o) => entryOut(graph, o)) : []),
+    changes: () => laterChanges(summary.primary).map(changeOut),
+    history: () => primary().history,
+    path: () => primary().path,
+    confidence: () => primary().confidence,
+    presenceConfidence: () => summary.presenceConfidence,
+    originConfidence: () => summary.originConfidence,
+    agreement: () => summary.agreement,
+    readings: allReadings,
+    reading: () => readingKey(args.reading ?? {}),
+    underReadings: () =>
+      underReadings(primaryGraph, graph, args, primary().path, ability, {
+        present: summary.present,
+        state: summary.state,
+        introducedBy: summary.present ? (primary().introducedBy?.step ?? null) : null,
+      }),
+    truncated: () => fold.truncated,
+    parentage: () =>
+      primary().path.flatMap((id) => {
+        const step = graph.madeBy.get(id);
+        return step ? [parentageOut(graph, step)] : [];
+      }),
+    // Records of absence explain an absent answer: the model's own first, then its ancestors', nearest first.
+    lacks: () => {
+      const lacked = graph.lacking.get(ability);
+      return summary.present || !lacked
+        ? []
+        : [...lineageOfModel].reverse().flatMap((r) => {
+            const id = graph.modelOrder[r]!;
+            return lacked.has(id) ? lacksOut(graph, id, graph.models.get(id)!, ability) : [];
+          });
+    },
+    elsewhere: () => [...elsewhere().first],
+    elsewhereTotal: () => elsewhere().total,
   };
+  const wanted = new Set(fields);
+  const out: Partial<Record<TraceField, unknown>> = {};
+  for (const f of TRACE_FIELDS) if (wanted.has(f)) out[f] = field[f]();
+  return out as Partial<TraceResult>;
 }
