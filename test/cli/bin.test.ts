@@ -221,6 +221,25 @@ describe("the start of a query", () => {
     expect(readFileSync(log, "utf8")).toMatch(/run-import\.cjs/);
   });
 
+  it("makes no Intl formatter or segmenter at start (each costs ICU's start-up, ~15-30 ms)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "captrace-intl-"));
+    const hook = join(dir, "hook.cjs");
+    const log = join(dir, "made.txt");
+    writeFileSync(
+      hook,
+      `const fs = require("node:fs");
+       for (const name of ["NumberFormat", "Segmenter", "DateTimeFormat", "Collator", "PluralRules"]) {
+         const Real = Intl[name];
+         Intl[name] = new Proxy(Real, { construct(target, args) { fs.appendFileSync(${JSON.stringify(log)}, name + "\\n"); return new target(...args); } });
+       }`,
+    );
+    for (const args of [["--version"], ["trace", "code-davinci-002", "chain-of-thought"]]) {
+      const r = spawnSync(process.execPath, ["-r", hook, BIN, ...args], { env, encoding: "utf8" });
+      expect(r.status).toBe(0);
+    }
+    expect(existsSync(log) ? readFileSync(log, "utf8") : "").toBe("");
+  });
+
   it("compiles the lazy parser bundle with the code cache the build made for it", () => {
     const lineage = join(mkdtempSync(join(tmpdir(), "captrace-lazy-cache-")), "mine.yaml");
     cpSync(fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url)), lineage);
