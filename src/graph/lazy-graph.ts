@@ -6,6 +6,7 @@
 import type { CompactLineage, RecordKind } from "./compact.js";
 import type { AbilityEntry, LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
 import { nameIndex, type LineageGraph, type NameTarget, type StepClaim } from "./build-graph.js";
+import { IdIndex } from "./id-index.js";
 
 /** A read-only map whose values are made on first read, by key index. */
 class LazyMap<V> implements ReadonlyMap<string, V> {
@@ -71,7 +72,10 @@ function record<T>(ids: readonly string[], at: (index: number) => T): Record<str
   return out;
 }
 
-/** The graph of a compact lineage. Cheap to open: ids, names and the index arrays only. */
+/**
+ * The graph of a compact lineage. Cheap to open: the ids in lineage order and the index arrays; the index of
+ * ids (`rank`), the children and the names are made when a query first needs them.
+ */
 export function lazyGraph(compact: CompactLineage): LineageGraph {
   const {
     header,
@@ -86,14 +90,9 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
   } = compact;
   const { modelIds, abilityIds, sourceIds } = header;
   const n = modelIds.length;
-  const fileOfRank = new Int32Array(n);
   const modelOrder = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    fileOfRank[rankOfModel[i]!] = i;
-    modelOrder[rankOfModel[i]!] = modelIds[i]!;
-  }
-  const rank = new Map<string, number>();
-  for (let r = 0; r < n; r++) rank.set(modelOrder[r]!, r);
+  for (let i = 0; i < n; i++) modelOrder[rankOfModel[i]!] = modelIds[i]!;
+  const rank = new IdIndex(modelIds, (i) => rankOfModel[i]!, modelOrder);
   const abilityIndex = new Map(abilityIds.map((id, i) => [id, i]));
   const sourceIndex = new Map(sourceIds.map((id, i) => [id, i]));
   const { stepCount } = compact;
@@ -110,8 +109,8 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
   const models = new LazyMap<ModelEntry>(
     () => modelIds,
     (id) => {
-      const r = rank.get(id);
-      return r === undefined ? undefined : model(fileOfRank[r]!);
+      const i = rank.position(id);
+      return i < 0 ? undefined : model(i);
     },
   );
   let stepList: StepEntry[] | undefined;
@@ -123,38 +122,58 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       return r === undefined || madeByRank[r]! < 0 ? undefined : step(madeByRank[r]!);
     },
   );
-  // Child steps: the steps each model is a parent in, in file order. The reverse index (of step indexes,
-  // from the index arrays) is made on first read; a model's steps are parsed when it is asked for.
-  let children: Map<string, number[]> | undefined;
+  // Child steps: the steps each model is a parent in, in file order. The reverse index (of step indexes, by
+  // the parent's rank, from the index arrays: typed arrays, no Map) is made on first read; a model's steps
+  // are parsed when it is asked for.
+  let children: { start: Int32Array; steps: Int32Array; stepTo: Int32Array } | undefined;
   const childIndex = () => {
     if (children) return children;
     const stepTo = new Int32Array(stepCount);
     for (let r = 0; r < n; r++) if (madeByRank[r]! >= 0) stepTo[madeByRank[r]!] = r;
-    children = new Map();
+    const start = new Int32Array(n + 1);
+    for (let j = 0; j < parentRanks.length; j++) start[parentRanks[j]! + 1]!++;
+    for (let r = 0; r < n; r++) start[r + 1]! += start[r]!;
+    const next = start.slice(0, n);
+    const list = new Int32Array(parentRanks.length);
+    for (let s = 0; s < stepCount; s++) {
+      const r = stepTo[s]!;
+      for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++) list[next[parentRanks[j]!]!++] = s;
+    }
+    return (children = { start, steps: list, stepTo });
+  };
+  // The models with children, in the order each is first a parent in (steps in file order), made on first iteration.
+  let parents: string[] | undefined;
+  const parentIds = () => {
+    if (parents) return parents;
+    const { stepTo } = childIndex();
+    const seen = new Uint8Array(n);
+    parents = [];
     for (let s = 0; s < stepCount; s++) {
       const r = stepTo[s]!;
       for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++) {
-        const parent = modelOrder[parentRanks[j]!]!;
-        const list = children.get(parent);
-        if (list) list.push(s);
-        else children.set(parent, [s]);
+        const p = parentRanks[j]!;
+        if (seen[p] === 0) {
+          seen[p] = 1;
+          parents.push(modelOrder[p]!);
+        }
       }
     }
-    return children;
+    return parents;
   };
-  const childLists = new Map<string, StepEntry[]>();
-  const childSteps = new LazyMap<readonly StepEntry[]>(
-    () => [...childIndex().keys()],
-    (id) => {
-      let list = childLists.get(id);
-      if (!list) {
-        const indexes = childIndex().get(id);
-        if (!indexes) return undefined;
-        childLists.set(id, (list = indexes.map((i) => step(i))));
-      }
-      return list;
-    },
-  );
+  const childLists = new Map<number, StepEntry[]>();
+  const childSteps = new LazyMap<readonly StepEntry[]>(parentIds, (id) => {
+    const r = rank.get(id);
+    if (r === undefined) return undefined;
+    let list = childLists.get(r);
+    if (!list) {
+      const { start, steps: indexes } = childIndex();
+      if (start[r] === start[r + 1]) return undefined;
+      list = [];
+      for (let j = start[r]!; j < start[r + 1]!; j++) list.push(step(indexes[j]!));
+      childLists.set(r, list);
+    }
+    return list;
+  });
   const claimLists = new Map<string, StepClaim[]>();
   const withClaims = abilityIds.filter((_, a) => claimStart[a + 1]! > claimStart[a]!);
   const claimsByAbility = new LazyMap<readonly StepClaim[]>(
