@@ -7,12 +7,19 @@
 
 /** Lookups answered by a scan of the list before the table is made. */
 const SCANS = 4;
+/** Ids remembered with their value (see `remember`) before the table is made; past this the table is cheaper. */
+const REMEMBERED = 1 << 16;
 
 /** FNV-1a over the UTF-16 code units of a string: 32 bits. */
 function hashOf(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h;
+}
+
+/** Notes that the model at `rank` has id `id`, where the graph's rank index keeps such notes (see `IdIndex.remember`). */
+export function rememberRank(rank: ReadonlyMap<string, number>, id: string, value: number): void {
+  if (rank instanceof IdIndex) rank.remember(id, value);
 }
 
 /**
@@ -23,7 +30,8 @@ export class IdIndex implements ReadonlyMap<string, number> {
   private table: Int32Array | undefined;
   private mask = 0;
   private scans = 0;
-  private readonly scanned = new Map<string, number>();
+  /** Values known without the table: ids scanned for, and ids a walk turned a rank into (`remember`). */
+  private readonly known = new Map<string, number>();
 
   constructor(
     private readonly ids: readonly string[],
@@ -48,28 +56,34 @@ export class IdIndex implements ReadonlyMap<string, number> {
     return (this.table = table);
   }
 
-  /** The position of an id in the list, or -1. */
-  position(id: string): number {
-    if (typeof id !== "string") return -1;
-    if (!this.table && this.scans < SCANS) {
-      let position = this.scanned.get(id);
-      if (position === undefined) {
+  /**
+   * Notes that `id` has value `value` (`order[value] === id`), for a walk that hands out ids of ranks it
+   * found: asking for them again then needs neither a scan nor the table. Ignored once the table is made.
+   */
+  remember(id: string, value: number): void {
+    if (!this.table && this.known.size < REMEMBERED) this.known.set(id, value);
+  }
+
+  get(id: string): number | undefined {
+    if (typeof id !== "string") return undefined;
+    if (!this.table) {
+      const known = this.known.get(id);
+      if (known !== undefined) return known < 0 ? undefined : known;
+      if (this.scans < SCANS) {
         this.scans++;
-        this.scanned.set(id, (position = this.ids.indexOf(id)));
+        const position = this.ids.indexOf(id);
+        const value = position < 0 ? -1 : this.valueOf(position);
+        this.known.set(id, value);
+        return position < 0 ? undefined : value;
       }
-      return position;
     }
     const table = this.made();
     const { mask, ids } = this;
     for (let h = hashOf(id) & mask; ; h = (h + 1) & mask) {
       const i = table[h]!;
-      if (i === -1 || ids[i] === id) return i;
+      if (i === -1) return undefined;
+      if (ids[i] === id) return this.valueOf(i);
     }
-  }
-
-  get(id: string): number | undefined {
-    const position = this.position(id);
-    return position < 0 ? undefined : this.valueOf(position);
   }
   has(id: string): boolean {
     return this.get(id) !== undefined;

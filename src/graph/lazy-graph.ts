@@ -91,7 +91,11 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
   const { modelIds, abilityIds, sourceIds } = header;
   const n = modelIds.length;
   const modelOrder = new Array<string>(n);
-  for (let i = 0; i < n; i++) modelOrder[rankOfModel[i]!] = modelIds[i]!;
+  const fileOfRank = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    modelOrder[rankOfModel[i]!] = modelIds[i]!;
+    fileOfRank[rankOfModel[i]!] = i;
+  }
   const rank = new IdIndex(modelIds, (i) => rankOfModel[i]!, modelOrder);
   const abilityIndex = new Map(abilityIds.map((id, i) => [id, i]));
   const sourceIndex = new Map(sourceIds.map((id, i) => [id, i]));
@@ -109,8 +113,8 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
   const models = new LazyMap<ModelEntry>(
     () => modelIds,
     (id) => {
-      const i = rank.position(id);
-      return i < 0 ? undefined : model(i);
+      const r = rank.get(id);
+      return r === undefined ? undefined : model(fileOfRank[r]!);
     },
   );
   let stepList: StepEntry[] | undefined;
@@ -169,7 +173,12 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       const { start, steps: indexes } = childIndex();
       if (start[r] === start[r + 1]) return undefined;
       list = [];
-      for (let j = start[r]!; j < start[r + 1]!; j++) list.push(step(indexes[j]!));
+      const { stepTo } = childIndex();
+      for (let j = start[r]!; j < start[r + 1]!; j++) {
+        const s = step(indexes[j]!);
+        rank.remember(s.to, stepTo[indexes[j]!]!); // its model is asked for next, as a rule
+        list.push(s);
+      }
       childLists.set(r, list);
     }
     return list;
