@@ -13,12 +13,14 @@ class LazyMap<V> implements ReadonlyMap<string, V> {
   constructor(
     private readonly keyList: () => readonly string[],
     private readonly lookup: (key: string) => V | undefined,
+    /** Whether a key is present, from the index arrays (no entry parsed); by default, whether it has a value. */
+    private readonly contains: (key: string) => boolean = (key) => lookup(key) !== undefined,
   ) {}
   get(key: string): V | undefined {
     return this.lookup(key);
   }
   has(key: string): boolean {
-    return this.lookup(key) !== undefined;
+    return this.contains(key);
   }
   get size(): number {
     return this.keyList().length;
@@ -116,6 +118,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       const r = rank.get(id);
       return r === undefined ? undefined : model(fileOfRank[r]!);
     },
+    (id) => rank.has(id),
   );
   let stepList: StepEntry[] | undefined;
   const allSteps = () => (stepList ??= Array.from({ length: stepCount }, (_, i) => step(i)));
@@ -124,6 +127,10 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
     (id) => {
       const r = rank.get(id);
       return r === undefined || madeByRank[r]! < 0 ? undefined : step(madeByRank[r]!);
+    },
+    (id) => {
+      const r = rank.get(id);
+      return r !== undefined && madeByRank[r]! >= 0;
     },
   );
   // Child steps: the steps each model is a parent in, in file order. The reverse index (of step indexes, by
@@ -165,24 +172,31 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
     return parents;
   };
   const childLists = new Map<number, StepEntry[]>();
-  const childSteps = new LazyMap<readonly StepEntry[]>(parentIds, (id) => {
-    const r = rank.get(id);
-    if (r === undefined) return undefined;
-    let list = childLists.get(r);
-    if (!list) {
-      const { start, steps: indexes } = childIndex();
-      if (start[r] === start[r + 1]) return undefined;
-      list = [];
-      const { stepTo } = childIndex();
-      for (let j = start[r]!; j < start[r + 1]!; j++) {
-        const s = step(indexes[j]!);
-        rank.remember(s.to, stepTo[indexes[j]!]!); // its model is asked for next, as a rule
-        list.push(s);
+  const childSteps = new LazyMap<readonly StepEntry[]>(
+    parentIds,
+    (id) => {
+      const r = rank.get(id);
+      if (r === undefined) return undefined;
+      let list = childLists.get(r);
+      if (!list) {
+        const { start, steps: indexes } = childIndex();
+        if (start[r] === start[r + 1]) return undefined;
+        list = [];
+        const { stepTo } = childIndex();
+        for (let j = start[r]!; j < start[r + 1]!; j++) {
+          const s = step(indexes[j]!);
+          rank.remember(s.to, stepTo[indexes[j]!]!); // its model is asked for next, as a rule
+          list.push(s);
+        }
+        childLists.set(r, list);
       }
-      childLists.set(r, list);
-    }
-    return list;
-  });
+      return list;
+    },
+    (id) => {
+      const r = rank.get(id);
+      return r !== undefined && childIndex().start[r]! < childIndex().start[r + 1]!;
+    },
+  );
   const claimLists = new Map<string, StepClaim[]>();
   const withClaims = abilityIds.filter((_, a) => claimStart[a + 1]! > claimStart[a]!);
   const claimsByAbility = new LazyMap<readonly StepClaim[]>(

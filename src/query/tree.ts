@@ -1,7 +1,7 @@
 /** tree: the lineage as a tree from its roots, or one model's ancestors or descendants, as flat lines. */
 import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { TreeLineResult, TreeResult } from "../contract.js";
-import { ancestors, descendantLevels, foldAbility, type LineageGraph, resolve } from "../graph/index.js";
+import { ancestors, foldAbility, type LineageGraph, resolve } from "../graph/index.js";
 import type { StepEntry } from "../schema.js";
 import { summarize, type Summary } from "./summarize.js";
 
@@ -56,10 +56,10 @@ export function tree(graph: LineageGraph, args: TreeArgs = {}): TreeResult {
   const stack: { child: Child; depth: number; last: boolean }[] = tops
     .map((child, i) => ({ child, depth: 0, last: i === tops.length - 1 }))
     .reverse();
-  // Whether a line at the depth limit has any children (so is cut): from the graph's child index, reading no
-  // step (a tree of a base with 32,000 children read every grandchild's step only to count them).
+  // Whether a line at the depth limit has any children (so is cut), without reading them (a tree of a base
+  // with 32,000 children read every grandchild's step only to count them; a lazy graph answers `has` from its index).
   const hasChildren = (id: string): boolean =>
-    direction === "ancestors" ? (graph.madeBy.get(id)?.from.length ?? 0) > 0 : descendantLevels(graph, id, 0).cut;
+    direction === "ancestors" ? (graph.madeBy.get(id)?.from.length ?? 0) > 0 : graph.childSteps.has(id);
   while (stack.length > 0) {
     const { child, depth, last } = stack.pop()!;
     const repeated = printed.has(child.model);

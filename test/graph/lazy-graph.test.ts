@@ -35,6 +35,7 @@ function seen(g: LineageGraph) {
     rank: g.modelOrder.map((m) => g.rank.get(m)),
     rankEntries: [...g.rank],
     models: g.modelOrder.map((m) => g.models.get(m)),
+    has: [...g.modelOrder, "no such model"].map((m) => [g.models.has(m), g.madeBy.has(m), g.childSteps.has(m)]),
   };
 }
 
@@ -46,6 +47,26 @@ describe("lazyGraph", () => {
         expect(seen(lazyGraph(compactOf(eager)))).toEqual(seen(eager));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("answers has() of models, makers and children from its index, reading no entry", () => {
+    fc.assert(
+      fc.property(randomLineage, (lineage) => {
+        const eager = buildGraph(lineage);
+        const compact = compactOf(eager);
+        let reads = 0;
+        const lazy = lazyGraph({ ...compact, entry: (kind, i) => (reads++, compact.entry(kind, i)) });
+        for (const m of [...eager.modelOrder, "no such model"]) {
+          expect([lazy.models.has(m), lazy.madeBy.has(m), lazy.childSteps.has(m)]).toEqual([
+            eager.models.has(m),
+            eager.madeBy.has(m),
+            eager.childSteps.has(m),
+          ]);
+        }
+        expect(reads).toBe(0);
+      }),
+      { numRuns: 100 },
     );
   });
 
