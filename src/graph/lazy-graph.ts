@@ -50,14 +50,29 @@ function entries<T>(compact: CompactLineage, kind: RecordKind, count: number): (
 
 /**
  * Steps, parsed on first read and kept; a step's claims, most of its bytes, are parsed only when first
- * read too (`claims` is a getter, enumerable like any field).
+ * read too (`claims` is a getter, enumerable like any field). A step the claim index holds no claim of
+ * (every claim of a valid lineage is there: its ability exists) has none: `[]`, read from nowhere, and a
+ * plain field (most steps of a hub dump; a getter made each first read of one cost twice as much).
  */
 function steps(compact: CompactLineage, count: number): (index: number) => StepEntry {
   const parsed: (StepEntry | undefined)[] = new Array<StepEntry | undefined>(count);
+  let claimed: Uint8Array | undefined;
+  const hasClaims = (index: number) => {
+    if (!claimed) {
+      claimed = new Uint8Array(count);
+      const { claimRank, madeBy } = compact;
+      for (let j = 0; j < claimRank.length; j++) claimed[madeBy[claimRank[j]!]!] = 1;
+    }
+    return claimed[index] === 1;
+  };
   return (index) => {
     let step = parsed[index];
     if (step) return step;
     step = compact.entry("steps", index) as StepEntry;
+    if (!hasClaims(index)) {
+      step.claims = [];
+      return (parsed[index] = step);
+    }
     let claims: StepEntry["claims"] | undefined;
     Object.defineProperty(step, "claims", {
       enumerable: true,

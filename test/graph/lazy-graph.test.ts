@@ -70,6 +70,24 @@ describe("lazyGraph", () => {
     );
   });
 
+  it("gives a step with no claim in the index its claims without reading them, and reads the others' when asked", () => {
+    fc.assert(
+      fc.property(randomLineage, (lineage) => {
+        const eager = buildGraph(lineage);
+        const compact = compactOf(eager);
+        const reads: string[] = [];
+        const lazy = lazyGraph({ ...compact, entry: (kind, i) => (reads.push(kind), compact.entry(kind, i)) });
+        lazy.steps.forEach((step, i) => {
+          expect(step.claims).toEqual(eager.steps[i]!.claims);
+          expect(reads.filter((k) => k === "claims")).toHaveLength(
+            eager.steps.slice(0, i + 1).filter((s) => s.claims.length > 0).length,
+          );
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("finds a model's children after its own child list was read (the walk's notes agree with the table)", () => {
     fc.assert(
       fc.property(randomLineage, (lineage) => {
