@@ -7,6 +7,7 @@ import type { StepEntry } from "../schema.js";
 import { GIVES, isPresent, levelOf, type AbilityState } from "../vocabulary.js";
 import type { LineageGraph, StepClaim } from "./build-graph.js";
 import { cacheOf, slot, withScratch, type ClaimsByRank } from "./cache.js";
+import { rememberRank } from "./id-index.js";
 import type { Ancestry } from "./walk.js";
 
 /** Readings kept per model; past this, further distinct histories are dropped and reported. */
@@ -179,6 +180,7 @@ export function foldAbility(graph: LineageGraph, ability: string, models: readon
     for (let k = 0; k < count; k++) {
       const r = ranks[k]!;
       const model = graph.modelOrder[r]!;
+      rememberRank(graph.rank, model, r); // a path of these ids is asked for by id again
       // (From the start again if a caller's models were not in lineage order after all.)
       next = atOrAfter(claimRanks, r, next > 0 && claimRanks[next - 1]! >= r ? 0 : next);
       const claimed = next < claimRanks.length && claimRanks[next] === r;

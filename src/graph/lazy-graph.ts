@@ -6,18 +6,21 @@
 import type { CompactLineage, RecordKind } from "./compact.js";
 import type { AbilityEntry, LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
 import { nameIndex, type LineageGraph, type NameTarget, type StepClaim } from "./build-graph.js";
+import { IdIndex } from "./id-index.js";
 
 /** A read-only map whose values are made on first read, by key index. */
 class LazyMap<V> implements ReadonlyMap<string, V> {
   constructor(
     private readonly keyList: () => readonly string[],
     private readonly lookup: (key: string) => V | undefined,
+    /** Whether a key is present, from the index arrays (no entry parsed); by default, whether it has a value. */
+    private readonly contains: (key: string) => boolean = (key) => lookup(key) !== undefined,
   ) {}
   get(key: string): V | undefined {
     return this.lookup(key);
   }
   has(key: string): boolean {
-    return this.lookup(key) !== undefined;
+    return this.contains(key);
   }
   get size(): number {
     return this.keyList().length;
@@ -47,14 +50,29 @@ function entries<T>(compact: CompactLineage, kind: RecordKind, count: number): (
 
 /**
  * Steps, parsed on first read and kept; a step's claims, most of its bytes, are parsed only when first
- * read too (`claims` is a getter, enumerable like any field).
+ * read too (`claims` is a getter, enumerable like any field). A step the claim index holds no claim of
+ * (every claim of a valid lineage is there: its ability exists) has none: `[]`, read from nowhere, and a
+ * plain field (most steps of a hub dump; a getter made each first read of one cost twice as much).
  */
 function steps(compact: CompactLineage, count: number): (index: number) => StepEntry {
   const parsed: (StepEntry | undefined)[] = new Array<StepEntry | undefined>(count);
+  let claimed: Uint8Array | undefined;
+  const hasClaims = (index: number) => {
+    if (!claimed) {
+      claimed = new Uint8Array(count);
+      const { claimRank, madeBy } = compact;
+      for (let j = 0; j < claimRank.length; j++) claimed[madeBy[claimRank[j]!]!] = 1;
+    }
+    return claimed[index] === 1;
+  };
   return (index) => {
     let step = parsed[index];
     if (step) return step;
     step = compact.entry("steps", index) as StepEntry;
+    if (!hasClaims(index)) {
+      step.claims = [];
+      return (parsed[index] = step);
+    }
     let claims: StepEntry["claims"] | undefined;
     Object.defineProperty(step, "claims", {
       enumerable: true,
@@ -71,7 +89,10 @@ function record<T>(ids: readonly string[], at: (index: number) => T): Record<str
   return out;
 }
 
-/** The graph of a compact lineage. Cheap to open: ids, names and the index arrays only. */
+/**
+ * The graph of a compact lineage. Cheap to open: the ids in lineage order and the index arrays; the index of
+ * ids (`rank`), the children and the names are made when a query first needs them.
+ */
 export function lazyGraph(compact: CompactLineage): LineageGraph {
   const {
     header,
@@ -86,14 +107,13 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
   } = compact;
   const { modelIds, abilityIds, sourceIds } = header;
   const n = modelIds.length;
-  const fileOfRank = new Int32Array(n);
   const modelOrder = new Array<string>(n);
+  const fileOfRank = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    fileOfRank[rankOfModel[i]!] = i;
     modelOrder[rankOfModel[i]!] = modelIds[i]!;
+    fileOfRank[rankOfModel[i]!] = i;
   }
-  const rank = new Map<string, number>();
-  for (let r = 0; r < n; r++) rank.set(modelOrder[r]!, r);
+  const rank = new IdIndex(modelIds, (i) => rankOfModel[i]!, modelOrder);
   const abilityIndex = new Map(abilityIds.map((id, i) => [id, i]));
   const sourceIndex = new Map(sourceIds.map((id, i) => [id, i]));
   const { stepCount } = compact;
@@ -113,6 +133,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       const r = rank.get(id);
       return r === undefined ? undefined : model(fileOfRank[r]!);
     },
+    (id) => rank.has(id),
   );
   let stepList: StepEntry[] | undefined;
   const allSteps = () => (stepList ??= Array.from({ length: stepCount }, (_, i) => step(i)));
@@ -122,37 +143,73 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       const r = rank.get(id);
       return r === undefined || madeByRank[r]! < 0 ? undefined : step(madeByRank[r]!);
     },
+    (id) => {
+      const r = rank.get(id);
+      return r !== undefined && madeByRank[r]! >= 0;
+    },
   );
-  // Child steps: the steps each model is a parent in, in file order. The reverse index (of step indexes,
-  // from the index arrays) is made on first read; a model's steps are parsed when it is asked for.
-  let children: Map<string, number[]> | undefined;
+  // Child steps: the steps each model is a parent in, in file order. The reverse index (of step indexes, by
+  // the parent's rank, from the index arrays: typed arrays, no Map) is made on first read; a model's steps
+  // are parsed when it is asked for.
+  let children: { start: Int32Array; steps: Int32Array; stepTo: Int32Array } | undefined;
   const childIndex = () => {
     if (children) return children;
     const stepTo = new Int32Array(stepCount);
     for (let r = 0; r < n; r++) if (madeByRank[r]! >= 0) stepTo[madeByRank[r]!] = r;
-    children = new Map();
+    const start = new Int32Array(n + 1);
+    for (let j = 0; j < parentRanks.length; j++) start[parentRanks[j]! + 1]!++;
+    for (let r = 0; r < n; r++) start[r + 1]! += start[r]!;
+    const next = start.slice(0, n);
+    const list = new Int32Array(parentRanks.length);
+    for (let s = 0; s < stepCount; s++) {
+      const r = stepTo[s]!;
+      for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++) list[next[parentRanks[j]!]!++] = s;
+    }
+    return (children = { start, steps: list, stepTo });
+  };
+  // The models with children, in the order each is first a parent in (steps in file order), made on first iteration.
+  let parents: string[] | undefined;
+  const parentIds = () => {
+    if (parents) return parents;
+    const { stepTo } = childIndex();
+    const seen = new Uint8Array(n);
+    parents = [];
     for (let s = 0; s < stepCount; s++) {
       const r = stepTo[s]!;
       for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++) {
-        const parent = modelOrder[parentRanks[j]!]!;
-        const list = children.get(parent);
-        if (list) list.push(s);
-        else children.set(parent, [s]);
+        const p = parentRanks[j]!;
+        if (seen[p] === 0) {
+          seen[p] = 1;
+          parents.push(modelOrder[p]!);
+        }
       }
     }
-    return children;
+    return parents;
   };
-  const childLists = new Map<string, StepEntry[]>();
+  const childLists = new Map<number, StepEntry[]>();
   const childSteps = new LazyMap<readonly StepEntry[]>(
-    () => [...childIndex().keys()],
+    parentIds,
     (id) => {
-      let list = childLists.get(id);
+      const r = rank.get(id);
+      if (r === undefined) return undefined;
+      let list = childLists.get(r);
       if (!list) {
-        const indexes = childIndex().get(id);
-        if (!indexes) return undefined;
-        childLists.set(id, (list = indexes.map((i) => step(i))));
+        const { start, steps: indexes } = childIndex();
+        if (start[r] === start[r + 1]) return undefined;
+        list = [];
+        const { stepTo } = childIndex();
+        for (let j = start[r]!; j < start[r + 1]!; j++) {
+          const s = step(indexes[j]!);
+          rank.remember(s.to, stepTo[indexes[j]!]!); // its model is asked for next, as a rule
+          list.push(s);
+        }
+        childLists.set(r, list);
       }
       return list;
+    },
+    (id) => {
+      const r = rank.get(id);
+      return r !== undefined && childIndex().start[r]! < childIndex().start[r + 1]!;
     },
   );
   const claimLists = new Map<string, StepClaim[]>();

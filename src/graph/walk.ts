@@ -1,6 +1,7 @@
 /** Iterative walks over the graph (no recursion): ancestries, lineage-order sorting, nearest common ancestors. */
 import type { LineageGraph } from "./build-graph.js";
 import { cacheOf, withScratch } from "./cache.js";
+import { rememberRank } from "./id-index.js";
 
 /** A set of models closed under parents, as lineage ranks ascending: what a fold runs over. Opaque to queries. */
 export type Ancestry = Int32Array;
@@ -37,7 +38,11 @@ export function ancestryOf(graph: LineageGraph, models: Iterable<string>): Ances
 /** The model ids of an ancestry, in lineage order. */
 export function idsOf(graph: LineageGraph, ancestry: Ancestry): string[] {
   const out = new Array<string>(ancestry.length);
-  for (let i = 0; i < ancestry.length; i++) out[i] = graph.modelOrder[ancestry[i]!]!;
+  for (let i = 0; i < ancestry.length; i++) {
+    const id = graph.modelOrder[ancestry[i]!]!;
+    rememberRank(graph.rank, id, ancestry[i]!);
+    out[i] = id;
+  }
   return out;
 }
 
@@ -126,7 +131,13 @@ export function descendantLevels(graph: LineageGraph, model: string, maxDepth = 
         cut = true;
         break;
       }
-      levels.push(next.map((r) => graph.modelOrder[r]!));
+      levels.push(
+        next.map((r) => {
+          const id = graph.modelOrder[r]!;
+          rememberRank(graph.rank, id, r);
+          return id;
+        }),
+      );
       frontier = next;
     }
     return { levels, cut };

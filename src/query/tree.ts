@@ -56,15 +56,24 @@ export function tree(graph: LineageGraph, args: TreeArgs = {}): TreeResult {
   const stack: { child: Child; depth: number; last: boolean }[] = tops
     .map((child, i) => ({ child, depth: 0, last: i === tops.length - 1 }))
     .reverse();
+  // Whether a line at the depth limit has any children (so is cut), without reading them (a tree of a base
+  // with 32,000 children read every grandchild's step only to count them; a lazy graph answers `has` from its index).
+  const hasChildren = (id: string): boolean =>
+    direction === "ancestors" ? (graph.madeBy.get(id)?.from.length ?? 0) > 0 : graph.childSteps.has(id);
   while (stack.length > 0) {
     const { child, depth, last } = stack.pop()!;
     const repeated = printed.has(child.model);
-    const kids = repeated ? [] : childrenOf(child.model);
-    const cut = !repeated && kids.length > 0 && depth >= maxDepth;
+    const atLimit = depth >= maxDepth;
+    const kids = repeated || atLimit ? [] : childrenOf(child.model);
+    const cut = !repeated && atLimit && hasChildren(child.model);
+    const { model: id } = child;
     lines.push({
       depth,
-      model: child.model,
-      name: graph.models.get(child.model)!.name,
+      model: id,
+      // Read when asked for (the JSON asks; the text view does not): a model's entry is read only then.
+      get name() {
+        return graph.models.get(id)!.name;
+      },
       step: child.step?.id ?? null,
       kind: child.step?.kind ?? null,
       label: child.step?.label ?? null,

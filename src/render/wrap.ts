@@ -21,10 +21,17 @@ function load<T>(name: string): T {
 
 // Printable ASCII is one column a character: most cells are, and string-width segments graphemes.
 const ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII and the other characters captrace draws with (box drawing, middle dot, section sign,
+ * ellipsis): each is one grapheme of one column, whatever surrounds it (none combines with its neighbour, and
+ * string-width reads the ambiguous ones as narrow), so a line of only these is as wide as it is long. A tree
+ * of 40,000 lines has a box-drawing prefix on each: string-width's segmenter took over a second on them.
+ */
+const NARROW = /^[\x20-\x7e\u00a7\u00b7\u2026\u2500-\u257f]*$/;
 
 /** The columns a line takes in a terminal: colour codes take none, wide characters two. */
 export function measure(line: string): number {
-  if (ASCII.test(line)) return line.length;
+  if (NARROW.test(line)) return line.length;
   stringWidthFn ??= load<StringWidth>("string-width");
   return stringWidthFn(line);
 }

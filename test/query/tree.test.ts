@@ -1,7 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TreeOut } from "../../src/contract.js";
 import { tree } from "../../src/query/tree.js";
 import { buildGraph } from "../../src/graph/build-graph.js";
+import { compactParts } from "../../src/graph/compact.js";
+import { lazyGraph } from "../../src/graph/lazy-graph.js";
+import { randomLineage } from "../support/random-lineage.js";
 import { graphOf, lineageFile } from "../support/build.js";
 
 const g = graphOf([
@@ -64,5 +68,57 @@ describe("tree", () => {
       ["base", "introduced", "normal"],
     ]);
     expect(tree(sized, { model: "small" }).lines.every((l) => l.size === null)).toBe(true);
+  });
+});
+
+describe("tree on a lazy graph", () => {
+  /** The lazy graph of `graph` (through its compact parts) and the entries each read parses. */
+  function lazyOf(graph: ReturnType<typeof buildGraph>) {
+    const { ints, bytes, records, index } = compactParts(graph);
+    const reads: string[] = [];
+    const lazy = lazyGraph({
+      header: index,
+      ...ints,
+      ...bytes,
+      stepCount: records.steps.count,
+      entry: (kind, i) => (reads.push(`${kind}#${i}`), JSON.parse(records[kind].text(i)) as unknown),
+    });
+    return { lazy, reads };
+  }
+
+  it("reads a model's entry only for its name, and no step below the depth", () => {
+    const { lazy, reads } = lazyOf(g);
+    const r = tree(lazy, { model: "base", direction: "descendants", depth: 1 });
+    expect(r.lines.map((l) => [l.model, l.cut])).toEqual([
+      ["base", false],
+      ["coder", true],
+      ["teacher", true],
+    ]);
+    expect(reads.filter((e) => e.startsWith("models#"))).toEqual([]);
+    // base's own step, and the steps that made its children: not the merge below them.
+    expect(reads.filter((e) => e.startsWith("steps#")).sort()).toEqual(["steps#0", "steps#1", "steps#2"]);
+    expect(JSON.stringify(r)).toBe(JSON.stringify(tree(g, { model: "base", direction: "descendants", depth: 1 })));
+    expect(reads.filter((e) => e.startsWith("models#"))).toHaveLength(3);
+    expect(TreeOut.parse(r)).toEqual(JSON.parse(JSON.stringify(r)));
+  });
+
+  it("draws the same lines as on the built graph, any model, way and depth", () => {
+    fc.assert(
+      fc.property(randomLineage, fc.nat(), fc.boolean(), fc.integer({ min: 0, max: 3 }), (lineage, pick, up, depth) => {
+        const eager = buildGraph(lineage);
+        const model = eager.modelOrder[pick % eager.modelOrder.length]!;
+        const args = { model, direction: up ? "ancestors" : "descendants", depth } as const;
+        const r = tree(lazyOf(eager).lazy, args);
+        expect(JSON.stringify(r)).toBe(JSON.stringify(tree(eager, args)));
+        // A line is cut exactly when the depth stopped the walk above a model it would have drawn.
+        for (const line of r.lines) {
+          const next = up
+            ? (eager.madeBy.get(line.model)?.from.length ?? 0)
+            : (eager.childSteps.get(line.model)?.length ?? 0);
+          expect(line.cut).toBe(!line.repeated && line.depth >= depth && next > 0);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -26,6 +26,20 @@ describe("breakLine and fit", () => {
     expect(measure("abc")).toBe(3);
   });
 
+  it("measures box drawing and the other narrow symbols as string-width does, next to anything", () => {
+    const narrow = ["├── ", "└── ", "│   ", "┼", "─", "·", "…", "§", "a", " ", "~"];
+    const others = ["模", "🙂", "\u0301", "\u20e3", "1", "\u001b[1m", "é", "\u200d", "\ufe0f"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...narrow, ...others), { maxLength: 20 }), (parts) => {
+        const line = parts.join("");
+        expect(measure(line)).toBe(stringWidth(line));
+      }),
+      { numRuns: 2000 },
+    );
+    for (let code = 0x2500; code <= 0x257f; code++)
+      expect(measure(String.fromCharCode(code))).toBe(stringWidth(String.fromCharCode(code)));
+  });
+
   it("breaks after a hyphen before cutting inside a word", () => {
     expect(breakLine("in-context-learning", 12)).toEqual(["in-context-", "learning"]);
     expect(breakLine("abcdefghij", 4)).toEqual(["abcd", "efgh", "ij"]);
