@@ -148,9 +148,8 @@ function entryOf<T>(entries: ReadonlyMap<string, T> | Readonly<Record<string, T>
 /** The models that record lacking each ability, in file order. */
 export function lackingIndex(models: ModelsById): Map<string, Set<string>> {
   const lacking = new Map<string, Set<string>>();
-  const isMap = models instanceof Map;
   for (const id of idsOf(models)) {
-    const lacks = (isMap ? models.get(id) : (models as Record<string, ModelEntry>)[id])!.lacks;
+    const lacks = entryOf(models, id).lacks;
     if (lacks === undefined) continue;
     for (const lack of lacks) {
       const set = lacking.get(lack.ability);
