@@ -17,6 +17,18 @@ export const Id = z
     message: "must start with a letter, digit or '_' and hold only letters, digits and . _ : + - /",
   });
 
+/** A URL as zod's `z.url()` checks one (a string `URL.canParse` accepts once trimmed; tabs and newlines taken out), without parsing the common kind. */
+const SIMPLE_URL = /^https?:\/\/(?:[A-Za-z0-9]+\.)*[A-Za-z][A-Za-z0-9]*(?:\/[A-Za-z0-9._~/-]*)?$/;
+const TAB_OR_NEWLINE = /[\t\n\r]/g;
+/**
+ * The same accepted set, value and issue (`invalid_format`, format `url`; JSON Schema `format: uri`) as
+ * `z.url()`, which parses every URL: a plain `http(s)://host/path` of these characters always parses and
+ * needs no trimming, so it is let through on a regex (a hub dump holds a million of them).
+ */
+const Url = z
+  .stringFormat("url", (s) => SIMPLE_URL.test(s) || URL.canParse(s.trim()))
+  .overwrite((s) => (SIMPLE_URL.test(s) ? s : s.trim().replace(TAB_OR_NEWLINE, "")));
+
 /** A human-readable name or other short text: non-empty, one line. */
 const Text = z
   .string()
@@ -52,7 +64,7 @@ export const Source = z.strictObject({
   title: Text,
   authors: z.array(Text).optional(),
   year: z.number().int().min(1000).max(9999).optional(),
-  url: z.url().optional(),
+  url: Url.optional(),
   identifier: Text.optional().describe("a public identifier such as 'arXiv:2005.14165'"),
   note: Prose.optional(),
 });
@@ -212,7 +224,7 @@ export const Model = z.strictObject({
     .describe(
       "true for a model this lineage names (as a parent) but does not describe, such as an imported Hub base; no step need make it",
     ),
-  url: z.url().optional().describe("the model's page, e.g. its Hugging Face Hub URL"),
+  url: Url.optional().describe("the model's page, e.g. its Hugging Face Hub URL"),
   card: Card.optional().describe("what its model card states: license, datasets, languages, tags, evaluations"),
 });
 

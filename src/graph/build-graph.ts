@@ -91,15 +91,18 @@ function claimTable(
   const claimIndex = new Int32Array(total);
   const next = claimStart.slice(0, abilities);
   for (const step of steps) {
+    const claims = step.claims;
+    if (claims.length === 0) continue;
     const r = rank.get(step.to)!;
-    step.claims.forEach((claim, i) => {
+    for (let i = 0; i < claims.length; i++) {
+      const claim = claims[i]!;
       const a = abilityIndex.get(claim.ability);
-      if (a === undefined) return;
+      if (a === undefined) continue;
       const at = next[a]!++;
       claimRank[at] = r;
       claimEffect[at] = EFFECTS.indexOf(claim.effect);
       claimIndex[at] = i;
-    });
+    }
   }
   return { claimStart, claimRank, claimEffect, claimIndex };
 }
@@ -129,11 +132,26 @@ export function nameIndex(
   return names;
 }
 
+/** Models by id: a Map, or a record (its keys and a lookup each, not `Object.entries`, which is several times slower on a record of a million keys). */
+type ModelsById = ReadonlyMap<string, ModelEntry> | Readonly<Record<string, ModelEntry>>;
+
+/** The ids of a Map or a record, in order. */
+function idsOf<T>(entries: ReadonlyMap<string, T> | Readonly<Record<string, T>>): Iterable<string> {
+  return entries instanceof Map ? entries.keys() : Object.keys(entries);
+}
+
+/** The entry of an id in a Map or a record. */
+function entryOf<T>(entries: ReadonlyMap<string, T> | Readonly<Record<string, T>>, id: string): T {
+  return (entries instanceof Map ? entries.get(id) : (entries as Record<string, T>)[id]) as T;
+}
+
 /** The models that record lacking each ability, in file order. */
-export function lackingIndex(models: Iterable<readonly [string, ModelEntry]>): Map<string, Set<string>> {
+export function lackingIndex(models: ModelsById): Map<string, Set<string>> {
   const lacking = new Map<string, Set<string>>();
-  for (const [id, model] of models) {
-    for (const lack of model.lacks ?? []) {
+  for (const id of idsOf(models)) {
+    const lacks = entryOf(models, id).lacks;
+    if (lacks === undefined) continue;
+    for (const lack of lacks) {
       const set = lacking.get(lack.ability);
       if (set) set.add(id);
       else lacking.set(lack.ability, new Set([id]));
@@ -142,13 +160,24 @@ export function lackingIndex(models: Iterable<readonly [string, ModelEntry]>): M
   return lacking;
 }
 
-/** The aliases of a record's entries that have any, in file order. */
+/** The aliases of a Map's or a record's entries that have any, in file order. */
 export function aliasesOf(
-  entries: Iterable<readonly [string, { aliases?: readonly string[] }]>,
+  entries:
+    ReadonlyMap<string, { aliases?: readonly string[] }> | Readonly<Record<string, { aliases?: readonly string[] }>>,
 ): [string, readonly string[]][] {
   const out: [string, readonly string[]][] = [];
-  for (const [id, entry] of entries) if (entry.aliases?.length) out.push([id, entry.aliases]);
+  for (const id of idsOf(entries)) {
+    const aliases = entryOf(entries, id).aliases;
+    if (aliases?.length) out.push([id, aliases]);
+  }
   return out;
+}
+
+/** A record as a Map, in the record's order (keys and lookups: see `ModelsById`). */
+function mapOf<T>(record: Readonly<Record<string, T>>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const id of Object.keys(record)) map.set(id, record[id]!);
+  return map;
 }
 
 /** A value made on first use, then kept. */
@@ -167,11 +196,12 @@ function distinct(ids: readonly string[]): readonly string[] {
  * lineage order computed before (from the cache) and is used instead of sorting again.
  */
 export function buildGraph(lineage: LineageFile, order?: readonly string[]): LineageGraph {
-  const models = new Map(Object.entries(lineage.models));
-  const abilities = new Map(Object.entries(lineage.abilities));
-  const sources = new Map(Object.entries(lineage.sources));
+  const models = mapOf(lineage.models);
+  const abilities = mapOf(lineage.abilities);
+  const sources = mapOf(lineage.sources);
   const madeBy = new Map<string, StepEntry>();
-  for (const step of lineage.steps) madeBy.set(step.to, step);
+  const steps = lineage.steps;
+  for (let i = 0; i < steps.length; i++) madeBy.set(steps[i]!.to, steps[i]!);
   // Indexes few queries read are made on first use (a large lineage's first query pays for what it reads).
   const childSteps = once(() => {
     const map = new Map<string, StepEntry[]>();
@@ -198,22 +228,28 @@ export function buildGraph(lineage: LineageFile, order?: readonly string[]): Lin
   const names = once(() => nameIndex(models.keys(), abilities.keys(), aliasesOf(models), aliasesOf(abilities)));
   const modelOrder =
     order && order.length === models.size ? [...order] : lineageOrder([...models.keys()], (id) => madeBy.get(id)?.from);
-  const rank = new Map(modelOrder.map((id, i) => [id, i]));
-  const parentStart = new Int32Array(modelOrder.length + 1);
-  const parentsOf = modelOrder.map((id, i) => {
-    const parents = distinct(madeBy.get(id)?.from ?? []);
-    parentStart[i + 1] = parentStart[i]! + parents.length;
-    return parents;
-  });
-  const parentRanks = new Int32Array(parentStart[modelOrder.length]!);
-  parentsOf.forEach((parents, i) =>
-    parents.forEach((parent, k) => (parentRanks[parentStart[i]! + k] = rank.get(parent)!)),
-  );
-  const stepConfidence = new Uint8Array(modelOrder.length);
-  modelOrder.forEach((id, i) => {
-    const step = madeBy.get(id);
+  const count = modelOrder.length;
+  const rank = new Map<string, number>();
+  for (let i = 0; i < count; i++) rank.set(modelOrder[i]!, i);
+  // One pass for the parent counts and confidences, one for the parents' ranks: no list per model.
+  const parentStart = new Int32Array(count + 1);
+  const stepConfidence = new Uint8Array(count);
+  const madeOf: (StepEntry | undefined)[] = new Array<StepEntry | undefined>(count);
+  for (let i = 0; i < count; i++) {
+    const step = madeBy.get(modelOrder[i]!);
+    madeOf[i] = step;
+    parentStart[i + 1] = parentStart[i]! + (step ? distinct(step.from).length : 0);
     if (step) stepConfidence[i] = CONFIDENCE_LEVELS.indexOf(step.confidence);
-  });
+  }
+  const parentRanks = new Int32Array(parentStart[count]!);
+  for (let i = 0; i < count; i++) {
+    const step = madeOf[i];
+    if (step === undefined) continue;
+    const from = step.from;
+    const parents = from.length < 2 ? from : distinct(from);
+    let at = parentStart[i]!;
+    for (let k = 0; k < parents.length; k++) parentRanks[at++] = rank.get(parents[k]!)!;
+  }
   const abilityOrder = [...abilities.keys()];
   const abilityIndex = new Map(abilityOrder.map((id, i) => [id, i]));
   return Object.freeze({

@@ -79,28 +79,42 @@ export interface CompactParts {
   index: CompactIndex;
 }
 
+/** A record's entries as JSON texts, by file index (the ids are the record's keys, in order). */
+function recordTexts(record: Readonly<Record<string, unknown>>, ids: readonly string[]): RecordTexts {
+  return { count: ids.length, text: (i) => JSON.stringify(record[ids[i]!]) };
+}
+
+/** A step's own fields as JSON, without its claims (kept apart): what `{ ...step, claims: undefined }` writes. */
+function stepText(step: StepEntry): string {
+  const { claims, ...rest } = step;
+  void claims;
+  return JSON.stringify(rest);
+}
+
 /** The parts of a validated lineage's graph that its compact form keeps. */
 export function compactParts(graph: LineageGraph): CompactParts {
   const { lineage } = graph;
+  // Keys and lookups, never Object.entries/values: on a record of a million keys they are several times slower.
   const modelIds = Object.keys(lineage.models);
   const abilityIds = Object.keys(lineage.abilities);
-  const fileIndex = new Map(modelIds.map((id, i) => [id, i]));
+  const sourceIds = Object.keys(lineage.sources);
+  const fileIndex = new Map<string, number>();
+  for (let i = 0; i < modelIds.length; i++) fileIndex.set(modelIds[i]!, i);
+  const order = graph.modelOrder;
   const rankOfModel = new Int32Array(modelIds.length);
-  graph.modelOrder.forEach((id, r) => (rankOfModel[fileIndex.get(id)!] = r));
+  for (let r = 0; r < order.length; r++) rankOfModel[fileIndex.get(order[r]!)!] = r;
+  const steps = lineage.steps;
   const stepIndex = new Map<StepEntry, number>();
-  lineage.steps.forEach((s, i) => stepIndex.set(s, i));
-  const madeBy = new Int32Array(graph.modelOrder.length).fill(-1);
-  graph.modelOrder.forEach((id, r) => {
-    const step = graph.madeBy.get(id);
+  for (let i = 0; i < steps.length; i++) stepIndex.set(steps[i]!, i);
+  const madeBy = new Int32Array(order.length).fill(-1);
+  for (let r = 0; r < order.length; r++) {
+    const step = graph.madeBy.get(order[r]!);
     if (step) madeBy[r] = stepIndex.get(step)!;
-  });
+  }
   const { claimStart, claimIndex, claimRank, claimEffect } = graph.index;
-  const texts = <T>(list: readonly T[], text: (entry: T) => string): RecordTexts => ({
-    count: list.length,
-    text: (i) => text(list[i]!),
-  });
-  const json = (entry: unknown) => JSON.stringify(entry);
   const { lineage: format, title, description } = lineage;
+  const lacking: [string, string[]][] = [];
+  for (const [a, set] of lackingIndex(lineage.models)) lacking.push([a, [...set]]);
   return {
     ints: {
       rankOfModel,
@@ -113,20 +127,20 @@ export function compactParts(graph: LineageGraph): CompactParts {
     },
     bytes: { stepConfidence: graph.index.stepConfidence, claimEffect },
     records: {
-      models: texts(Object.values(lineage.models), json),
-      steps: texts(lineage.steps, (s) => JSON.stringify({ ...s, claims: undefined })),
-      claims: texts(lineage.steps, (s) => JSON.stringify(s.claims)),
-      abilities: texts(Object.values(lineage.abilities), json),
-      sources: texts(Object.values(lineage.sources), json),
+      models: recordTexts(lineage.models, modelIds),
+      steps: { count: steps.length, text: (i) => stepText(steps[i]!) },
+      claims: { count: steps.length, text: (i) => JSON.stringify(steps[i]!.claims) },
+      abilities: recordTexts(lineage.abilities, abilityIds),
+      sources: recordTexts(lineage.sources, sourceIds),
     },
     index: {
       head: description === undefined ? { lineage: format, title } : { lineage: format, title, description },
       modelIds,
       abilityIds,
-      sourceIds: Object.keys(lineage.sources),
-      modelAliases: aliasesOf(Object.entries(lineage.models)),
-      abilityAliases: aliasesOf(Object.entries(lineage.abilities)),
-      lacking: [...lackingIndex(Object.entries(lineage.models))].map(([a, set]) => [a, [...set]]),
+      sourceIds,
+      modelAliases: aliasesOf(lineage.models),
+      abilityAliases: aliasesOf(lineage.abilities),
+      lacking,
     },
   };
 }

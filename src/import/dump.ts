@@ -7,9 +7,9 @@ import { createReadStream } from "node:fs";
 import { parse as parseCsv } from "csv-parse";
 import type { FragmentMerger } from "./merge-fragments.js";
 import { emptyFragment, type Fragment, type ImportProblem } from "./fragment.js";
-import { modelEntry } from "./facts.js";
+import { cardBlock, modelEntry } from "./facts.js";
 import { normalizeHubId, toLineageId } from "./hub-id.js";
-import type { ClaimEntry } from "../schema.js";
+import type { CardEntry, ClaimEntry } from "../schema.js";
 import { LIMITS } from "../limits.js";
 import { CONFIDENCE_LEVELS, EFFECTS } from "../vocabulary.js";
 import { parseRelation, relationFromTag, stepKindFor, type HubRelation } from "./relation.js";
@@ -71,6 +71,8 @@ const COLUMN_OF = new Map<string, { column: number; rank: number }>(
   COLUMNS.flatMap((c, column) => DUMP_COLUMNS[c].map((name, rank) => [name, { column, rank }] as const)),
 );
 
+const RANKS = new Float64Array(COLUMNS.length);
+
 /**
  * The cells of a row, by column (COLUMNS' order): for each, the first of its names (DUMP_COLUMNS' order)
  * that holds something other than null or "". One pass over the row's own keys (a hub-stats row has
@@ -78,7 +80,7 @@ const COLUMN_OF = new Map<string, { column: number; rank: number }>(
  */
 function cellsOf(row: Record<string, unknown>): unknown[] {
   const cells: unknown[] = new Array<unknown>(COLUMNS.length).fill(undefined);
-  const ranks: number[] = new Array<number>(COLUMNS.length).fill(Infinity);
+  const ranks = RANKS.fill(Infinity); // scratch, reused: read only here
   for (const key in row) {
     const at = COLUMN_OF.get(key);
     if (at === undefined || at.rank >= ranks[at.column]!) continue;
@@ -105,6 +107,25 @@ function intern(text: string): string {
   if (had !== undefined) return had;
   if (interned.size < INTERNED) interned.set(text, text);
   return text;
+}
+
+/**
+ * The card blocks made so far, by license and pipeline cell (at most INTERNED): a dump's million rows have a
+ * few dozen pairs, so they share a few dozen blocks instead of making a million (nothing mutates a card).
+ */
+const cards = new Map<string | undefined, Map<string | undefined, CardEntry | null>>();
+let cardCount = 0;
+function rowCard(license: string | undefined, pipelineTag: string | undefined): CardEntry | undefined {
+  let byPipeline = cards.get(license);
+  const had = byPipeline?.get(pipelineTag);
+  if (had !== undefined) return had ?? undefined;
+  const card = cardBlock({ license, pipelineTag });
+  if (cardCount < INTERNED) {
+    if (byPipeline === undefined) cards.set(license, (byPipeline = new Map<string | undefined, CardEntry | null>()));
+    byPipeline.set(pipelineTag, card ?? null);
+    cardCount++;
+  }
+  return card;
 }
 
 /** A list cell: an array, a JSON list in a string (CSV), or ids separated by `|`, `;`, `,` or spaces. */
@@ -164,10 +185,14 @@ export function importDumpRow(row: Record<string, unknown>, file: string, at: st
   }
   const license = cells[LICENSE];
   const pipeline = cells[PIPELINE];
-  const entry = modelEntry(hubId, toLineageId(hubId), {
-    ...(typeof license === "string" ? { license } : {}),
-    ...(typeof pipeline === "string" ? { pipelineTag: pipeline } : {}),
-  });
+  // The card is made (once per license and pipeline: rowCard) apart from the entry, and put where
+  // modelEntry puts it, last.
+  const entry = modelEntry(hubId, toLineageId(hubId), {});
+  const card = rowCard(
+    typeof license === "string" ? license : undefined,
+    typeof pipeline === "string" ? pipeline : undefined,
+  );
+  if (card !== undefined) entry.card = card;
   if (entry.description !== undefined) entry.description = intern(entry.description);
   const fragment: Fragment = {
     // No per-model evidence: at a million rows it would double the lineage; the step cites the row.

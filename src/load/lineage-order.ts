@@ -56,7 +56,7 @@ export function lineageOrder(
 ): string[] {
   const n = ids.length;
   const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
+  for (let i = 0; i < n; i++) index.set(ids[i]!, i);
   // Parents that are not models (unknown ids, reported elsewhere) do not hold a model back.
   const pending = new Int32Array(n);
   const childCount = new Int32Array(n + 1);
@@ -77,7 +77,11 @@ export function lineageOrder(
   for (let i = 0; i < n; i++) childCount[i + 1]! += childCount[i]!;
   const children = new Int32Array(childCount[n]!);
   const next = childCount.slice(0, n);
-  for (let i = 0; i < n; i++) for (const p of parents[i] ?? []) children[next[p]!++] = i;
+  for (let i = 0; i < n; i++) {
+    const list = parents[i];
+    if (list === undefined) continue; // a root: no empty list made for each of the many
+    for (let k = 0; k < list.length; k++) children[next[list[k]!]!++] = i;
+  }
   const heap = new MinHeap();
   for (let i = 0; i < n; i++) if (pending[i] === 0) heap.push(i);
   const order: string[] = [];

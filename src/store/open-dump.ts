@@ -16,7 +16,7 @@ import { readDumpLineage, type DumpLineage, type ImportProblem } from "../import
 import { LIMITS } from "../limits.js";
 import { checkRules, locateAll, locatedWarnings, validResult, type Locate, type Locator } from "../load/check-rules.js";
 import type { LoadResult } from "../load/load-lineage.js";
-import { checkAlternativeCycles, checkCycles } from "../load/rules/cycles.js";
+import { checkAlternativeCycles } from "../load/rules/cycles.js";
 import { RULES, type Rule } from "../load/rules/index.js";
 import { checkReferences } from "../load/rules/references.js";
 import { checkOneStepPerModel, checkOrphans, checkParents } from "../load/rules/structure.js";
@@ -43,14 +43,14 @@ const DUMP_RULES: readonly Rule[] = RULES.filter((rule) => rule !== checkOrphans
 /**
  * The rules the worker runs beside the schema: those that need no lineage order and report only errors
  * (so that a valid dump's speculation is never undone by them). More than a JSON lineage's worker runs
- * (RULES_BESIDE_SCHEMA): this thread has the graph and its compact form to make, the larger share.
+ * (RULES_BESIDE_SCHEMA): this thread has the graph and its compact form to make, the larger share. Not the
+ * cycle check: this thread sorts the models for the lineage order anyway, which is that check's cost.
  */
 const DUMP_BESIDE_SCHEMA: readonly Rule[] = [
   checkReferences,
   checkUniqueIds,
   checkOneStepPerModel,
   checkParents,
-  checkCycles,
   checkAlternativeCycles,
 ];
 /** The rest of DUMP_RULES, run on this thread. */

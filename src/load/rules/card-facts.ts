@@ -19,7 +19,10 @@ export function checkCardFacts(ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
   let names: Set<string> | undefined; // built on first need: most lineages have no newVersion
   let suggested = 0;
-  for (const [id, model] of Object.entries(ctx.lineage.models)) {
+  const models = ctx.lineage.models;
+  // Keys and lookups: Object.entries on a record of a million keys is several times slower.
+  for (const id of Object.keys(models)) {
+    const model = models[id]!;
     const card = model.card;
     if (card === undefined) continue;
     if (card.source !== undefined && !ctx.sourceIds.has(card.source))
@@ -47,7 +50,8 @@ export function checkCardFacts(ctx: RuleContext): Issue[] {
     }
     if (!names) {
       names = new Set<string>();
-      for (const [mid, m] of Object.entries(ctx.lineage.models)) {
+      for (const mid of Object.keys(models)) {
+        const m = models[mid]!;
         names.add(mid.toLowerCase());
         for (const a of m.aliases ?? []) names.add(a.toLowerCase());
       }

@@ -7,6 +7,7 @@ import { topologicalOrder } from "./cycles.js";
 export function checkRepeatedClaims(ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
   ctx.lineage.steps.forEach((step, s) => {
+    if (step.claims.length < 2) return; // no set for the many steps that cannot repeat a claim
     const seen = new Set<string>();
     step.claims.forEach((claim, c) => {
       if (seen.has(claim.ability)) {
@@ -92,9 +93,12 @@ function foldAncestry(ctx: RuleContext, order: string[]): Ancestry {
         took[base + w]! |= took[p * words + w]!;
       }
     }
-    made.step.claims.forEach((claim, c) => {
+    const claims = made.step.claims;
+    // A plain loop, no closure: this runs once per model, a million times for a hub dump.
+    for (let c = 0; c < claims.length; c++) {
+      const claim = claims[c]!;
       const a = abilityIndex.get(claim.ability);
-      if (a === undefined) return;
+      if (a === undefined) continue;
       const word = base + (a >>> 5);
       const mask = 1 << (a & 31);
       if (GIVES.has(claim.effect)) gave[word]! |= mask;
@@ -106,7 +110,7 @@ function foldAncestry(ctx: RuleContext, order: string[]): Ancestry {
       } else if (claim.effect === "restored" && (took[word]! & mask) === 0)
         untaken.push(unweakened(claim.ability, made.step.id, made.index, c, ""));
       if (TAKES.has(claim.effect)) took[word]! |= mask;
-    });
+    }
   }
   return { order, abilityIndex, modelIndex, words, gave, took, never, untaken };
 }

@@ -21,6 +21,8 @@ export function checkOneStepPerModel(ctx: RuleContext): Issue[] {
 export function checkParents(ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
   ctx.lineage.steps.forEach((step, i) => {
+    // The common step, one parent not itself and no alternatives, needs no list and no set.
+    if (step.from.length < 2 && !step.alternatives?.length && step.from[0] !== step.to) return;
     const readings = [{ from: step.from, path: ["steps", i, "from"] as (string | number)[] }];
     step.alternatives?.forEach((alt, a) =>
       readings.push({ from: alt.from, path: ["steps", i, "alternatives", a, "from"] }),
