@@ -64,6 +64,11 @@ export interface LineageGraph {
   readonly names: ReadonlyMap<string, NameTarget>;
   /** For each ability, the models that record lacking it. */
   readonly lacking: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The models whose making step has alternative parentages, when a stored lineage knows them without
+   * reading its steps; undefined: ask each model's step.
+   */
+  readonly alternativeMakers?: ReadonlySet<string>;
   /** Position of each ability in `abilityOrder`. */
   readonly abilityIndex: ReadonlyMap<string, number>;
   /** The compact index arrays: for src/graph only. */

@@ -42,6 +42,8 @@ export interface CompactIndex {
   abilityAliases: AliasList;
   /** For each ability, the models that record lacking it. */
   lacking: [string, string[]][];
+  /** The models whose making step has alternative parentages (absent in entries written before it was kept). */
+  alternativeMakers?: string[];
 }
 
 /** A compact lineage, opened: its ids and names, and views of its arrays. */
@@ -107,9 +109,12 @@ export function compactParts(graph: LineageGraph): CompactParts {
   const stepIndex = new Map<StepEntry, number>();
   for (let i = 0; i < steps.length; i++) stepIndex.set(steps[i]!, i);
   const madeBy = new Int32Array(order.length).fill(-1);
+  const alternativeMakers: string[] = [];
   for (let r = 0; r < order.length; r++) {
     const step = graph.madeBy.get(order[r]!);
-    if (step) madeBy[r] = stepIndex.get(step)!;
+    if (!step) continue;
+    madeBy[r] = stepIndex.get(step)!;
+    if (step.alternatives?.length) alternativeMakers.push(order[r]!);
   }
   const { claimStart, claimIndex, claimRank, claimEffect } = graph.index;
   const { lineage: format, title, description } = lineage;
@@ -141,6 +146,7 @@ export function compactParts(graph: LineageGraph): CompactParts {
       modelAliases: aliasesOf(lineage.models),
       abilityAliases: aliasesOf(lineage.abilities),
       lacking,
+      alternativeMakers,
     },
   };
 }

@@ -261,6 +261,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       return (names ??= nameIndex(modelIds, abilityIds, header.modelAliases, header.abilityAliases));
     },
     lacking: new Map(header.lacking.map(([a, ids]) => [a, new Set(ids)])),
+    alternativeMakers: header.alternativeMakers && new Set(header.alternativeMakers),
     abilityIndex,
     index: Object.freeze({
       parentStart,

@@ -181,6 +181,7 @@ function overlay(
       return graph.names;
     },
     lacking: graph.lacking,
+    alternativeMakers: graph.alternativeMakers,
     abilityOrder: graph.abilityOrder,
     abilityIndex: graph.abilityIndex,
     index,
@@ -206,7 +207,9 @@ export function underReading(
 
 /** The alternative readings of the steps on some models' ancestry (each alternative on its own), in lineage order. */
 export function alternativesOn(graph: LineageGraph, models: readonly string[]): Alternative[] {
-  return models.flatMap((id) => {
+  // A stored lineage knows which steps have alternatives: the others' texts need not be read to find none.
+  const makers = graph.alternativeMakers;
+  return (makers ? models.filter((id) => makers.has(id)) : models).flatMap((id) => {
     const step = graph.madeBy.get(id);
     return step ? (step.alternatives ?? []).map((alt, i) => ({ step, index: i + 1, from: alt.from })) : [];
   });

@@ -4,6 +4,7 @@ import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
 import { compactParts, type CompactLineage } from "../../src/graph/compact.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
 import { ancestors, descendantLevels } from "../../src/graph/walk.js";
+import { alternativesOn } from "../../src/graph/readings.js";
 import { randomLineage } from "../support/random-lineage.js";
 
 /** The compact lineage of a graph, without storage: its parts, entries parsed from their texts. */
@@ -99,6 +100,34 @@ describe("lazyGraph", () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("the models whose step has alternative parentages", () => {
+  it("are known to the lazy graph without reading a step, and are exactly those of the built graph", () => {
+    fc.assert(
+      fc.property(randomLineage, fc.integer({ min: 1, max: 4 }), (plain, every) => {
+        // Some steps with an alternative parentage (random lineages have none).
+        const steps = plain.steps.map((step, i) =>
+          i % every === 0
+            ? { ...step, alternatives: [{ from: step.from, confidence: "hypothesis" as const, evidence: [] }] }
+            : step,
+        );
+        const built = buildGraph({ ...plain, steps });
+        const expected = built.modelOrder.filter((m) => (built.madeBy.get(m)?.alternatives?.length ?? 0) > 0);
+        const compact = compactOf(built);
+        let reads = 0;
+        const lazy = lazyGraph({
+          ...compact,
+          entry: (kind, i) => (kind === "steps" && reads++, compact.entry(kind, i)),
+        });
+        expect([...(lazy.alternativeMakers ?? [])]).toEqual(expected);
+        if (steps.length > 0) expect(expected.length).toBeGreaterThan(0);
+        expect(reads).toBe(0);
+        expect(alternativesOn(lazy, lazy.modelOrder)).toEqual(alternativesOn(built, built.modelOrder));
+      }),
+      { numRuns: 200 },
     );
   });
 });
