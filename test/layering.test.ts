@@ -6,15 +6,14 @@ import { describe, expect, it } from "vitest";
 
 const require = createRequire(import.meta.url);
 const config = require("../.dependency-cruiser.cjs") as { forbidden: unknown[]; options: Record<string, unknown> };
-const fixture = fileURLToPath(new URL("./fixtures/layering/", import.meta.url));
 
-/** The rule names and edges dependency-cruiser reports for the fixture tree. */
-async function violations(): Promise<string[]> {
+/** The rule names and edges dependency-cruiser reports for a fixture tree (test/fixtures/NAME/). */
+async function violations(name = "layering"): Promise<string[]> {
   const { options } = config;
   const result = await cruise(["src"], {
     ...options,
     tsConfig: undefined,
-    baseDir: fixture,
+    baseDir: fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url)),
     ruleSet: { forbidden: config.forbidden },
     validate: true,
   } as never);
@@ -28,6 +27,16 @@ describe("layering rules", () => {
       "load-stays-in-load: src/load/parse.ts -> src/graph/node.ts",
       "query-uses-the-graph-interface: src/query/shortcut.ts -> src/graph/node.ts",
       "render-reads-only-results: src/render/text.ts -> src/query/answer.ts",
+    ]);
+  });
+});
+
+describe("layering rules of src/import", () => {
+  it("report storage reading an importer other than the dump reader, and an importer reading storage", async () => {
+    // In the tree, storage reading the dump reader is allowed, and not reported.
+    expect(await violations("layering-import")).toEqual([
+      "import-knows-no-storage: src/import/card.ts -> src/store/cache.ts",
+      "store-reads-only-the-dump-reader: src/store/open.ts -> src/import/card.ts",
     ]);
   });
 });
