@@ -312,8 +312,8 @@ export function decodeCompact(
     )
       return undefined;
     const bodyLength = headerAt - BODY_AT;
-    const body = new Body(source, bodyLength, header.blocks, newHasher);
     if (!Array.isArray(header.blocks) || header.blocks.length !== Math.ceil(bodyLength / BLOCK)) return undefined;
+    const body = new Body(source, bodyLength, header.blocks, newHasher);
     const bounds = (name: SectionName): [number, number] => {
       const [offset, length] = header.sections[name];
       if (!(offset % 4 === 0 && offset >= 0 && length >= 0 && offset + length <= bodyLength))

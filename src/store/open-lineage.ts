@@ -197,7 +197,10 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
   /** A compact lineage, opened; `key` is the content key of the source it was made from. */
   async function opened(hit: StoredLineage, via: OpenedVia, key: string): Promise<Opened> {
     const graph = lazyGraph(hit);
-    let warnings = opts.placeWarnings ? await placed(hit.warnings(), key) : undefined;
+    // The stored warnings' section is read, and parsed, once: when first asked for.
+    let pending: PendingWarnings | undefined;
+    const stored = () => (pending ??= hit.warnings());
+    let warnings = opts.placeWarnings ? await placed(stored(), key) : undefined;
     // `lineage` is read through the graph, which parses it only if asked; the warnings too are read when asked.
     return {
       ok: true,
@@ -206,10 +209,10 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
         return graph.lineage;
       },
       get warnings() {
-        return (warnings ??= unplacedWarnings(file, hit.warnings()));
+        return (warnings ??= unplacedWarnings(file, stored()));
       },
       get pending() {
-        return hit.warnings();
+        return stored();
       },
       graph,
       via,

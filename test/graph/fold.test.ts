@@ -24,45 +24,7 @@ describe("foldAbility on one graph", () => {
   });
 
   it("gives a later whole fold nothing of an earlier fold that left out a parent", () => {
-    const lineage = {
-      lineage: 1 as const,
-      title: "t",
-      sources: { s: { title: "S" } },
-      abilities: { x: { name: "X" } },
-      models: { a: { name: "A" }, b: { name: "B" }, c: { name: "C" } },
-      steps: [
-        {
-          id: "sa",
-          kind: "pretraining",
-          from: [],
-          to: "a",
-          confidence: "established" as const,
-          evidence: [],
-          claims: [
-            { ability: "x", effect: "introduced" as const, confidence: "likely" as const, evidence: [{ source: "s" }] },
-          ],
-        },
-        {
-          id: "sb",
-          kind: "fine-tuning",
-          from: ["a"],
-          to: "b",
-          confidence: "established" as const,
-          evidence: [],
-          claims: [],
-        },
-        {
-          id: "sc",
-          kind: "fine-tuning",
-          from: ["b"],
-          to: "c",
-          confidence: "established" as const,
-          evidence: [],
-          claims: [],
-        },
-      ],
-    };
-    const g = buildGraph(lineage);
+    const g = buildGraph(lineage3());
     // Without 'a', nothing reaches b and c; a later whole fold must not reuse that.
     const partial = foldAbility(g, "x", ["b", "c"]);
     expect(partial.readings.get("c")).toEqual([]);
@@ -89,6 +51,7 @@ describe("foldAbility on one graph", () => {
   });
 });
 
+/** Three models in a chain a -> b -> c; a's step introduces x. */
 function lineage3() {
   return {
     lineage: 1 as const,
