@@ -18,11 +18,16 @@
 // `node bench/run.mjs --only SECTION` runs one section (with the `node -e 0` baseline its ratios need):
 // startup, sizes (1k/10k/100k YAML and JSON), batch, hub (the 1,000,000-model hub dump); the report is
 // printed and written to bench/results-SECTION.md, leaving bench/results.md (the whole bench's) as it is.
+//
+// `--against DIR` measures another build too (DIR: a checkout of an earlier commit, built), each run of a
+// row next to the same run of the other build, alternating which goes first, with a cache of its own: the
+// ratio of two builds measured so is far steadier on a noisy machine than that of two benches run one after
+// the other. A row the other build cannot run (a command it lacks, a file it refuses) shows "–" for it.
 
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { arch, cpus, loadavg, platform, release, totalmem } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -42,6 +47,15 @@ const onlyAt = process.argv.indexOf("--only");
 const ONLY = onlyAt === -1 ? null : process.argv[onlyAt + 1];
 if (ONLY !== null && !SECTIONS.includes(ONLY)) {
   process.stderr.write(`bench: --only takes one of ${SECTIONS.join(", ")}\n`);
+  process.exit(2);
+}
+const againstAt = process.argv.indexOf("--against");
+/** The other build measured beside this one (`--against DIR`), or null. */
+const AGAINST = againstAt === -1 ? null : resolve(process.argv[againstAt + 1] ?? "");
+const AGAINST_BIN = AGAINST && join(AGAINST, "bin", "captrace");
+const AGAINST_CACHE = join(DATA, "cache-against");
+if (AGAINST && !existsSync(join(AGAINST, "dist", "bundle", "captrace.cjs"))) {
+  process.stderr.write(`bench: --against ${AGAINST}: no built CLI there (dist/bundle/captrace.cjs): build it first\n`);
   process.exit(2);
 }
 /** Whether a section is measured in this run. */
@@ -104,13 +118,16 @@ if (want("hub") && !hubIsCurrent()) {
 const bundleStamp = () => statSync(BUNDLE).mtimeMs;
 const startStamp = bundleStamp();
 const startLoad = loadavg()[0];
-function gitState() {
-  const git = (...a) => spawnSync("git", a, { cwd: ROOT, encoding: "utf8" });
+function gitState(dir = ROOT) {
+  const git = (...a) => spawnSync("git", a, { cwd: dir, encoding: "utf8" });
   const head = git("rev-parse", "--short", "HEAD");
   if (head.status !== 0) return "unknown commit";
   const dirty = git("status", "--porcelain", "--", "src", "scripts", "bin", "package.json").stdout.trim();
   return `commit ${head.stdout.trim()}${dirty ? " with uncommitted changes in src/ or scripts/" : ""}`;
 }
+
+/** The other build's commit. */
+const againstState = () => `${AGAINST} at ${gitState(AGAINST)}`;
 
 const meta =
   want("sizes") || want("batch")
@@ -131,7 +148,10 @@ const devNull = openSync("/dev/null", "w");
 const rssFile = join(DATA, `.rss-${process.pid}`);
 mkdirSync(DATA, { recursive: true });
 
-const wipeCache = () => rmSync(CACHE, { recursive: true, force: true });
+const wipeCache = () => {
+  rmSync(CACHE, { recursive: true, force: true });
+  rmSync(AGAINST_CACHE, { recursive: true, force: true });
+};
 
 /** Shell-like rendering of a command, for messages and the report. */
 const shown = (argv) => argv.map((a) => (/^[\w./:=+-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(" ");
@@ -140,12 +160,12 @@ const shown = (argv) => argv.map((a) => (/^[\w./:=+-]+$/.test(a) ? a : `'${a.rep
  * Runs `node ARGS` once: wall time in ms (measured around the process, /usr/bin/time included for
  * every row alike), peak RSS in MB (or null), exit status and stderr.
  */
-function runOnce(args, stdinFile) {
+function runOnce(args, stdinFile, env = ENV) {
   const stdin = stdinFile ? openSync(stdinFile, "r") : "ignore";
   const [cmd, argv] = HAS_TIME ? [TIME, ["-f", "%M", "-o", rssFile, NODE, ...args]] : [NODE, args];
   try {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(cmd, argv, { cwd: ROOT, env: ENV, stdio: [stdin, devNull, "pipe"], maxBuffer: 64 << 20 });
+    const r = spawnSync(cmd, argv, { cwd: ROOT, env, stdio: [stdin, devNull, "pipe"], maxBuffer: 64 << 20 });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.error) throw r.error;
     let peakMb = null;
@@ -166,7 +186,20 @@ function runOnce(args, stdinFile) {
  * ("first": wiped before each run; "warm": filled by one untimed run first; undefined: left alone).
  */
 function measurement(label, args, { expect = [0], cache, stdin, stderrMatch, note } = {}) {
-  return { label, args, expect, cache, stdin, stderrMatch, note, times: [], peaks: [], statuses: new Set() };
+  const m = { label, args, expect, cache, stdin, stderrMatch, note, times: [], peaks: [], statuses: new Set() };
+  // The same command on the other build, with its own cache; it may lack the command (then it is dropped).
+  if (AGAINST && args[0] === BIN)
+    m.twin = {
+      ...m,
+      args: [AGAINST_BIN, ...args.slice(1)],
+      env: { ...ENV, XDG_CACHE_HOME: AGAINST_CACHE },
+      cacheDir: AGAINST_CACHE,
+      times: [],
+      peaks: [],
+      statuses: new Set(),
+      failed: false,
+    };
+  return m;
 }
 
 function fail(m, r) {
@@ -179,11 +212,15 @@ function fail(m, r) {
   process.exit(1);
 }
 
-/** Runs a measurement once more and records it; fails the bench on an unexpected exit. */
+/** Runs a measurement once more and records it; fails the bench on an unexpected exit (the other build's: drops it). */
 function step(m) {
-  if (m.cache === "first") wipeCache();
-  const r = runOnce(m.args, m.stdin);
-  if (!m.expect.includes(r.status) || (m.stderrMatch && !m.stderrMatch.test(r.stderr))) fail(m, r);
+  if (m.failed) return;
+  if (m.cache === "first") rmSync(m.cacheDir ?? CACHE, { recursive: true, force: true });
+  const r = runOnce(m.args, m.stdin, m.env);
+  if (!m.expect.includes(r.status) || (m.stderrMatch && !m.stderrMatch.test(r.stderr))) {
+    if (m.failed === false) return void (m.failed = true);
+    fail(m, r);
+  }
   m.times.push(r.ms);
   if (r.peakMb !== null) m.peaks.push(r.peakMb);
   m.statuses.add(r.status);
@@ -195,12 +232,14 @@ function series(ms, runs) {
     if (m.cache === "warm") {
       const r = runOnce(m.args); // fills the cache (a batch reads no queries); untimed
       if (!m.expect.includes(r.status)) fail(m, r);
+      if (m.twin && !m.twin.expect.includes(runOnce(m.twin.args, undefined, m.twin.env).status)) m.twin.failed = true;
     }
   }
   const t0 = performance.now();
   let done = 0;
   while (done < runs) {
-    for (const m of ms) step(m);
+    // Each run of a row beside the other build's, which goes first in turn.
+    for (const m of ms) for (const x of m.twin ? (done % 2 ? [m.twin, m] : [m, m.twin]) : [m]) step(x);
     done++;
     // Keep the whole bench near 10 minutes: stop a slow series early when one more round would
     // take it past its budget (the "runs" column shows how many were made).
@@ -413,21 +452,39 @@ const fmtMb = (x) => (x === null || !Number.isFinite(x) ? "n/a" : x.toFixed(0));
 const peakOf = (m) => (m.peaks.length ? Math.max(...m.peaks) : null);
 const ratio = (x) => `${(x / base).toFixed(2)}×`;
 
+/** The other build's figures for a row ("–" where it could not run it), and this build's over them. */
+const against = (m, t, peak) => {
+  const twin = m.twin;
+  if (!twin || twin.failed || twin.times.length === 0) return " – | – | – |";
+  const tt = median(twin.times);
+  const tp = peakOf(twin);
+  const mem = peak === null || tp === null ? "n/a" : `${(peak / tp).toFixed(2)}`;
+  return ` ${fmtMs(tt)} | ${(t / tt).toFixed(2)} | ${fmtMb(tp)} → ${fmtMb(peak)} (${mem}) |`;
+};
 const table = [
-  "| measurement | median ms | × node -e 0 | peak MB | runs |",
-  "|---|---:|---:|---:|---:|",
+  `| measurement | median ms | × node -e 0 | peak MB | runs |${AGAINST ? " other build ms | ratio | peak MB, other → this (ratio) |" : ""}`,
+  `|---|---:|---:|---:|---:|${AGAINST ? "---:|---:|---:|" : ""}`,
   ...rows
     .filter((m) => m.times.length > 0)
     .map((m) => {
       const t = median(m.times);
-      return `| ${m.label} | ${fmtMs(t)} | ${ratio(t)} | ${fmtMb(peakOf(m))} | ${m.times.length} |`;
+      const peak = peakOf(m);
+      return `| ${m.label} | ${fmtMs(t)} | ${ratio(t)} | ${fmtMb(peak)} | ${m.times.length} |${AGAINST ? against(m, t, peak) : ""}`;
     }),
 ];
 const batchAfterLoad = batchN ? median(batchN.times) - median(batch1.times) : NaN;
-if (batchN)
+if (batchN) {
+  const twinsRan = batchN.twin && !batchN.twin.failed && !batch1.twin.failed;
+  const other = twinsRan ? median(batchN.twin.times) - median(batch1.twin.times) : NaN;
+  const vs = AGAINST
+    ? twinsRan
+      ? ` ${fmtMs(other)} | ${(batchAfterLoad / other).toFixed(2)} | – |`
+      : " – | – | – |"
+    : "";
   table.push(
-    `| 100k JSON: ${batchQueries.toLocaleString("en-US")} batch queries after loading (total − 1-query batch) | ${fmtMs(batchAfterLoad)} | – | – | ${batchN.times.length} |`,
+    `| 100k JSON: ${batchQueries.toLocaleString("en-US")} batch queries after loading (total − 1-query batch) | ${fmtMs(batchAfterLoad)} | – | – | ${batchN.times.length} |${vs}`,
   );
+}
 
 const mark = (ok) => (ok ? "✅" : "❌");
 const targets = [];
@@ -529,6 +586,7 @@ const header = [
   "",
   `Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${platform()} ${release()} ${arch()}; Node ${process.version}; ${new Date().toISOString()}.`,
   `Build: ${gitState()}, ${rel(BUNDLE)} of ${new Date(startStamp).toISOString()}.` +
+    (AGAINST ? ` Other build (\`--against\`): ${againstState()}, each run beside this build's, in turn first.` : "") +
     ` Load average (1 min) at the start ${startLoad.toFixed(2)}, at the end ${loadavg()[0].toFixed(2)}.`,
   ...(rebuilt
     ? ["", "**Warning: the CLI was rebuilt during this bench, so the rows mix two builds. Run it again.**"]
