@@ -9,6 +9,7 @@
 import { EXIT } from "../exit-codes.js";
 import type { LineageGraph } from "../graph/build-graph.js";
 import { trace, traceFields } from "../query/trace.js";
+import { parseReading, type ReadingChoice } from "../graph/readings.js";
 import { UnknownNameError } from "../query/resolve.js";
 import type { TraceField } from "../vocabulary.js";
 import { LineTooLongError, splitLineGroups, stdinFailure } from "./batch-lines.js";
@@ -18,12 +19,25 @@ import { writeOut, type CliIo } from "./io.js";
 /** Answers gathered past this many characters are written before the next line is answered. */
 const FLUSH_AT = 64 * 1024;
 
+/** A line's own reading: `"STEP=N,..."` as `--reading` takes it, or `{"STEP": N}`; undefined when it has none; a message when it is malformed. */
+function lineReading(n: number, value: unknown): ReadingChoice | undefined | CliFailure {
+  if (value === undefined) return undefined;
+  if (typeof value === "string") return parseReading(value);
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.every(([, v]) => Number.isSafeInteger(v) && (v as number) >= 0))
+      return Object.fromEntries(entries) as ReadingChoice;
+  }
+  return usage(`input line ${n}: "reading" is "STEP=N,..." or {"STEP": N} with N a whole number`);
+}
+
 /** The answer to one input line: a trace (all its fields, or `fields`), or the failure it is refused with. */
 function answer(
   graph: LineageGraph,
   n: number,
   line: string,
   fields: readonly TraceField[] | undefined,
+  reading: ReadingChoice | undefined,
 ): string | CliFailure {
   let query: unknown;
   try {
@@ -31,12 +45,15 @@ function answer(
   } catch {
     return usage(`input line ${n} is not JSON`);
   }
-  const q = query as { model?: unknown; ability?: unknown };
+  const q = query as { model?: unknown; ability?: unknown; reading?: unknown };
   if (typeof q !== "object" || q === null || typeof q.model !== "string" || typeof q.ability !== "string") {
     return usage(`input line ${n} must be an object with string "model" and "ability"`);
   }
   try {
-    const args = { model: q.model, ability: q.ability };
+    const own = lineReading(n, q.reading);
+    if (own instanceof CliFailure) return own;
+    // A line's own reading is taken on top of the batch's (`--reading`), as two --reading options are.
+    const args = { model: q.model, ability: q.ability, reading: own ? { ...reading, ...own } : reading };
     return JSON.stringify(fields ? traceFields(graph, args, fields) : trace(graph, args));
   } catch (error) {
     if (!(error instanceof UnknownNameError)) throw error;
@@ -58,8 +75,16 @@ function inputGroups(io: CliIo): AsyncIterable<string[]> {
   return io.stdinStream ? splitLineGroups(io.stdinStream) : noInput();
 }
 
-/** Answers every line of standard input (with `fields` only, when given); the exit code is 0, or 2 if any line was refused. */
-export async function traceBatch(graph: LineageGraph, io: CliIo, fields?: readonly TraceField[]): Promise<number> {
+/**
+ * Answers every line of standard input (with `fields` only, when given; under `reading`, and each line's own
+ * `reading`, when given); the exit code is 0, or 2 if any line was refused.
+ */
+export async function traceBatch(
+  graph: LineageGraph,
+  io: CliIo,
+  fields?: readonly TraceField[],
+  reading?: ReadingChoice,
+): Promise<number> {
   let n = 0;
   let code: number = EXIT.ok;
   const groups = inputGroups(io)[Symbol.asyncIterator]();
@@ -79,7 +104,7 @@ export async function traceBatch(graph: LineageGraph, io: CliIo, fields?: readon
       n++;
       const line = raw.trim();
       if (line === "") continue;
-      const result = answer(graph, n, line, fields);
+      const result = answer(graph, n, line, fields, reading);
       if (result instanceof CliFailure) code = Math.max(code, result.exitCode);
       out += `${result instanceof CliFailure ? JSON.stringify(errorBody(result, n)) : result}\n`;
       if (out.length >= FLUSH_AT) {

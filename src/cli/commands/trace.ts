@@ -67,7 +67,7 @@ export function registerTrace(program: Command, ctx: RunContext): void {
     )
     .option(
       "--batch",
-      'answer JSON lines on stdin ({"model": ..., "ability": ...}), one JSON answer per line; exit 2 if any line was refused',
+      'answer JSON lines on stdin ({"model": ..., "ability": ..., "reading"?: "STEP=N"}), one JSON answer per line; exit 2 if any line was refused',
     )
     .action(
       async (
@@ -79,8 +79,7 @@ export function registerTrace(program: Command, ctx: RunContext): void {
         const opts = globals(cmd);
         if (o.batch) {
           if (model !== undefined) throw usage("trace --batch takes its queries on stdin, not as arguments");
-          if (o.reading) throw usage("trace --batch answers under the steps' own parents: --reading is for one trace");
-          ctx.exitCode = await traceBatch(await ctx.loadGraph(opts), ctx.io, o.fields);
+          ctx.exitCode = await traceBatch(await ctx.loadGraph(opts), ctx.io, o.fields, o.reading);
           return;
         }
         if (model === undefined || ability === undefined) {
