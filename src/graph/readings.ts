@@ -8,7 +8,7 @@ import type { AlternativeEntry, StepEntry } from "../schema.js";
 import { lineageOrder } from "../load/lineage-order.js";
 import { levelOf } from "../vocabulary.js";
 import type { LineageGraph } from "./build-graph.js";
-import { cacheOf, slot } from "./cache.js";
+import { cacheOf } from "./cache.js";
 import { stepById, UnknownNameError } from "./names.js";
 
 /** A choice of parentage per step: 0 the step's own `from`, k its k-th alternative (1-based). Steps not named keep their own. */
@@ -78,6 +78,9 @@ function orderUnder(graph: LineageGraph, parents: (rank: number) => readonly num
   const order = lineageOrder(graph.modelOrder, (id) => parents(graph.rank.get(id)!).map((p) => graph.modelOrder[p]!));
   return order.length === n ? order : undefined;
 }
+
+/** The graphs under readings kept per graph (the most recently used); each costs index arrays the size of the lineage. */
+export const MAX_READING_GRAPHS = 16;
 
 /** The graph with some steps' parentage swapped: the index arrays remade (no entry is parsed), everything else shared. */
 function overlay(
@@ -202,7 +205,15 @@ export function underReading(
   const swaps = checked(graph, choice, known);
   if (swaps.size === 0) return graph;
   const key = readingKey(choice);
-  return slot(cacheOf(graph).readings, key, () => overlay(graph, swaps, key));
+  const kept = cacheOf(graph).readings;
+  let under = kept.get(key);
+  if (under)
+    kept.delete(key); // taken again: now the most recent
+  else under = overlay(graph, swaps, key);
+  kept.set(key, under);
+  // Each graph under a reading has index arrays of its own: a batch naming many readings keeps the latest few.
+  if (kept.size > MAX_READING_GRAPHS) kept.delete(kept.keys().next().value!);
+  return under;
 }
 
 /** The alternative readings of the steps on some models' ancestry (each alternative on its own), in lineage order. */

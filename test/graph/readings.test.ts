@@ -4,7 +4,8 @@ import { DiffOut, MatrixOut, TraceOut } from "../../src/contract.js";
 import { buildGraph } from "../../src/graph/build-graph.js";
 import { decodeCompact, encodeCompact } from "../../src/store/compact-bytes.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
-import { parseReading, readingKey, underReading } from "../../src/graph/readings.js";
+import { MAX_READING_GRAPHS, parseReading, readingKey, underReading } from "../../src/graph/readings.js";
+import { cacheOf } from "../../src/graph/cache.js";
 import { diff } from "../../src/query/diff.js";
 import { matrix } from "../../src/query/matrix.js";
 import { trace } from "../../src/query/trace.js";
@@ -159,5 +160,32 @@ describe("parentage readings", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("graphs under readings", () => {
+  it("keeps the most recently used few per graph, however many readings are asked for", () => {
+    // Six steps with one alternative each: 64 readings, more than are kept.
+    const steps: [string, string[], string, [string, "introduced"][]][] = [["pre", [], "m0", []]];
+    for (let i = 1; i <= 6; i++) steps.push([`s${i}`, [`m${i - 1}`], `m${i}`, [[`x${i}`, "introduced"]]]);
+    steps.push(["s7", ["m0"], "side", []]);
+    const lineage = lineageFile(steps);
+    for (let i = 1; i <= 6; i++)
+      lineage.steps[i]!.alternatives = [{ from: ["side"], confidence: "hypothesis", evidence: [{ source: "src" }] }];
+    const g = buildGraph(lineage);
+    const kept = cacheOf(g).readings;
+    const choices = Array.from({ length: 64 }, (_, bits) =>
+      Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`s${i + 1}`, (bits >> i) & 1])),
+    );
+    const first = underReading(g, choices[1]);
+    for (const choice of choices) underReading(g, choice);
+    expect(kept.size).toBe(MAX_READING_GRAPHS);
+    // The first one made is gone; asked for again, it is made anew, answering as before.
+    const again = underReading(g, choices[1]);
+    expect(again).not.toBe(first);
+    expect(trace(again, { model: "m6", ability: "x1" })).toEqual(trace(first, { model: "m6", ability: "x1" }));
+    // One used recently stays.
+    expect(underReading(g, choices[63])).toBe(underReading(g, choices[63]));
+    expect(kept.size).toBe(MAX_READING_GRAPHS);
   });
 });
