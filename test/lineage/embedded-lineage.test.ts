@@ -94,6 +94,7 @@ describe("the embedded lineage", () => {
       [/a hypothesis\b/, "hypothesis", "the FAQ's 'hypothesis'"],
       [/strong hypothesis/, "likely", "the FAQ's 'strong hypothesis'"],
       [/\bInferred\b/, "likely", "an inference of this file's"],
+      [/假设/, "hypothesis", "the article's own '假设' (hypothesis)"],
     ];
     it.each(HEDGES)("a claim that says %s is graded %s or less sure", (pattern, level, what) => {
       const hedged = everyClaim().filter(([, c]) => pattern.test(wordsOf(c)));
@@ -111,6 +112,13 @@ describe("the embedded lineage", () => {
         if (s.confidence !== "established" || (s.alternatives ?? []).length > 0)
           expect(s.note ?? "", `${s.id} says why its parentage is unsure`).not.toBe("");
       }
+    });
+
+    it("makes no claim of what the file only guesses: an inference is at least a hypothesis, a guess stays a note", () => {
+      const inferred = everyClaim().filter(([, c]) => /\bInferred\b/.test(wordsOf(c)));
+      expect(inferred.length, "some claim is an inference").toBeGreaterThan(0);
+      for (const [s, c] of inferred)
+        expect(weakest(c), `${s.id} ${c.ability} is inferred`).toBeLessThan(rank("speculative"));
     });
 
     it("holds nothing from §4's collective experience (not rigorous statistics) as established", () => {
