@@ -75,16 +75,24 @@ export async function loadInParallel<T>(
   });
   try {
     // The parser and the rules live in the lazy bundle a load needs anyway: none of it is in every start.
-    const { checkRules, jsonLocate, locatedWarnings, parseJson, RULES_AFTER, validResult, withDefaults } =
+    const { checkRules, jsonLocate, locatedWarnings, RULES_AFTER, validResult, withDefaults } =
       await import("../load/load-lineage.js");
-    const parsed = parseJson(file, text);
-    if (!parsed.ok) return { result: { ok: false, file, problems: [parsed.problem] } };
+    // The worker parses the same text with every check (syntax, a key given twice, the depth limit) and
+    // locates what it finds: this thread only needs the data, and leaves a text JSON.parse refuses to it.
+    let data: unknown;
+    try {
+      data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+    } catch {
+      const schema = await verdict;
+      // (Both parse with JSON.parse: a verdict that saw none, or none at all, leaves it to the usual load.)
+      return schema && !schema.ok ? { result: { ok: false, file, problems: schema.problems } } : {};
+    }
     // On data that is not schema-valid any of this may throw or be wrong: the verdict decides.
     let lineage: LineageFile | undefined;
     let rules: { failed: Problem[]; warnings: PendingWarnings; order?: string[] } | undefined;
     let built: T | undefined;
     try {
-      lineage = withDefaults(parsed.data);
+      lineage = withDefaults(data);
       const checked = checkRules(lineage, file, jsonLocate(text), [], RULES_AFTER);
       rules = { failed: checked.problems, warnings: checked.warnings, order: checked.order() };
       if (rules.failed.length === 0) built = speculate(lineage, rules.order, rules.warnings);
