@@ -8,6 +8,7 @@
 import type { LineageGraph } from "./build-graph.js";
 import { aliasesOf, lackingIndex, type AliasList } from "./build-graph.js";
 import type { LineageFile, StepEntry } from "../schema.js";
+import { howColumn, type HowEntry } from "./step-facts.js";
 
 /** The index arrays of the compact form (32-bit integers), by name. */
 export const INT_SECTIONS = [
@@ -18,6 +19,7 @@ export const INT_SECTIONS = [
   "claimStart",
   "claimIndex",
   "claimRank",
+  "stepHow",
 ] as const;
 /** The byte arrays of the compact form, by name. */
 export const BYTE_SECTIONS = ["stepConfidence", "claimEffect"] as const;
@@ -44,6 +46,8 @@ export interface CompactIndex {
   lacking: [string, string[]][];
   /** The models whose making step has alternative parentages (absent in entries written before it was kept). */
   alternativeMakers?: string[];
+  /** The distinct makings of the models (kind, relation, label), which `stepHow` indexes (step-facts.ts). */
+  hows: HowEntry[];
 }
 
 /** A compact lineage, opened: its ids and names, and views of its arrays. */
@@ -62,6 +66,8 @@ export interface CompactLineage {
   /** By claim (as above), the rank of the model its step makes, and its effect (an index into EFFECTS). */
   claimRank: Int32Array;
   claimEffect: Uint8Array;
+  /** By rank, the model's making: an index into `header.hows`, NO_STEP for a root, NOT_KEPT past the table. */
+  stepHow: Int32Array;
   stepCount: number;
   /** Parses one entry of a record kind (by its index in file order). */
   entry(kind: RecordKind, index: number): unknown;
@@ -120,6 +126,7 @@ export function compactParts(graph: LineageGraph): CompactParts {
   const { lineage: format, title, description } = lineage;
   const lacking: [string, string[]][] = [];
   for (const [a, set] of lackingIndex(lineage.models)) lacking.push([a, [...set]]);
+  const { stepHow, hows } = howColumn(graph);
   return {
     ints: {
       rankOfModel,
@@ -129,6 +136,7 @@ export function compactParts(graph: LineageGraph): CompactParts {
       claimStart,
       claimIndex,
       claimRank,
+      stepHow,
     },
     bytes: { stepConfidence: graph.index.stepConfidence, claimEffect },
     records: {
@@ -147,6 +155,7 @@ export function compactParts(graph: LineageGraph): CompactParts {
       abilityAliases: aliasesOf(lineage.abilities),
       lacking,
       alternativeMakers,
+      hows,
     },
   };
 }

@@ -7,6 +7,7 @@ import type { CompactLineage, RecordKind } from "./compact.js";
 import type { AbilityEntry, LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
 import { nameIndex, type LineageGraph, type NameTarget, type StepClaim } from "./build-graph.js";
 import { IdIndex } from "./id-index.js";
+import { howFrom, NO_STEP, registerCompactSteps, type MadeHow } from "./step-facts.js";
 
 /** A read-only map whose values are made on first read, by key index. */
 class LazyMap<V> implements ReadonlyMap<string, V> {
@@ -212,6 +213,31 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       return r !== undefined && childIndex().start[r]! < childIndex().start[r + 1]!;
     },
   );
+  // Each model's making from the index (step-facts.ts): one object per kept making and confidence, shared.
+  const { stepHow, stepConfidence } = compact;
+  const hows = header.hows;
+  const madeHows = new Map<number, MadeHow | undefined>();
+  const how = (r: number): MadeHow | null | undefined => {
+    if (madeByRank[r]! < 0) return null;
+    const h = stepHow[r]!;
+    if (h === NO_STEP || h < 0 || h >= hows.length) return undefined;
+    const key = h * 256 + stepConfidence[r]!;
+    if (madeHows.has(key)) return madeHows.get(key);
+    const made = howFrom(hows[h], stepConfidence[r]!);
+    madeHows.set(key, made);
+    return made;
+  };
+  const childIds = (r: number): string[] => {
+    const { start, steps: indexes, stepTo } = childIndex();
+    const ids: string[] = [];
+    for (let j = start[r]!; j < start[r + 1]!; j++) {
+      const c = stepTo[indexes[j]!]!;
+      const id = modelOrder[c]!;
+      rank.remember(id, c); // its making is asked for next, as a rule
+      ids.push(id);
+    }
+    return ids;
+  };
   const claimLists = new Map<string, StepClaim[]>();
   const withClaims = abilityIds.filter((_, a) => claimStart[a + 1]! > claimStart[a]!);
   const claimsByAbility = new LazyMap<readonly StepClaim[]>(
@@ -273,5 +299,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       claimIndex,
     }),
   };
-  return Object.freeze(graph);
+  Object.freeze(graph);
+  registerCompactSteps(graph, { how, childIds });
+  return graph;
 }

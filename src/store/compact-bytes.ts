@@ -31,8 +31,11 @@ import { QuickHasher } from "./quick-key.js";
 import { DamagedEntryError } from "../lineage-error.js";
 
 const MAGIC = "CAPTRACE";
-/** The layout of the body and header; an entry of another layout is ignored. 5: keys name the parser; 6: block digests, texts read on demand. */
-const LAYOUT = 6;
+/**
+ * The layout of the body and header; an entry of another layout is ignored. 5: keys name the parser; 6: block
+ * digests, texts read on demand; 7: each model's making (kind, relation, label) as a column and a table.
+ */
+export const LAYOUT = 7;
 /** The bytes of the body each digest covers: what a first read of one entry costs at most, about. */
 export const BLOCK = 1 << 15;
 /** Where the checksum and the body begin. */
@@ -341,6 +344,7 @@ export function decodeCompact(
       claimStart: ints("claimStart"),
       claimIndex: ints("claimIndex"),
       claimRank: ints("claimRank"),
+      stepHow: ints("stepHow"),
     };
     const byteView = (name: ByteSection) => new Uint8Array(index.buffer, ...view(name));
     const stepConfidence = byteView("stepConfidence");
@@ -366,9 +370,16 @@ export function decodeCompact(
       if (tables[kind].offsets.length !== counts[kind] + 1) return undefined;
     const steps = tables.steps.offsets.length - 1;
     if (tables.claims.offsets.length !== steps + 1) return undefined;
-    const { rankOfModel, parentStart, parentRanks, madeBy, claimStart, claimIndex, claimRank } = decoded;
-    if (rankOfModel.length !== n || madeBy.length !== n || stepConfidence.length !== n || parentStart.length !== n + 1)
+    const { rankOfModel, parentStart, parentRanks, madeBy, claimStart, claimIndex, claimRank, stepHow } = decoded;
+    if (
+      rankOfModel.length !== n ||
+      madeBy.length !== n ||
+      stepConfidence.length !== n ||
+      stepHow.length !== n ||
+      parentStart.length !== n + 1
+    )
       return undefined;
+    if (!Array.isArray(header.hows)) return undefined;
     if (
       claimStart.length !== counts.abilities + 1 ||
       claimRank.length !== claimIndex.length ||

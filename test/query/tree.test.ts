@@ -95,10 +95,18 @@ describe("tree on a lazy graph", () => {
       ["teacher", true],
     ]);
     expect(reads.filter((e) => e.startsWith("models#"))).toEqual([]);
-    // base's own step, and the steps that made its children: not the merge below them.
-    expect(reads.filter((e) => e.startsWith("steps#")).sort()).toEqual(["steps#0", "steps#1", "steps#2"]);
+    // Each line's kind, label and confidence come from the index: no step is read until a step id is asked for.
+    expect(r.lines.map((l) => [l.kind, l.label, l.confidence])).toEqual(
+      ["base", "coder", "teacher"].map((m) => {
+        const step = g.madeBy.get(m)!;
+        return [step.kind, step.label ?? null, step.confidence];
+      }),
+    );
+    expect(reads.filter((e) => e.startsWith("steps#"))).toEqual([]);
     expect(JSON.stringify(r)).toBe(JSON.stringify(tree(g, { model: "base", direction: "descendants", depth: 1 })));
     expect(reads.filter((e) => e.startsWith("models#"))).toHaveLength(3);
+    // The JSON asks for the step ids: base's own step and its children's, not the merge below them.
+    expect(reads.filter((e) => e.startsWith("steps#")).sort()).toEqual(["steps#0", "steps#1", "steps#2"]);
     expect(TreeOut.parse(r)).toEqual(JSON.parse(JSON.stringify(r)));
   });
 

@@ -20,6 +20,8 @@ import { roadmap } from "../../src/query/roadmap.js";
 import { show } from "../../src/query/show.js";
 import { trace } from "../../src/query/trace.js";
 import { tree } from "../../src/query/tree.js";
+import { descendants } from "../../src/query/descendants.js";
+import { QuickHasher } from "../../src/store/quick-key.js";
 import type { LineageFile } from "../../src/schema.js";
 import { randomLineage } from "../support/random-lineage.js";
 
@@ -92,6 +94,8 @@ function answers(g: LineageGraph) {
     attempt(() => show(g, m));
     attempt(() => roadmap(g, m));
     attempt(() => tree(g, { model: m, direction: "descendants", ability: g.abilityOrder[0] }));
+    attempt(() => tree(g, { model: m, direction: "descendants", depth: 1 }));
+    attempt(() => descendants(g, { model: m }));
   }
   for (const a of g.abilityOrder) attempt(() => show(g, a));
   for (const what of LISTABLE) attempt(() => list(g, what));
@@ -172,6 +176,62 @@ describe("decodeCompact", () => {
     expect(decodeCompact(bytes, "key", "1.0.1")).toBeUndefined();
     const format = Buffer.from(bytes.toString("latin1").replace('"format":1', '"format":9'), "latin1");
     expect(decodeCompact(format, "key", "1.0.0")).toBeUndefined();
+  });
+
+  /** `bytes` with its header changed by `edit`, and its checksum made again (so only the change can refuse it). */
+  function withHeader(bytes: Buffer, edit: (header: Record<string, unknown>) => void): Buffer {
+    const length = bytes.readUInt32LE(bytes.length - 4);
+    const at = bytes.length - 4 - length;
+    const header = JSON.parse(bytes.toString("utf8", at, at + length)) as Record<string, unknown>;
+    edit(header);
+    const text = Buffer.from(JSON.stringify(header));
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32LE(text.length);
+    const out = Buffer.concat([bytes.subarray(0, at), text, tail]);
+    const hasher = new QuickHasher();
+    hasher.update(text);
+    out.write(hasher.digest().padEnd(32, " "), 8, "latin1");
+    return out;
+  }
+
+  it("refuses an entry of another layout (an older one is compiled again), or of this layout without its making column", () => {
+    expect(
+      decodeCompact(
+        withHeader(bytes, () => {}),
+        "key",
+        "1.0.0",
+      ),
+    ).toBeDefined();
+    expect(
+      decodeCompact(
+        withHeader(bytes, (h) => (h.layout = 6)),
+        "key",
+        "1.0.0",
+      ),
+    ).toBeUndefined();
+    expect(
+      decodeCompact(
+        withHeader(bytes, (h) => delete h.hows),
+        "key",
+        "1.0.0",
+      ),
+    ).toBeUndefined();
+    expect(
+      decodeCompact(
+        withHeader(bytes, (h) => delete (h.sections as Record<string, unknown>).stepHow),
+        "key",
+        "1.0.0",
+      ),
+    ).toBeUndefined();
+    // A column that is not one model long.
+    const sections = (h: Record<string, unknown>) => h.sections as Record<string, [number, number]>;
+    expect(
+      decodeCompact(
+        withHeader(bytes, (h) => (sections(h).stepHow[1] -= 4)),
+        "key",
+        "1.0.0",
+      ),
+    ).toBeUndefined();
   });
 
   it("refuses every truncation and every changed byte, without throwing", () => {

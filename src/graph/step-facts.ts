@@ -1,0 +1,118 @@
+/**
+ * What the step that made a model says of the making, in brief: its kind, label, confidence and the relation
+ * it makes the model in (`relationOf`), and the models made from a model, in the steps' file order. A graph
+ * opened from its compact form answers both from its index (`compactSteps`, lazy-graph.ts registers them),
+ * parsing no step: a tree or a count of a hub base's 44,000 descendants read every one's step only for these.
+ * Any other graph answers from its steps.
+ */
+import type { LineageGraph } from "./build-graph.js";
+import type { StepEntry } from "../schema.js";
+import { CONFIDENCE_LEVELS, type Confidence } from "../vocabulary.js";
+
+/** A model's making in brief: the fields of its step a tree line or a count by relation shows. */
+export interface MadeHow {
+  kind: string;
+  label: string | undefined;
+  confidence: Confidence;
+  /** The relation the step makes its model in (`relationOf`). */
+  relation: string;
+}
+
+/** How `import hf` labels a step whose card declared no relation (the Hub infers one; captrace records that). */
+const UNSPECIFIED_LABEL = /^relation unspecified\b/i;
+
+/**
+ * The relation a step makes its model in: its kind (any kebab-case kind a lineage uses), except fine-tuning
+ * whose method is an adapter (`import hf` records the Hub's `adapter` so: format 1 has no kind of its own for
+ * it), and `unspecified` where the step's label says the card declared none.
+ */
+export function relationOf(step: Pick<StepEntry, "kind" | "method" | "label">): string {
+  if (step.label !== undefined && UNSPECIFIED_LABEL.test(step.label)) return "unspecified";
+  if (step.kind === "fine-tuning" && step.method?.trim().toLowerCase() === "adapter") return "adapter";
+  return step.kind;
+}
+
+/** A step's making in brief. */
+function howOf(step: StepEntry): MadeHow {
+  return { kind: step.kind, label: step.label, confidence: step.confidence, relation: relationOf(step) };
+}
+
+/**
+ * The most distinct makings (kind, relation, label) a compact lineage keeps in its table; the steps of any
+ * past them are read from their texts. A hub dump has a handful; a lineage written by hand, a label a step.
+ */
+export const MAX_HOWS = 4096;
+/** In the `stepHow` column: the model has no making step; its making is past the table (read the step). */
+export const NO_STEP = -1;
+export const NOT_KEPT = -2;
+
+/** A kept making: [kind, relation, label or null]. */
+export type HowEntry = [string, string, string | null];
+
+/** The making column of a graph, by rank (indexes into `hows`), as its compact form keeps it. */
+export function howColumn(graph: LineageGraph): { stepHow: Int32Array; hows: HowEntry[] } {
+  const n = graph.modelOrder.length;
+  const stepHow = new Int32Array(n).fill(NO_STEP);
+  const hows: HowEntry[] = [];
+  const index = new Map<string, number>();
+  for (let r = 0; r < n; r++) {
+    const step = graph.madeBy.get(graph.modelOrder[r]!);
+    if (!step) continue;
+    const entry: HowEntry = [step.kind, relationOf(step), step.label ?? null];
+    const key = JSON.stringify(entry);
+    let i = index.get(key);
+    if (i === undefined && hows.length < MAX_HOWS) {
+      i = hows.length;
+      hows.push(entry);
+      index.set(key, i);
+    }
+    stepHow[r] = i ?? NOT_KEPT;
+  }
+  return { stepHow, hows };
+}
+
+/** What a compact graph answers from its index (lazy-graph.ts). */
+export interface CompactSteps {
+  /** The making of the model at a rank, or null for a root; undefined when the index does not keep it. */
+  how(rank: number): MadeHow | null | undefined;
+  /** The ids of the models made from the model at a rank, in the file order of their steps. */
+  childIds(rank: number): string[];
+}
+
+const compact = new WeakMap<LineageGraph, CompactSteps>();
+
+/** Notes what a compact graph answers from its index. */
+export function registerCompactSteps(graph: LineageGraph, steps: CompactSteps): void {
+  compact.set(graph, steps);
+}
+
+/** The making of the table entry `entry` with the step confidence `level`, or undefined if either is not one. */
+export function howFrom(entry: HowEntry | undefined, level: number): MadeHow | undefined {
+  const confidence = CONFIDENCE_LEVELS[level];
+  if (!entry || confidence === undefined) return undefined;
+  const [kind, relation, label] = entry;
+  return { kind, label: label ?? undefined, confidence, relation };
+}
+
+/** How `model` was made (null for a root), from the index when the graph keeps it there, else from its step. */
+export function madeHow(graph: LineageGraph, model: string): MadeHow | null {
+  const steps = compact.get(graph);
+  if (steps) {
+    const r = graph.rank.get(model);
+    if (r === undefined) return null;
+    const how = steps.how(r);
+    if (how !== undefined) return how;
+  }
+  const step = graph.madeBy.get(model);
+  return step ? howOf(step) : null;
+}
+
+/** The models made from `model`, in the file order of their steps (each once): `childSteps`' models, no step read when the index has them. */
+export function childModels(graph: LineageGraph, model: string): string[] {
+  const steps = compact.get(graph);
+  if (steps) {
+    const r = graph.rank.get(model);
+    return r === undefined ? [] : steps.childIds(r);
+  }
+  return (graph.childSteps.get(model) ?? []).map((step) => step.to);
+}
