@@ -22,7 +22,7 @@ export const INT_SECTIONS = [
   "stepHow",
 ] as const;
 /** The byte arrays of the compact form, by name. */
-export const BYTE_SECTIONS = ["stepConfidence", "claimEffect"] as const;
+export const BYTE_SECTIONS = ["stepConfidence", "claimEffect", "modelNamedById"] as const;
 /** The record kinds whose entries are kept as JSON texts. */
 export const RECORD_KINDS = ["models", "steps", "claims", "abilities", "sources"] as const;
 /** An index array's name. */
@@ -68,6 +68,8 @@ export interface CompactLineage {
   claimEffect: Uint8Array;
   /** By rank, the model's making: an index into `header.hows`, NO_STEP for a root, NOT_KEPT past the table. */
   stepHow: Int32Array;
+  /** By rank, 1 when the model's name is its id (every model of a hub dump): a tree line's name is then known unread. */
+  modelNamedById: Uint8Array;
   stepCount: number;
   /** Parses one entry of a record kind (by its index in file order). */
   entry(kind: RecordKind, index: number): unknown;
@@ -127,6 +129,8 @@ export function compactParts(graph: LineageGraph): CompactParts {
   const lacking: [string, string[]][] = [];
   for (const [a, set] of lackingIndex(lineage.models)) lacking.push([a, [...set]]);
   const { stepHow, hows } = howColumn(graph);
+  const modelNamedById = new Uint8Array(order.length);
+  for (let r = 0; r < order.length; r++) if (graph.models.get(order[r]!)!.name === order[r]) modelNamedById[r] = 1;
   return {
     ints: {
       rankOfModel,
@@ -138,7 +142,7 @@ export function compactParts(graph: LineageGraph): CompactParts {
       claimRank,
       stepHow,
     },
-    bytes: { stepConfidence: graph.index.stepConfidence, claimEffect },
+    bytes: { stepConfidence: graph.index.stepConfidence, claimEffect, modelNamedById },
     records: {
       models: recordTexts(lineage.models, modelIds),
       steps: { count: steps.length, text: (i) => stepText(steps[i]!) },

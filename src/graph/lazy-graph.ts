@@ -213,20 +213,17 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       return r !== undefined && childIndex().start[r]! < childIndex().start[r + 1]!;
     },
   );
-  // Each model's making from the index (step-facts.ts): one object per kept making and confidence, shared.
+  // Each model's making, and whether its name is its id, from the index (step-facts.ts).
   const { stepHow, stepConfidence } = compact;
   const hows = header.hows;
-  const madeHows = new Map<number, MadeHow | undefined>();
   const how = (r: number): MadeHow | null | undefined => {
     if (madeByRank[r]! < 0) return null;
     const h = stepHow[r]!;
     if (h === NO_STEP || h < 0 || h >= hows.length) return undefined;
-    const key = h * 256 + stepConfidence[r]!;
-    if (madeHows.has(key)) return madeHows.get(key);
-    const made = howFrom(hows[h], stepConfidence[r]!);
-    madeHows.set(key, made);
-    return made;
+    return howFrom(hows[h], stepConfidence[r]!, modelOrder[r]!);
   };
+  const { modelNamedById } = compact;
+  const namedById = (r: number) => modelNamedById[r] === 1;
   const childIds = (r: number): string[] => {
     const { start, steps: indexes, stepTo } = childIndex();
     const ids: string[] = [];
@@ -300,6 +297,6 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
     }),
   };
   Object.freeze(graph);
-  registerCompactSteps(graph, { how, childIds });
+  registerCompactSteps(graph, { how, childIds, namedById });
   return graph;
 }

@@ -16,6 +16,8 @@ export interface MadeHow {
   confidence: Confidence;
   /** The relation the step makes its model in (`relationOf`). */
   relation: string;
+  /** The step's id, when known without reading the step (a compact graph knows it when it is a kept prefix and the model's id). */
+  step: string | undefined;
 }
 
 /** How `import hf` labels a step whose card declared no relation (the Hub infers one; captrace records that). */
@@ -34,7 +36,7 @@ export function relationOf(step: Pick<StepEntry, "kind" | "method" | "label">): 
 
 /** A step's making in brief. */
 function howOf(step: StepEntry): MadeHow {
-  return { kind: step.kind, label: step.label, confidence: step.confidence, relation: relationOf(step) };
+  return { kind: step.kind, label: step.label, confidence: step.confidence, relation: relationOf(step), step: step.id };
 }
 
 /**
@@ -46,8 +48,11 @@ export const MAX_HOWS = 4096;
 export const NO_STEP = -1;
 export const NOT_KEPT = -2;
 
-/** A kept making: [kind, relation, label or null]. */
-export type HowEntry = [string, string, string | null];
+/**
+ * A kept making: [kind, relation, label or null, the step id's prefix or null]. The prefix is what a step's
+ * id is made of before its model's id (`hf:` for every step of an imported hub dump), null when it is not so.
+ */
+export type HowEntry = [string, string, string | null, string | null];
 
 /** The making column of a graph, by rank (indexes into `hows`), as its compact form keeps it. */
 export function howColumn(graph: LineageGraph): { stepHow: Int32Array; hows: HowEntry[] } {
@@ -58,7 +63,8 @@ export function howColumn(graph: LineageGraph): { stepHow: Int32Array; hows: How
   for (let r = 0; r < n; r++) {
     const step = graph.madeBy.get(graph.modelOrder[r]!);
     if (!step) continue;
-    const entry: HowEntry = [step.kind, relationOf(step), step.label ?? null];
+    const prefix = step.id.endsWith(step.to) ? step.id.slice(0, step.id.length - step.to.length) : null;
+    const entry: HowEntry = [step.kind, relationOf(step), step.label ?? null, prefix];
     const key = JSON.stringify(entry);
     let i = index.get(key);
     if (i === undefined && hows.length < MAX_HOWS) {
@@ -77,6 +83,8 @@ export interface CompactSteps {
   how(rank: number): MadeHow | null | undefined;
   /** The ids of the models made from the model at a rank, in the file order of their steps. */
   childIds(rank: number): string[];
+  /** Whether the model at a rank has its id for its name (as every model of a hub dump). */
+  namedById(rank: number): boolean;
 }
 
 const compact = new WeakMap<LineageGraph, CompactSteps>();
@@ -86,12 +94,18 @@ export function registerCompactSteps(graph: LineageGraph, steps: CompactSteps): 
   compact.set(graph, steps);
 }
 
-/** The making of the table entry `entry` with the step confidence `level`, or undefined if either is not one. */
-export function howFrom(entry: HowEntry | undefined, level: number): MadeHow | undefined {
+/** The making of model `model` by the table entry `entry` with the step confidence `level`, or undefined if either is not one. */
+export function howFrom(entry: HowEntry | undefined, level: number, model: string): MadeHow | undefined {
   const confidence = CONFIDENCE_LEVELS[level];
   if (!entry || confidence === undefined) return undefined;
-  const [kind, relation, label] = entry;
-  return { kind, label: label ?? undefined, confidence, relation };
+  const [kind, relation, label, prefix] = entry;
+  return {
+    kind,
+    label: label ?? undefined,
+    confidence,
+    relation,
+    step: typeof prefix === "string" ? prefix + model : undefined,
+  };
 }
 
 /** How `model` was made (null for a root), from the index when the graph keeps it there, else from its step. */
@@ -115,4 +129,12 @@ export function childModels(graph: LineageGraph, model: string): string[] {
     return r === undefined ? [] : steps.childIds(r);
   }
   return (graph.childSteps.get(model) ?? []).map((step) => step.to);
+}
+
+/** A model's name when the graph knows it without reading the model's entry (a compact graph: when it is the id); else undefined. */
+export function knownName(graph: LineageGraph, model: string): string | undefined {
+  const steps = compact.get(graph);
+  if (!steps) return undefined;
+  const r = graph.rank.get(model);
+  return r !== undefined && steps.namedById(r) ? model : undefined;
 }

@@ -5,6 +5,7 @@ import {
   ancestors,
   childModels,
   foldAbility,
+  knownName,
   madeHow,
   type LineageGraph,
   type MadeHow,
@@ -74,25 +75,36 @@ export function tree(graph: LineageGraph, args: TreeArgs = {}): TreeResult {
     const kids = repeated || atLimit ? [] : childrenOf(child.model);
     const cut = !repeated && atLimit && hasChildren(child.model);
     const { model: id, how } = child;
-    lines.push({
-      depth,
-      model: id,
-      // Read when asked for (the JSON asks; the text view does not): a model's entry, or its step, only then.
-      get name() {
-        return graph.models.get(id)!.name;
-      },
-      get step() {
-        return how === null ? null : graph.madeBy.get(id)!.id;
-      },
-      kind: how?.kind ?? null,
-      label: how?.label ?? null,
-      confidence: how?.confidence ?? null,
-      state: states?.get(child.model)?.state ?? null,
-      size: states?.get(child.model)?.size ?? null,
-      repeated,
-      cut,
-      last,
-    });
+    const kind = how?.kind ?? null;
+    const label = how?.label ?? null;
+    const confidence = how?.confidence ?? null;
+    const state = states?.get(id)?.state ?? null;
+    const size = states?.get(id)?.size ?? null;
+    const name = knownName(graph, id);
+    const step = how === null ? null : how.step;
+    // A line's name and step id, when the graph does not know them unread, are read when asked for (the JSON
+    // asks; the text view does not). A line of getters costs several times a plain one to make: only then.
+    if (name !== undefined && step !== undefined)
+      lines.push({ depth, model: id, name, step, kind, label, confidence, state, size, repeated, cut, last });
+    else
+      lines.push({
+        depth,
+        model: id,
+        get name() {
+          return name ?? graph.models.get(id)!.name;
+        },
+        get step() {
+          return step === undefined ? graph.madeBy.get(id)!.id : step;
+        },
+        kind,
+        label,
+        confidence,
+        state,
+        size,
+        repeated,
+        cut,
+        last,
+      });
     printed.add(child.model);
     if (repeated || cut) continue;
     for (let i = kids.length - 1; i >= 0; i--)

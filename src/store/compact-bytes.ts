@@ -33,7 +33,7 @@ import { DamagedEntryError } from "../lineage-error.js";
 const MAGIC = "CAPTRACE";
 /**
  * The layout of the body and header; an entry of another layout is ignored. 5: keys name the parser; 6: block
- * digests, texts read on demand; 7: each model's making (kind, relation, label) as a column and a table.
+ * digests, texts read on demand; 7: each model's making (kind, relation, label, step id prefix) as a column and a table, and whether its name is its id.
  */
 export const LAYOUT = 7;
 /** The bytes of the body each digest covers: what a first read of one entry costs at most, about. */
@@ -349,6 +349,7 @@ export function decodeCompact(
     const byteView = (name: ByteSection) => new Uint8Array(index.buffer, ...view(name));
     const stepConfidence = byteView("stepConfidence");
     const claimEffect = byteView("claimEffect");
+    const modelNamedById = byteView("modelNamedById");
     // `text`: where the entries' texts start in the body.
     const tables = {} as Record<RecordKind, { offsets: Uint32Array; text: number }>;
     for (const kind of RECORD_KINDS) {
@@ -376,6 +377,7 @@ export function decodeCompact(
       madeBy.length !== n ||
       stepConfidence.length !== n ||
       stepHow.length !== n ||
+      modelNamedById.length !== n ||
       parentStart.length !== n + 1
     )
       return undefined;
@@ -392,6 +394,7 @@ export function decodeCompact(
       ...decoded,
       stepConfidence,
       claimEffect,
+      modelNamedById,
       stepCount: steps,
       entry(kind, i) {
         const { offsets, text } = tables[kind];

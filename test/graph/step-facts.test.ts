@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
 import { compactParts } from "../../src/graph/compact.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
-import { childModels, madeHow, MAX_HOWS, NOT_KEPT, relationOf } from "../../src/graph/step-facts.js";
+import { childModels, knownName, madeHow, MAX_HOWS, NOT_KEPT, relationOf } from "../../src/graph/step-facts.js";
 import { CONFIDENCE_LEVELS } from "../../src/vocabulary.js";
 import { lineageFile, type StepSpec } from "../support/build.js";
 import { randomLineage } from "../support/random-lineage.js";
@@ -22,8 +22,23 @@ function lazyOf(graph: LineageGraph) {
   return { lazy, reads, stepHow: ints.stepHow };
 }
 
-/** Every model's making and children, as the functions answer. */
-const facts = (g: LineageGraph) => g.modelOrder.map((m) => [m, madeHow(g, m), childModels(g, m)]);
+/** Every model's making, children and name known unread, as the functions answer. */
+const answers = (g: LineageGraph) =>
+  g.modelOrder.map((m) => ({ m, how: madeHow(g, m), children: childModels(g, m), name: knownName(g, m) }));
+
+/**
+ * The answers with the step ids and names known unread checked against the steps' and models' own (which
+ * reads them), and then left out.
+ */
+const checked = (g: LineageGraph, got: ReturnType<typeof answers>) =>
+  got.map(({ m, how, children, name }) => {
+    if (how?.step !== undefined) expect(how.step).toBe(g.madeBy.get(m)!.id);
+    if (name !== undefined) expect(name).toBe(g.models.get(m)!.name);
+    return [m, how && { ...how, step: undefined }, children];
+  });
+
+/** The answers of a graph, checked: all but unread step ids and names. */
+const facts = (g: LineageGraph) => checked(g, answers(g));
 
 /** What a graph's steps say of each model: the expected answer, from the steps themselves. */
 const fromSteps = (g: LineageGraph) =>
@@ -31,7 +46,15 @@ const fromSteps = (g: LineageGraph) =>
     const step = g.madeBy.get(m);
     return [
       m,
-      step ? { kind: step.kind, label: step.label, confidence: step.confidence, relation: relationOf(step) } : null,
+      step
+        ? {
+            kind: step.kind,
+            label: step.label,
+            confidence: step.confidence,
+            relation: relationOf(step),
+            step: undefined,
+          }
+        : null,
       (g.childSteps.get(m) ?? []).map((s) => s.to),
     ];
   });
@@ -51,7 +74,30 @@ function varied(n: number, labelOf: (i: number) => string | undefined) {
   return buildGraph(file);
 }
 
-describe("madeHow and childModels", () => {
+describe("madeHow, childModels and knownName", () => {
+  it("know unread a step id made of a kept prefix and its model's id, and a name that is the model's id", () => {
+    const file = lineageFile([
+      ["hf:base", [], "base", []],
+      ["hf:a", ["base"], "a", []],
+      ["b-from-base", ["base"], "b", []],
+      ["own", ["a"], "c", []],
+    ]);
+    file.models.a!.name = "a";
+    file.models.c!.name = "c";
+    const eager = buildGraph(file);
+    const { lazy, reads } = lazyOf(eager);
+    expect(["base", "a", "b", "c"].map((m) => [madeHow(lazy, m)?.step, knownName(lazy, m)])).toEqual([
+      ["hf:base", undefined],
+      ["hf:a", "a"],
+      [undefined, undefined],
+      [undefined, "c"],
+    ]);
+    expect(reads).toEqual([]);
+    // A built graph keeps its steps: it knows every step id, and leaves names to its models.
+    expect(madeHow(eager, "b")?.step).toBe("b-from-base");
+    expect(knownName(eager, "a")).toBeUndefined();
+  });
+
   it("answer from a compact graph's index what its steps say, reading no step", () => {
     const labels = [
       undefined,
@@ -61,11 +107,12 @@ describe("madeHow and childModels", () => {
     ];
     const eager = varied(80, (i) => labels[Math.floor(i / 4) % labels.length]);
     const { lazy, reads } = lazyOf(eager);
+    const got = answers(lazy);
+    expect(reads).toEqual([]);
     const expected = fromSteps(eager);
     // The index told apart everything the steps do: kinds, labels, adapters, unspecified relations, confidences.
     expect(new Set(expected.map(([, how]) => JSON.stringify(how))).size).toBeGreaterThan(10);
-    expect(facts(lazy)).toEqual(expected);
-    expect(reads).toEqual([]);
+    expect(checked(lazy, got)).toEqual(expected);
     expect(facts(eager)).toEqual(expected);
   });
 
@@ -74,8 +121,9 @@ describe("madeHow and childModels", () => {
     const { lazy, reads, stepHow } = lazyOf(eager);
     const notKept = [...stepHow].filter((h) => h === NOT_KEPT).length;
     expect(notKept).toBeGreaterThan(100);
-    expect(facts(lazy)).toEqual(fromSteps(eager));
+    const got = answers(lazy);
     expect(reads.filter((r) => r.startsWith("steps#"))).toHaveLength(notKept);
+    expect(checked(lazy, got)).toEqual(fromSteps(eager));
   });
 
   it("agree with the steps on random lineages, built or compact", () => {
@@ -83,8 +131,9 @@ describe("madeHow and childModels", () => {
       fc.property(randomLineage, (lineage) => {
         const eager = buildGraph(lineage);
         const { lazy, reads } = lazyOf(eager);
-        expect(facts(lazy)).toEqual(fromSteps(eager));
+        const got = answers(lazy);
         expect(reads).toEqual([]);
+        expect(checked(lazy, got)).toEqual(fromSteps(eager));
       }),
       { numRuns: 150 },
     );
@@ -97,6 +146,7 @@ describe("madeHow and childModels", () => {
       label: undefined,
       confidence: "established",
       relation: "adapter",
+      step: undefined,
     });
     const rootless = buildGraph(lineageFile([["s", ["base"], "child", []]]));
     expect(madeHow(lazyOf(rootless).lazy, "base")).toBeNull();

@@ -110,6 +110,25 @@ describe("tree on a lazy graph", () => {
     expect(TreeOut.parse(r)).toEqual(JSON.parse(JSON.stringify(r)));
   });
 
+  it("on a hub-shaped lineage (names that are ids, step ids of a prefix and the model's), reads no entry even for the JSON", () => {
+    const file = lineageFile([
+      ["hf:base", [], "base", []],
+      ["hf:a", ["base"], "a", []],
+      ["hf:b", ["base"], "b", []],
+      ["hf:c", ["a"], "c", []],
+    ]);
+    for (const [id, model] of Object.entries(file.models)) model.name = id;
+    const eager = buildGraph(file);
+    const { lazy, reads } = lazyOf(eager);
+    const args = { model: "base", direction: "descendants", depth: 1 } as const;
+    const r = tree(lazy, args);
+    expect(JSON.stringify(r)).toBe(JSON.stringify(tree(eager, args)));
+    expect(reads).toEqual([]);
+    // Plain lines: the name and step are data, not getters.
+    for (const line of r.lines)
+      for (const key of ["name", "step"]) expect(Object.getOwnPropertyDescriptor(line, key)).toHaveProperty("value");
+  });
+
   it("draws the same lines as on the built graph, any model, way and depth", () => {
     fc.assert(
       fc.property(randomLineage, fc.nat(), fc.boolean(), fc.integer({ min: 0, max: 3 }), (lineage, pick, up, depth) => {
