@@ -9,6 +9,7 @@ import type { LineageGraph } from "./build-graph.js";
 import { aliasesOf, lackingIndex, type AliasList } from "./build-graph.js";
 import type { LineageFile, StepEntry } from "../schema.js";
 import { howColumn, type HowEntry } from "./step-facts.js";
+import type { IdList } from "./id-index.js";
 
 /** The index arrays of the compact form (32-bit integers), by name. */
 export const INT_SECTIONS = [
@@ -52,7 +53,10 @@ export interface CompactIndex {
 
 /** A compact lineage, opened: its ids and names, and views of its arrays. */
 export interface CompactLineage {
-  header: CompactIndex;
+  /** The index but the model ids (`modelIds`, made one by one). */
+  header: Omit<CompactIndex, "modelIds">;
+  /** The model ids in file order. */
+  modelIds: IdList;
   /** By file index, the model's rank in lineage order. */
   rankOfModel: Int32Array;
   parentStart: Int32Array;

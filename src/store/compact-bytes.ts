@@ -4,10 +4,10 @@
  *
  *   "CAPTRACE" | checksum (32 ASCII bytes) | body | header (JSON) | u32 header length
  *
- * The body holds 4-byte aligned sections: first the graph's index arrays and, for each record kind, a
- * table of its entries' byte offsets; then the entries' JSON texts, and the load's warnings. The header,
- * last so that everything can be written in one pass, holds the ids, names, keys, where the sections lie,
- * and a digest of every BLOCK bytes of the body. The checksum (the quick key by default, or the caller's
+ * The body holds 4-byte aligned sections: first the graph's index arrays, the model ids (one text, split on
+ * newlines) and, for each record kind, a table of its entries' byte offsets; then the entries' JSON texts, and
+ * the load's warnings. The header, last so that everything can be written in one pass, holds the other ids,
+ * names, keys, where the sections lie, and a digest of every BLOCK bytes of the body. The checksum (the quick key by default, or the caller's
  * hash) is of the header. So opening an entry reads and checks only the header and the index sections;
  * an entry's text is read, and its blocks checked, when a query first asks for it. A damaged entry is one
  * that is ignored when opened, or (a block damaged since) one whose read throws DamagedEntryError; never
@@ -25,6 +25,7 @@ import {
   type RecordKind,
 } from "../graph/compact.js";
 import type { LineageGraph } from "../graph/build-graph.js";
+import { textIds } from "../graph/id-index.js";
 import type { PendingWarnings } from "../problem.js";
 import { FORMAT_VERSION } from "../vocabulary.js";
 import { QuickHasher } from "./quick-key.js";
@@ -33,7 +34,8 @@ import { DamagedEntryError } from "../lineage-error.js";
 const MAGIC = "CAPTRACE";
 /**
  * The layout of the body and header; an entry of another layout is ignored. 5: keys name the parser; 6: block
- * digests, texts read on demand; 7: each model's making (kind, relation, label, step id prefix) as a column and a table, and whether its name is its id.
+ * digests, texts read on demand; 7: each model's making (kind, relation, label, step id prefix) as a column and a table, whether its name is its
+ * id, and the model ids as a section.
  */
 export const LAYOUT = 7;
 /** The bytes of the body each digest covers: what a first read of one entry costs at most, about. */
@@ -42,10 +44,16 @@ export const BLOCK = 1 << 15;
 const CHECKSUM_AT = 8;
 const BODY_AT = 40;
 
-type SectionName = IntSection | ByteSection | `${RecordKind}Offsets` | `${RecordKind}Text` | "warnings";
+type SectionName =
+  IntSection | ByteSection | "modelIdText" | "modelIdStart" | `${RecordKind}Offsets` | `${RecordKind}Text` | "warnings";
 
-/** The JSON header of a compact lineage: its index, and what storage needs to trust and use it. */
-export interface CompactHeader extends CompactIndex {
+/**
+ * The JSON header of a compact lineage: its index but the model ids (sections of the body: `modelIdText`, each
+ * id and a newline, and `modelIdStart`, where each begins; read as one string and made one by one when asked
+ * for, where a million ids parsed from JSON cost every query most of its time to open), and what storage
+ * needs to trust and use it.
+ */
+export interface CompactHeader extends Omit<CompactIndex, "modelIds"> {
   format: number;
   layout: number;
   captrace: string;
@@ -56,6 +64,9 @@ export interface CompactHeader extends CompactIndex {
   /** The digest of each BLOCK bytes of the body, in order (the last block may be shorter). */
   blocks: string[];
 }
+
+/** After each model id in `modelIdText`: no id holds one (an id is ASCII letters, digits and . _ : + - /). */
+const ID_END = "\n";
 
 /** A compact lineage read from bytes: the graph's parts, the stored header, and the load's warnings (read when asked). */
 export interface StoredLineage extends CompactLineage {
@@ -119,6 +130,16 @@ export function writeCompact(
   };
   for (const name of INT_SECTIONS) section(name, () => out.bytes(littleEndian(parts.ints[name])));
   for (const name of BYTE_SECTIONS) section(name, () => out.bytes(parts.bytes[name]));
+  const { modelIds, ...index } = parts.index;
+  const idStart = new Int32Array(modelIds.length + 1);
+  section("modelIdText", () => {
+    for (let i = 0; i < modelIds.length; i++) {
+      out.text(modelIds[i]!);
+      out.text(ID_END);
+      idStart[i + 1] = idStart[i]! + modelIds[i]!.length + 1;
+    }
+  });
+  section("modelIdStart", () => out.bytes(littleEndian(idStart)));
   // The offset tables, made by a first pass of lengths, come before the texts: opening reads them with the arrays.
   for (const kind of RECORD_KINDS) {
     const records = parts.records[kind];
@@ -139,7 +160,7 @@ export function writeCompact(
     layout: LAYOUT,
     captrace: version,
     key,
-    ...parts.index,
+    ...index,
     sections,
     blocks,
   };
@@ -357,11 +378,18 @@ export function decodeCompact(
       const offsets = new Uint32Array(index.buffer, offset, length / 4);
       const [text, textLength] = bounds(`${kind}Text`);
       if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== textLength) return undefined;
-      for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) return undefined;
+      if (!ascending(offsets)) return undefined;
       tables[kind] = { offsets, text };
     }
     const warnings = bounds("warnings");
-    const n = header.modelIds.length;
+    // The ids are ASCII (the schema's Id): latin1 is their UTF-8, and the fastest to decode, as one string.
+    const idText = Buffer.from(index.buffer, ...view("modelIdText")).toString("latin1");
+    const [idStartAt, idStartLength] = view("modelIdStart");
+    const idStart = new Int32Array(index.buffer, idStartAt, idStartLength / 4);
+    if (idStart.length === 0 || idStart[0] !== 0 || idStart[idStart.length - 1] !== idText.length) return undefined;
+    if (!ascending(idStart)) return undefined;
+    const modelIds = textIds(idText, idStart);
+    const n = modelIds.length;
     const counts = {
       models: n,
       abilities: header.abilityIds.length,
@@ -391,6 +419,7 @@ export function decodeCompact(
     if (parentStart[n] !== parentRanks.length || claimStart[counts.abilities] !== claimIndex.length) return undefined;
     return {
       header,
+      modelIds,
       ...decoded,
       stepConfidence,
       claimEffect,
@@ -405,6 +434,12 @@ export function decodeCompact(
   } catch {
     return undefined;
   }
+}
+
+/** Whether an array never descends (each id or entry starts where the one before did, or after it). */
+function ascending(array: Int32Array | Uint32Array): boolean {
+  for (let i = 1; i < array.length; i++) if (array[i]! < array[i - 1]!) return false;
+  return true;
 }
 
 /** The body of a compact lineage, read block by block from its source, each block checked once. */

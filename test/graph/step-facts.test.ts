@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
 import { compactParts } from "../../src/graph/compact.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
+import { arrayIds } from "../../src/graph/id-index.js";
 import { childModels, knownName, madeHow, MAX_HOWS, NOT_KEPT, relationOf } from "../../src/graph/step-facts.js";
 import { CONFIDENCE_LEVELS } from "../../src/vocabulary.js";
 import { lineageFile, type StepSpec } from "../support/build.js";
@@ -14,6 +15,7 @@ function lazyOf(graph: LineageGraph) {
   const reads: string[] = [];
   const lazy = lazyGraph({
     header: index,
+    modelIds: arrayIds(index.modelIds),
     ...ints,
     ...bytes,
     stepCount: records.steps.count,

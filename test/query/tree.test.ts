@@ -5,6 +5,7 @@ import { tree } from "../../src/query/tree.js";
 import { buildGraph } from "../../src/graph/build-graph.js";
 import { compactParts } from "../../src/graph/compact.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
+import { arrayIds } from "../../src/graph/id-index.js";
 import { randomLineage } from "../support/random-lineage.js";
 import { graphOf, lineageFile } from "../support/build.js";
 
@@ -78,6 +79,7 @@ describe("tree on a lazy graph", () => {
     const reads: string[] = [];
     const lazy = lazyGraph({
       header: index,
+      modelIds: arrayIds(index.modelIds),
       ...ints,
       ...bytes,
       stepCount: records.steps.count,

@@ -8,7 +8,7 @@ import { RECORD_KINDS } from "../../src/graph/compact.js";
 import { bigLineage } from "../support/big-lineage.js";
 import { DamagedEntryError } from "../../src/lineage-error.js";
 
-const idsOf = { models: "modelIds", abilities: "abilityIds", sources: "sourceIds" } as const;
+const idsOf = { abilities: "abilityIds", sources: "sourceIds" } as const;
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
 import { cacheHasher } from "../../src/store/compiled.js";
 import { loadLineageText } from "../../src/load/load-lineage.js";
@@ -230,6 +230,9 @@ describe("decodeCompact", () => {
     };
     expect(decodeCompact(withHeader(bytes, shorter("stepHow")), "key", "1.0.0")).toBeUndefined();
     expect(decodeCompact(withHeader(bytes, shorter("modelNamedById")), "key", "1.0.0")).toBeUndefined();
+    // Model ids that do not fill their text, or a text without its ids' starts.
+    expect(decodeCompact(withHeader(bytes, shorter("modelIdStart")), "key", "1.0.0")).toBeUndefined();
+    expect(decodeCompact(withHeader(bytes, shorter("modelIdText")), "key", "1.0.0")).toBeUndefined();
   });
 
   it("refuses every truncation and every changed byte, without throwing", () => {
@@ -258,7 +261,12 @@ describe("decodeCompact", () => {
       lazily++;
       expect(() => {
         for (const kind of RECORD_KINDS) {
-          const count = kind === "steps" || kind === "claims" ? decoded.stepCount : decoded.header[idsOf[kind]].length;
+          const count =
+            kind === "steps" || kind === "claims"
+              ? decoded.stepCount
+              : kind === "models"
+                ? decoded.modelIds.length
+                : decoded.header[idsOf[kind]].length;
           for (let e = 0; e < count; e++) decoded.entry(kind, e);
         }
         decoded.warnings();
