@@ -6,8 +6,8 @@
  * graph of them again.
  */
 import type { LineageGraph } from "./build-graph.js";
-import { aliasesOf, lackingIndex, type AliasList } from "./build-graph.js";
-import type { LineageFile, StepEntry } from "../schema.js";
+import { aliasesOf, type AliasList } from "./build-graph.js";
+import type { LineageFile, ModelEntry, StepEntry } from "../schema.js";
 import { howColumn, type HowEntry } from "./step-facts.js";
 import type { IdList } from "./id-index.js";
 
@@ -109,32 +109,36 @@ function stepText(step: StepEntry): string {
 export function compactParts(graph: LineageGraph): CompactParts {
   const { lineage } = graph;
   // Keys and lookups, never Object.entries/values: on a record of a million keys they are several times slower.
-  const modelIds = Object.keys(lineage.models);
+  // The models' ids, ranks and whether each is named by its id in one pass over the graph's map (its order is
+  // the record's), and the step of each rank from the steps (one a model): no map of a million made for them.
+  const order = graph.modelOrder;
+  const modelIds = new Array<string>(graph.models.size);
+  const rankOfModel = new Int32Array(graph.models.size);
+  const modelNamedById = new Uint8Array(order.length);
+  const modelEntries = new Array<ModelEntry>(graph.models.size);
+  const modelAliases: [string, readonly string[]][] = [];
+  let file = 0;
+  for (const [id, model] of graph.models) {
+    const r = graph.rank.get(id)!;
+    modelEntries[file] = model;
+    modelIds[file] = id;
+    rankOfModel[file++] = r;
+    if (model.name === id) modelNamedById[r] = 1;
+    if (model.aliases?.length) modelAliases.push([id, model.aliases]);
+  }
   const abilityIds = Object.keys(lineage.abilities);
   const sourceIds = Object.keys(lineage.sources);
-  const fileIndex = new Map<string, number>();
-  for (let i = 0; i < modelIds.length; i++) fileIndex.set(modelIds[i]!, i);
-  const order = graph.modelOrder;
-  const rankOfModel = new Int32Array(modelIds.length);
-  for (let r = 0; r < order.length; r++) rankOfModel[fileIndex.get(order[r]!)!] = r;
   const steps = lineage.steps;
-  const stepIndex = new Map<StepEntry, number>();
-  for (let i = 0; i < steps.length; i++) stepIndex.set(steps[i]!, i);
   const madeBy = new Int32Array(order.length).fill(-1);
+  for (let s = 0; s < steps.length; s++) madeBy[graph.rank.get(steps[s]!.to)!] = s;
   const alternativeMakers: string[] = [];
-  for (let r = 0; r < order.length; r++) {
-    const step = graph.madeBy.get(order[r]!);
-    if (!step) continue;
-    madeBy[r] = stepIndex.get(step)!;
-    if (step.alternatives?.length) alternativeMakers.push(order[r]!);
-  }
+  for (let r = 0; r < order.length; r++)
+    if (madeBy[r]! >= 0 && steps[madeBy[r]!]!.alternatives?.length) alternativeMakers.push(order[r]!);
   const { claimStart, claimIndex, claimRank, claimEffect } = graph.index;
   const { lineage: format, title, description } = lineage;
   const lacking: [string, string[]][] = [];
-  for (const [a, set] of lackingIndex(lineage.models)) lacking.push([a, [...set]]);
-  const { stepHow, hows } = howColumn(graph);
-  const modelNamedById = new Uint8Array(order.length);
-  for (let r = 0; r < order.length; r++) if (graph.models.get(order[r]!)!.name === order[r]) modelNamedById[r] = 1;
+  for (const [a, set] of graph.lacking) lacking.push([a, [...set]]);
+  const { stepHow, hows } = howColumn(steps, madeBy);
   return {
     ints: {
       rankOfModel,
@@ -148,7 +152,7 @@ export function compactParts(graph: LineageGraph): CompactParts {
     },
     bytes: { stepConfidence: graph.index.stepConfidence, claimEffect, modelNamedById },
     records: {
-      models: recordTexts(lineage.models, modelIds),
+      models: { count: modelIds.length, text: (i) => JSON.stringify(modelEntries[i]) },
       steps: { count: steps.length, text: (i) => stepText(steps[i]!) },
       claims: { count: steps.length, text: (i) => JSON.stringify(steps[i]!.claims) },
       abilities: recordTexts(lineage.abilities, abilityIds),
@@ -159,7 +163,7 @@ export function compactParts(graph: LineageGraph): CompactParts {
       modelIds,
       abilityIds,
       sourceIds,
-      modelAliases: aliasesOf(lineage.models),
+      modelAliases,
       abilityAliases: aliasesOf(lineage.abilities),
       lacking,
       alternativeMakers,

@@ -54,25 +54,45 @@ export const NOT_KEPT = -2;
  */
 export type HowEntry = [string, string, string | null, string | null];
 
-/** The making column of a graph, by rank (indexes into `hows`), as its compact form keeps it. */
-export function howColumn(graph: LineageGraph): { stepHow: Int32Array; hows: HowEntry[] } {
-  const n = graph.modelOrder.length;
-  const stepHow = new Int32Array(n).fill(NO_STEP);
+/** Past this many kept makings, a making is found by a key of its parts; before, by comparing them. */
+const FEW_HOWS = 16;
+
+/**
+ * The making column of a lineage's steps, by rank (indexes into `hows`), as its compact form keeps it;
+ * `madeBy` is the index of the step that makes the model at each rank, or -1. One pass (a first load of a
+ * million-model dump makes it once): a step id's prefix is the last one found when it fits, and a making is
+ * one of the few kept so far, compared field by field, or found by its key.
+ */
+export function howColumn(steps: readonly StepEntry[], madeBy: Int32Array): { stepHow: Int32Array; hows: HowEntry[] } {
+  const stepHow = new Int32Array(madeBy.length).fill(NO_STEP);
   const hows: HowEntry[] = [];
   const index = new Map<string, number>();
-  for (let r = 0; r < n; r++) {
-    const step = graph.madeBy.get(graph.modelOrder[r]!);
-    if (!step) continue;
-    const prefix = step.id.endsWith(step.to) ? step.id.slice(0, step.id.length - step.to.length) : null;
-    const entry: HowEntry = [step.kind, relationOf(step), step.label ?? null, prefix];
-    const key = JSON.stringify(entry);
-    let i = index.get(key);
-    if (i === undefined && hows.length < MAX_HOWS) {
-      i = hows.length;
+  let prefix: string | null = null;
+  for (let r = 0; r < madeBy.length; r++) {
+    if (madeBy[r]! < 0) continue;
+    const step = steps[madeBy[r]!]!;
+    const { id, to, kind } = step;
+    const label = step.label ?? null;
+    const relation = relationOf(step);
+    if (prefix === null || id.length !== prefix.length + to.length || !id.startsWith(prefix) || !id.endsWith(to))
+      prefix = id.endsWith(to) ? id.slice(0, id.length - to.length) : null;
+    let h = -1;
+    if (hows.length <= FEW_HOWS) {
+      for (let k = 0; k < hows.length; k++) {
+        const e = hows[k]!;
+        if (e[0] === kind && e[1] === relation && e[2] === label && e[3] === prefix) {
+          h = k;
+          break;
+        }
+      }
+    } else h = index.get(JSON.stringify([kind, relation, label, prefix])) ?? -1;
+    if (h < 0 && hows.length < MAX_HOWS) {
+      h = hows.length;
+      const entry: HowEntry = [kind, relation, label, prefix];
       hows.push(entry);
-      index.set(key, i);
+      index.set(JSON.stringify(entry), h);
     }
-    stepHow[r] = i ?? NOT_KEPT;
+    stepHow[r] = h < 0 ? NOT_KEPT : h;
   }
   return { stepHow, hows };
 }

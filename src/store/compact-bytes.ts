@@ -4,12 +4,13 @@
  *
  *   "CAPTRACE" | checksum (32 ASCII bytes) | body | header (JSON) | u32 header length
  *
- * The body holds 4-byte aligned sections: first the graph's index arrays, the model ids (one text, split on
- * newlines) and, for each record kind, a table of its entries' byte offsets; then the entries' JSON texts, and
- * the load's warnings. The header, last so that everything can be written in one pass, holds the other ids,
- * names, keys, where the sections lie, and a digest of every BLOCK bytes of the body. The checksum (the quick key by default, or the caller's
- * hash) is of the header. So opening an entry reads and checks only the header and the index sections;
- * an entry's text is read, and its blocks checked, when a query first asks for it. A damaged entry is one
+ * The body holds 4-byte aligned sections: first the graph's index arrays and the model ids (one text, and
+ * where each starts); then the entries' JSON texts, for each record kind; then the table of each kind's
+ * entries' byte offsets (made as the texts are written), and the load's warnings. The header, last so that
+ * everything can be written in one pass, holds the other ids, names, keys, where the sections lie, and a
+ * digest of every BLOCK bytes of the body. The checksum (the quick key by default, or the caller's
+ * hash) is of the header. So opening an entry reads and checks only the header, the index sections and the
+ * offset tables; an entry's text is read, and its blocks checked, when a query first asks for it. A damaged entry is one
  * that is ignored when opened, or (a block damaged since) one whose read throws DamagedEntryError; never
  * one that is half read.
  */
@@ -133,26 +134,35 @@ export function writeCompact(
   const { modelIds, ...index } = parts.index;
   const idStart = new Int32Array(modelIds.length + 1);
   section("modelIdText", () => {
+    // A few thousand ids a write, not two writes an id.
+    let chunk = "";
     for (let i = 0; i < modelIds.length; i++) {
-      out.text(modelIds[i]!);
-      out.text(ID_END);
+      chunk += modelIds[i]! + ID_END;
       idStart[i + 1] = idStart[i]! + modelIds[i]!.length + 1;
+      if ((i & 4095) === 4095) {
+        out.text(chunk);
+        chunk = "";
+      }
     }
+    out.text(chunk);
   });
   section("modelIdStart", () => out.bytes(littleEndian(idStart)));
-  // The offset tables, made by a first pass of lengths, come before the texts: opening reads them with the arrays.
+  // The texts, then their offset tables, made as they are written: each entry's text is made once (a first
+  // pass of lengths made a million-model dump's every text twice). Opening reads the tables with the arrays.
+  const tables = {} as Record<RecordKind, Uint32Array>;
   for (const kind of RECORD_KINDS) {
     const records = parts.records[kind];
     const offsets = new Uint32Array(records.count + 1);
-    for (let i = 0; i < records.count; i++) offsets[i + 1] = offsets[i]! + Buffer.byteLength(records.text(i));
-    section(`${kind}Offsets`, () => out.bytes(littleEndian(offsets)));
-  }
-  for (const kind of RECORD_KINDS) {
-    const records = parts.records[kind];
     section(`${kind}Text`, () => {
-      for (let i = 0; i < records.count; i++) out.text(records.text(i));
+      const start = out.position;
+      for (let i = 0; i < records.count; i++) {
+        out.text(records.text(i));
+        offsets[i + 1] = out.position - start;
+      }
     });
+    tables[kind] = offsets;
   }
+  for (const kind of RECORD_KINDS) section(`${kind}Offsets`, () => out.bytes(littleEndian(tables[kind])));
   section("warnings", () => out.text(JSON.stringify(warnings)));
   const blocks = out.finish();
   const header: CompactHeader = {
@@ -346,7 +356,7 @@ export function decodeCompact(
     };
     // The index sections lie before the first text: read, and checked, in one go.
     const indexEnd = bounds(`${RECORD_KINDS[0]}Text`)[0];
-    const index = body.prefix(indexEnd);
+    const index = body.range(0, indexEnd);
     if (index === undefined) return undefined;
     const view = (name: SectionName): [number, number] => {
       const [offset, length] = bounds(name);
@@ -371,11 +381,18 @@ export function decodeCompact(
     const stepConfidence = byteView("stepConfidence");
     const claimEffect = byteView("claimEffect");
     const modelNamedById = byteView("modelNamedById");
+    // The offset tables lie after the texts, together: read, and checked, in one go too.
+    const tablesStart = bounds(`${RECORD_KINDS[0]}Offsets`)[0];
+    const last = bounds(`${RECORD_KINDS[RECORD_KINDS.length - 1]!}Offsets`);
+    const tablesEnd = last[0] + last[1];
+    const tableBytes = body.range(tablesStart, tablesEnd);
+    if (tableBytes === undefined) return undefined;
     // `text`: where the entries' texts start in the body.
     const tables = {} as Record<RecordKind, { offsets: Uint32Array; text: number }>;
     for (const kind of RECORD_KINDS) {
-      const [offset, length] = view(`${kind}Offsets`);
-      const offsets = new Uint32Array(index.buffer, offset, length / 4);
+      const [offset, length] = bounds(`${kind}Offsets`);
+      if (offset < tablesStart || offset + length > tablesEnd) return undefined;
+      const offsets = new Uint32Array(tableBytes.buffer, tableBytes.byteOffset + offset - tablesStart, length / 4);
       const [text, textLength] = bounds(`${kind}Text`);
       if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== textLength) return undefined;
       if (!ascending(offsets)) return undefined;
@@ -452,13 +469,23 @@ class Body {
     private readonly newHasher: NewHasher,
   ) {}
 
-  /** The first `end` bytes, checked, in a buffer of their own (so 4-byte aligned); undefined if a block fails. */
-  prefix(end: number): Uint8Array | undefined {
+  /**
+   * Bytes [start, end), `start` a multiple of 4, their blocks read at once and checked, 4-byte aligned in memory
+   * (a view of an aligned buffer of their own); undefined if a block fails.
+   */
+  range(start: number, end: number): Uint8Array | undefined {
+    if (end <= start) return new Uint8Array(0);
+    const first = Math.floor(start / BLOCK);
     const last = Math.ceil(end / BLOCK);
-    const read = this.source.read(BODY_AT, Math.min(last * BLOCK, this.length));
+    const length = Math.min(last * BLOCK, this.length) - first * BLOCK;
+    const read = this.source.read(BODY_AT + first * BLOCK, length);
+    if (read.byteLength !== length) return undefined;
     const bytes = read.byteOffset % 4 === 0 ? read : Uint8Array.prototype.slice.call(read);
-    for (let b = 0; b < last; b++) if (!this.matches(b, bytes.subarray(b * BLOCK, (b + 1) * BLOCK))) return undefined;
-    return bytes.subarray(0, end);
+    for (let b = first; b < last; b++) {
+      const at = (b - first) * BLOCK;
+      if (!this.matches(b, bytes.subarray(at, at + BLOCK))) return undefined;
+    }
+    return bytes.subarray(start - first * BLOCK, end - first * BLOCK);
   }
 
   /** The UTF-8 text of body bytes [start, end), its blocks checked; throws DamagedEntryError if one fails. */

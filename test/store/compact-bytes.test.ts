@@ -233,6 +233,8 @@ describe("decodeCompact", () => {
     // Model ids that do not fill their text, or a text without its ids' starts.
     expect(decodeCompact(withHeader(bytes, shorter("modelIdStart")), "key", "1.0.0")).toBeUndefined();
     expect(decodeCompact(withHeader(bytes, shorter("modelIdText")), "key", "1.0.0")).toBeUndefined();
+    // An offset table that does not span its texts.
+    expect(decodeCompact(withHeader(bytes, shorter("stepsOffsets")), "key", "1.0.0")).toBeUndefined();
   });
 
   it("refuses every truncation and every changed byte, without throwing", () => {
