@@ -1,9 +1,9 @@
 /**
- * What the step that made a model says of the making, in brief: its kind, label, confidence and the relation
- * it makes the model in (`relationOf`), and the models made from a model, in the steps' file order. A graph
- * opened from its compact form answers both from its index (`compactSteps`, lazy-graph.ts registers them),
- * parsing no step: a tree or a count of a hub base's 44,000 descendants read every one's step only for these.
- * Any other graph answers from its steps.
+ * What the step that made a model says of the making, in brief: its kind, label, confidence, the relation it
+ * makes the model in (`relationOf`) and, when known unread, its id; the models made from a model, in the
+ * steps' file order; and a model's name when it is its id. A graph opened from its compact form answers from
+ * its index (`CompactSteps`, which lazy-graph.ts registers), parsing no entry: a tree or a count of a hub
+ * base's 44,000 descendants read every one's step only for these. Any other graph answers from its steps.
  */
 import type { LineageGraph } from "./build-graph.js";
 import type { StepEntry } from "../schema.js";
@@ -40,12 +40,14 @@ function howOf(step: StepEntry): MadeHow {
 }
 
 /**
- * The most distinct makings (kind, relation, label) a compact lineage keeps in its table; the steps of any
- * past them are read from their texts. A hub dump has a handful; a lineage written by hand, a label a step.
+ * The most distinct makings (kind, relation, label, step id prefix) a compact lineage keeps in its table; the
+ * steps of any past them are read from their texts. A hub dump has a handful; a lineage written by hand, about
+ * a label a step.
  */
 export const MAX_HOWS = 4096;
-/** In the `stepHow` column: the model has no making step; its making is past the table (read the step). */
+/** In the `stepHow` column: the model has no making step. */
 export const NO_STEP = -1;
+/** In the `stepHow` column: the model's making is past the table (its step is read). */
 export const NOT_KEPT = -2;
 
 /**
