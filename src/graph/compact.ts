@@ -6,8 +6,10 @@
  * graph of them again.
  */
 import type { LineageGraph } from "./build-graph.js";
-import { aliasesOf, lackingIndex, type AliasList } from "./build-graph.js";
-import type { LineageFile, StepEntry } from "../schema.js";
+import { aliasesOf, type AliasList } from "./build-graph.js";
+import type { LineageFile, ModelEntry, StepEntry } from "../schema.js";
+import { howColumn, type HowEntry } from "./step-facts.js";
+import type { IdList } from "./id-index.js";
 
 /** The index arrays of the compact form (32-bit integers), by name. */
 export const INT_SECTIONS = [
@@ -18,9 +20,10 @@ export const INT_SECTIONS = [
   "claimStart",
   "claimIndex",
   "claimRank",
+  "stepHow",
 ] as const;
 /** The byte arrays of the compact form, by name. */
-export const BYTE_SECTIONS = ["stepConfidence", "claimEffect"] as const;
+export const BYTE_SECTIONS = ["stepConfidence", "claimEffect", "modelNamedById"] as const;
 /** The record kinds whose entries are kept as JSON texts. */
 export const RECORD_KINDS = ["models", "steps", "claims", "abilities", "sources"] as const;
 /** An index array's name. */
@@ -44,11 +47,16 @@ export interface CompactIndex {
   lacking: [string, string[]][];
   /** The models whose making step has alternative parentages (absent in entries written before it was kept). */
   alternativeMakers?: string[];
+  /** The distinct makings of the models (kind, relation, label), which `stepHow` indexes (step-facts.ts). */
+  hows: HowEntry[];
 }
 
 /** A compact lineage, opened: its ids and names, and views of its arrays. */
 export interface CompactLineage {
-  header: CompactIndex;
+  /** The index but the model ids (`modelIds`, made one by one). */
+  header: Omit<CompactIndex, "modelIds">;
+  /** The model ids in file order. */
+  modelIds: IdList;
   /** By file index, the model's rank in lineage order. */
   rankOfModel: Int32Array;
   parentStart: Int32Array;
@@ -62,6 +70,10 @@ export interface CompactLineage {
   /** By claim (as above), the rank of the model its step makes, and its effect (an index into EFFECTS). */
   claimRank: Int32Array;
   claimEffect: Uint8Array;
+  /** By rank, the model's making: an index into `header.hows`, NO_STEP for a root, NOT_KEPT past the table. */
+  stepHow: Int32Array;
+  /** By rank, 1 when the model's name is its id (every model of a hub dump): a tree line's name is then known unread. */
+  modelNamedById: Uint8Array;
   stepCount: number;
   /** Parses one entry of a record kind (by its index in file order). */
   entry(kind: RecordKind, index: number): unknown;
@@ -97,29 +109,36 @@ function stepText(step: StepEntry): string {
 export function compactParts(graph: LineageGraph): CompactParts {
   const { lineage } = graph;
   // Keys and lookups, never Object.entries/values: on a record of a million keys they are several times slower.
-  const modelIds = Object.keys(lineage.models);
+  // The models' ids, ranks and whether each is named by its id in one pass over the graph's map (its order is
+  // the record's), and the step of each rank from the steps (one a model): no map of a million made for them.
+  const order = graph.modelOrder;
+  const modelIds = new Array<string>(graph.models.size);
+  const rankOfModel = new Int32Array(graph.models.size);
+  const modelNamedById = new Uint8Array(order.length);
+  const modelEntries = new Array<ModelEntry>(graph.models.size);
+  const modelAliases: [string, readonly string[]][] = [];
+  let file = 0;
+  for (const [id, model] of graph.models) {
+    const r = graph.rank.get(id)!;
+    modelEntries[file] = model;
+    modelIds[file] = id;
+    rankOfModel[file++] = r;
+    if (model.name === id) modelNamedById[r] = 1;
+    if (model.aliases?.length) modelAliases.push([id, model.aliases]);
+  }
   const abilityIds = Object.keys(lineage.abilities);
   const sourceIds = Object.keys(lineage.sources);
-  const fileIndex = new Map<string, number>();
-  for (let i = 0; i < modelIds.length; i++) fileIndex.set(modelIds[i]!, i);
-  const order = graph.modelOrder;
-  const rankOfModel = new Int32Array(modelIds.length);
-  for (let r = 0; r < order.length; r++) rankOfModel[fileIndex.get(order[r]!)!] = r;
   const steps = lineage.steps;
-  const stepIndex = new Map<StepEntry, number>();
-  for (let i = 0; i < steps.length; i++) stepIndex.set(steps[i]!, i);
   const madeBy = new Int32Array(order.length).fill(-1);
+  for (let s = 0; s < steps.length; s++) madeBy[graph.rank.get(steps[s]!.to)!] = s;
   const alternativeMakers: string[] = [];
-  for (let r = 0; r < order.length; r++) {
-    const step = graph.madeBy.get(order[r]!);
-    if (!step) continue;
-    madeBy[r] = stepIndex.get(step)!;
-    if (step.alternatives?.length) alternativeMakers.push(order[r]!);
-  }
+  for (let r = 0; r < order.length; r++)
+    if (madeBy[r]! >= 0 && steps[madeBy[r]!]!.alternatives?.length) alternativeMakers.push(order[r]!);
   const { claimStart, claimIndex, claimRank, claimEffect } = graph.index;
   const { lineage: format, title, description } = lineage;
   const lacking: [string, string[]][] = [];
-  for (const [a, set] of lackingIndex(lineage.models)) lacking.push([a, [...set]]);
+  for (const [a, set] of graph.lacking) lacking.push([a, [...set]]);
+  const { stepHow, hows } = howColumn(steps, madeBy);
   return {
     ints: {
       rankOfModel,
@@ -129,10 +148,11 @@ export function compactParts(graph: LineageGraph): CompactParts {
       claimStart,
       claimIndex,
       claimRank,
+      stepHow,
     },
-    bytes: { stepConfidence: graph.index.stepConfidence, claimEffect },
+    bytes: { stepConfidence: graph.index.stepConfidence, claimEffect, modelNamedById },
     records: {
-      models: recordTexts(lineage.models, modelIds),
+      models: { count: modelIds.length, text: (i) => JSON.stringify(modelEntries[i]) },
       steps: { count: steps.length, text: (i) => stepText(steps[i]!) },
       claims: { count: steps.length, text: (i) => JSON.stringify(steps[i]!.claims) },
       abilities: recordTexts(lineage.abilities, abilityIds),
@@ -143,10 +163,11 @@ export function compactParts(graph: LineageGraph): CompactParts {
       modelIds,
       abilityIds,
       sourceIds,
-      modelAliases: aliasesOf(lineage.models),
+      modelAliases,
       abilityAliases: aliasesOf(lineage.abilities),
       lacking,
       alternativeMakers,
+      hows,
     },
   };
 }

@@ -19,6 +19,7 @@ export {
 } from "./fold.js";
 export { ancestors, ancestorRanks, ancestryOf, byRank, idsOf, nearestOf, type Ancestry } from "./walk.js";
 export { descendantLevels, type DescendantLevels } from "./walk.js";
+export { childModels, knownName, madeHow, relationOf, type MadeHow } from "./step-facts.js";
 export { resolve, resolveAny, stepById, UnknownNameError, type NameKind, type Named } from "./names.js";
 export { holders, statesInOrder } from "./presence.js";
 export {

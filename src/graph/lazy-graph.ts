@@ -6,7 +6,8 @@
 import type { CompactLineage, RecordKind } from "./compact.js";
 import type { AbilityEntry, LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
 import { nameIndex, type LineageGraph, type NameTarget, type StepClaim } from "./build-graph.js";
-import { IdIndex } from "./id-index.js";
+import { IdIndex, lazyOrder } from "./id-index.js";
+import { howFrom, NO_STEP, registerCompactSteps, type MadeHow } from "./step-facts.js";
 
 /** A read-only map whose values are made on first read, by key index. */
 class LazyMap<V> implements ReadonlyMap<string, V> {
@@ -105,15 +106,24 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
     parentStart,
     parentRanks,
   } = compact;
-  const { modelIds, abilityIds, sourceIds } = header;
+  const { abilityIds, sourceIds } = header;
+  const { modelIds } = compact;
   const n = modelIds.length;
-  const modelOrder = new Array<string>(n);
+  // Model ids are made one by one when asked for (a tree of a hub base's 40,000 descendants asks for those),
+  // and as a list in lineage order only when a query uses the order whole.
   const fileOfRank = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    modelOrder[rankOfModel[i]!] = modelIds[i]!;
-    fileOfRank[rankOfModel[i]!] = i;
-  }
-  const rank = new IdIndex(modelIds, (i) => rankOfModel[i]!, modelOrder);
+  for (let i = 0; i < n; i++) fileOfRank[rankOfModel[i]!] = i;
+  const idOf = (r: number) => modelIds.at(fileOfRank[r]!);
+  let order: string[] | undefined;
+  const wholeOrder = (): readonly string[] => {
+    if (order) return order;
+    const all = modelIds.all();
+    order = new Array<string>(n);
+    for (let i = 0; i < n; i++) order[rankOfModel[i]!] = all[i]!;
+    return order;
+  };
+  const modelOrder = lazyOrder(n, idOf, wholeOrder);
+  const rank = new IdIndex(modelIds, (i) => rankOfModel[i]!, modelOrder, idOf);
   const abilityIndex = new Map(abilityIds.map((id, i) => [id, i]));
   const sourceIndex = new Map(sourceIds.map((id, i) => [id, i]));
   const { stepCount } = compact;
@@ -128,7 +138,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       return i === undefined ? undefined : at(i);
     };
   const models = new LazyMap<ModelEntry>(
-    () => modelIds,
+    () => modelIds.all(),
     (id) => {
       const r = rank.get(id);
       return r === undefined ? undefined : model(fileOfRank[r]!);
@@ -180,7 +190,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
         const p = parentRanks[j]!;
         if (seen[p] === 0) {
           seen[p] = 1;
-          parents.push(modelOrder[p]!);
+          parents.push(idOf(p));
         }
       }
     }
@@ -212,6 +222,28 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       return r !== undefined && childIndex().start[r]! < childIndex().start[r + 1]!;
     },
   );
+  // Each model's making, and whether its name is its id, from the index (step-facts.ts).
+  const { stepHow, stepConfidence } = compact;
+  const hows = header.hows;
+  const how = (r: number): MadeHow | null | undefined => {
+    if (madeByRank[r]! < 0) return null;
+    const h = stepHow[r]!;
+    if (h === NO_STEP || h < 0 || h >= hows.length) return undefined;
+    return howFrom(hows[h], stepConfidence[r]!, idOf(r));
+  };
+  const { modelNamedById } = compact;
+  const namedById = (r: number) => modelNamedById[r] === 1;
+  const childIds = (r: number): string[] => {
+    const { start, steps: indexes, stepTo } = childIndex();
+    const ids: string[] = [];
+    for (let j = start[r]!; j < start[r + 1]!; j++) {
+      const c = stepTo[indexes[j]!]!;
+      const id = idOf(c);
+      rank.remember(id, c); // its making is asked for next, as a rule
+      ids.push(id);
+    }
+    return ids;
+  };
   const claimLists = new Map<string, StepClaim[]>();
   const withClaims = abilityIds.filter((_, a) => claimStart[a + 1]! > claimStart[a]!);
   const claimsByAbility = new LazyMap<readonly StepClaim[]>(
@@ -240,7 +272,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
         ...header.head,
         sources: record(sourceIds, source),
         abilities: record(abilityIds, ability),
-        models: record(modelIds, model),
+        models: record(modelIds.all(), model),
         steps: allSteps(),
       });
     },
@@ -258,7 +290,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
     rank,
     // Built on first use: a query by exact ids never needs it.
     get names() {
-      return (names ??= nameIndex(modelIds, abilityIds, header.modelAliases, header.abilityAliases));
+      return (names ??= nameIndex(modelIds.all(), abilityIds, header.modelAliases, header.abilityAliases));
     },
     lacking: new Map(header.lacking.map(([a, ids]) => [a, new Set(ids)])),
     alternativeMakers: header.alternativeMakers && new Set(header.alternativeMakers),
@@ -273,5 +305,7 @@ export function lazyGraph(compact: CompactLineage): LineageGraph {
       claimIndex,
     }),
   };
-  return Object.freeze(graph);
+  Object.freeze(graph);
+  registerCompactSteps(graph, { how, childIds, namedById });
+  return graph;
 }

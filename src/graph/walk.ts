@@ -1,7 +1,7 @@
 /** Iterative walks over the graph (no recursion): ancestries, lineage-order sorting, nearest common ancestors. */
 import type { LineageGraph } from "./build-graph.js";
 import { cacheOf, withScratch } from "./cache.js";
-import { rememberRank } from "./id-index.js";
+import { idOfRank, rememberRank } from "./id-index.js";
 
 /** A set of models closed under parents, as lineage ranks ascending: what a fold runs over. Opaque to queries. */
 export type Ancestry = Int32Array;
@@ -39,7 +39,7 @@ export function ancestryOf(graph: LineageGraph, models: Iterable<string>): Ances
 export function idsOf(graph: LineageGraph, ancestry: Ancestry): string[] {
   const out = new Array<string>(ancestry.length);
   for (let i = 0; i < ancestry.length; i++) {
-    const id = graph.modelOrder[ancestry[i]!]!;
+    const id = idOfRank(graph.rank, graph.modelOrder, ancestry[i]!);
     rememberRank(graph.rank, id, ancestry[i]!);
     out[i] = id;
   }
@@ -66,7 +66,8 @@ export function nearestOf(graph: LineageGraph, common: ReadonlySet<string>): str
   const notNearest = new Set<string>();
   for (const id of common) {
     const r = graph.rank.get(id)!;
-    for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++) notNearest.add(graph.modelOrder[parentRanks[j]!]!);
+    for (let j = parentStart[r]!; j < parentStart[r + 1]!; j++)
+      notNearest.add(idOfRank(graph.rank, graph.modelOrder, parentRanks[j]!));
   }
   return byRank(
     graph,
@@ -133,7 +134,7 @@ export function descendantLevels(graph: LineageGraph, model: string, maxDepth = 
       }
       levels.push(
         next.map((r) => {
-          const id = graph.modelOrder[r]!;
+          const id = idOfRank(graph.rank, graph.modelOrder, r);
           rememberRank(graph.rank, id, r);
           return id;
         }),

@@ -1,8 +1,7 @@
 /** descendants: how many models descend from a model, by the relation of the step that made each, and how deep. */
 import { SCHEMA_VERSION, STEP_KINDS } from "../vocabulary.js";
 import type { DescendantsResult } from "../contract.js";
-import { descendantLevels, type LineageGraph, resolve } from "../graph/index.js";
-import type { StepEntry } from "../schema.js";
+import { descendantLevels, madeHow, type LineageGraph, resolve } from "../graph/index.js";
 
 /** What to count: the descendants of `model`, at most `depth` levels down (all when absent). */
 export interface DescendantsArgs {
@@ -10,19 +9,8 @@ export interface DescendantsArgs {
   depth?: number;
 }
 
-/** How `import hf` labels a step whose card declared no relation (the Hub infers one; captrace records that). */
-const UNSPECIFIED_LABEL = /^relation unspecified\b/i;
-
-/**
- * The relation a step makes its model in: its kind (any kebab-case kind a lineage uses), except fine-tuning
- * whose method is an adapter (`import hf` records the Hub's `adapter` so: format 1 has no kind of its own for
- * it), and `unspecified` where the step's label says the card declared none.
- */
-export function relationOf(step: Pick<StepEntry, "kind" | "method" | "label">): string {
-  if (step.label !== undefined && UNSPECIFIED_LABEL.test(step.label)) return "unspecified";
-  if (step.kind === "fine-tuning" && step.method?.trim().toLowerCase() === "adapter") return "adapter";
-  return step.kind;
-}
+// The relation a step makes its model in is the graph's (a compact graph keeps it in its index): re-exported.
+export { relationOf } from "../graph/index.js";
 
 /** The documented kinds first (in the vocabulary's order), then adapter, unspecified, then a lineage's own: ties sort so. */
 const KIND_ORDER = new Map([...Object.keys(STEP_KINDS), "adapter", "unspecified"].map((k, i) => [k, i]));
@@ -45,7 +33,7 @@ class Counts {
 
 /**
  * Answers `descendants MODEL`: every model below it counted once (at its nearest level), by relation, with
- * children and all levels apart, and the count per level. Reads only the step that made each descendant.
+ * children and all levels apart, and the count per level. Reads no step where the graph's index keeps each one's making (a compact graph).
  * Throws UnknownNameError (with a suggestion) for an unknown name.
  */
 export function descendants(graph: LineageGraph, args: DescendantsArgs): DescendantsResult {
@@ -55,10 +43,9 @@ export function descendants(graph: LineageGraph, args: DescendantsArgs): Descend
   const unspecified = new Counts();
   levels.forEach((level, d) => {
     for (const id of level) {
-      const step = graph.madeBy.get(id)!;
-      const relation = relationOf(step);
+      const { relation, kind } = madeHow(graph, id)!;
       relations.add(relation, d === 0);
-      if (relation === "unspecified") unspecified.add(step.kind, d === 0);
+      if (relation === "unspecified") unspecified.add(kind, d === 0);
     }
   });
   return {

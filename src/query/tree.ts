@@ -1,8 +1,16 @@
 /** tree: the lineage as a tree from its roots, or one model's ancestors or descendants, as flat lines. */
 import { SCHEMA_VERSION } from "../vocabulary.js";
 import type { TreeLineResult, TreeResult } from "../contract.js";
-import { ancestors, foldAbility, type LineageGraph, resolve } from "../graph/index.js";
-import type { StepEntry } from "../schema.js";
+import {
+  ancestors,
+  childModels,
+  foldAbility,
+  knownName,
+  madeHow,
+  type LineageGraph,
+  type MadeHow,
+  resolve,
+} from "../graph/index.js";
 import { summarize, type Summary } from "./summarize.js";
 
 /** What to draw: the whole lineage, or a model's ancestors or descendants; optionally to a depth and with an ability's state. */
@@ -13,15 +21,15 @@ export interface TreeArgs {
   ability?: string;
 }
 
-/** A line to print: a model, and the step that made it (the same meaning walking up or down). */
+/** A line to print: a model, and how the step that made it made it (the same meaning walking up or down). */
 interface Child {
   model: string;
-  step: StepEntry | null;
+  how: MadeHow | null;
 }
 
-/** A model as a line: with the step that made it, whichever way the tree is walked. */
+/** A model as a line: with its making, whichever way the tree is walked (a compact graph reads no step for it). */
 function childOf(graph: LineageGraph, model: string): Child {
-  return { model, step: graph.madeBy.get(model) ?? null };
+  return { model, how: madeHow(graph, model) };
 }
 
 /** Answers `tree`. Models reached twice (merges) are printed in full once and marked repeated after. */
@@ -41,11 +49,11 @@ export function tree(graph: LineageGraph, args: TreeArgs = {}): TreeResult {
       }),
     );
   }
-  // Children of a line: its parents when walking up, else the models made from it; each with the step that made it.
+  // Children of a line: its parents when walking up, else the models made from it; each with its making.
   const childrenOf = (id: string): Child[] =>
-    direction === "ancestors"
-      ? (graph.madeBy.get(id)?.from ?? []).map((parent) => childOf(graph, parent))
-      : (graph.childSteps.get(id) ?? []).map((step) => ({ model: step.to, step }));
+    (direction === "ancestors" ? (graph.madeBy.get(id)?.from ?? []) : childModels(graph, id)).map((m) =>
+      childOf(graph, m),
+    );
   const tops: Child[] =
     model !== undefined
       ? [childOf(graph, model)]
@@ -66,24 +74,37 @@ export function tree(graph: LineageGraph, args: TreeArgs = {}): TreeResult {
     const atLimit = depth >= maxDepth;
     const kids = repeated || atLimit ? [] : childrenOf(child.model);
     const cut = !repeated && atLimit && hasChildren(child.model);
-    const { model: id } = child;
-    lines.push({
-      depth,
-      model: id,
-      // Read when asked for (the JSON asks; the text view does not): a model's entry is read only then.
-      get name() {
-        return graph.models.get(id)!.name;
-      },
-      step: child.step?.id ?? null,
-      kind: child.step?.kind ?? null,
-      label: child.step?.label ?? null,
-      confidence: child.step?.confidence ?? null,
-      state: states?.get(child.model)?.state ?? null,
-      size: states?.get(child.model)?.size ?? null,
-      repeated,
-      cut,
-      last,
-    });
+    const { model: id, how } = child;
+    const kind = how?.kind ?? null;
+    const label = how?.label ?? null;
+    const confidence = how?.confidence ?? null;
+    const state = states?.get(id)?.state ?? null;
+    const size = states?.get(id)?.size ?? null;
+    const name = knownName(graph, id);
+    const step = how === null ? null : how.step;
+    // A line's name and step id, when the graph does not know them unread, are read when asked for (the JSON
+    // asks; the text view does not). A line of getters costs several times a plain one to make: only then.
+    if (name !== undefined && step !== undefined)
+      lines.push({ depth, model: id, name, step, kind, label, confidence, state, size, repeated, cut, last });
+    else
+      lines.push({
+        depth,
+        model: id,
+        get name() {
+          return name ?? graph.models.get(id)!.name;
+        },
+        get step() {
+          return step === undefined ? graph.madeBy.get(id)!.id : step;
+        },
+        kind,
+        label,
+        confidence,
+        state,
+        size,
+        repeated,
+        cut,
+        last,
+      });
     printed.add(child.model);
     if (repeated || cut) continue;
     for (let i = kids.length - 1; i >= 0; i--)

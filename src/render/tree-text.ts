@@ -31,11 +31,13 @@ export function renderTreeText(r: TreeResult, opts: RenderOptions): string {
             .map((o) => (o ? ch.bar : ch.gap))
             .join("") + (line.last ? ch.last : ch.tee);
     // The step that made this line's model, whichever way the tree is walked (a root line's too).
-    const edge = line.step
-      ? c.dim(
-          ` [${escapeLine(line.label ?? line.kind ?? line.step)}${line.confidence && line.confidence !== "established" ? `, ${line.confidence}` : ""}]`,
-        )
-      : "";
+    // (By its kind, which every step has: a line's step id is read only when asked for.)
+    const edge =
+      line.kind !== null
+        ? c.dim(
+            ` [${escapeLine(line.label ?? line.kind)}${line.confidence && line.confidence !== "established" ? `, ${line.confidence}` : ""}]`,
+          )
+        : "";
     // The state with its size, as show and trace say it: "-- greatly weakened".
     const size = line.size ?? "normal";
     const state =

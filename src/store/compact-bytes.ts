@@ -4,12 +4,13 @@
  *
  *   "CAPTRACE" | checksum (32 ASCII bytes) | body | header (JSON) | u32 header length
  *
- * The body holds 4-byte aligned sections: first the graph's index arrays and, for each record kind, a
- * table of its entries' byte offsets; then the entries' JSON texts, and the load's warnings. The header,
- * last so that everything can be written in one pass, holds the ids, names, keys, where the sections lie,
- * and a digest of every BLOCK bytes of the body. The checksum (the quick key by default, or the caller's
- * hash) is of the header. So opening an entry reads and checks only the header and the index sections;
- * an entry's text is read, and its blocks checked, when a query first asks for it. A damaged entry is one
+ * The body holds 4-byte aligned sections: first the graph's index arrays and the model ids (one text, and
+ * where each starts); then the entries' JSON texts, for each record kind; then the table of each kind's
+ * entries' byte offsets (made as the texts are written), and the load's warnings. The header, last so that
+ * everything can be written in one pass, holds the other ids, names, keys, where the sections lie, and a
+ * digest of every BLOCK bytes of the body. The checksum (the quick key by default, or the caller's
+ * hash) is of the header. So opening an entry reads and checks only the header, the index sections and the
+ * offset tables; an entry's text is read, and its blocks checked, when a query first asks for it. A damaged entry is one
  * that is ignored when opened, or (a block damaged since) one whose read throws DamagedEntryError; never
  * one that is half read.
  */
@@ -25,24 +26,35 @@ import {
   type RecordKind,
 } from "../graph/compact.js";
 import type { LineageGraph } from "../graph/build-graph.js";
+import { textIds } from "../graph/id-index.js";
 import type { PendingWarnings } from "../problem.js";
 import { FORMAT_VERSION } from "../vocabulary.js";
 import { QuickHasher } from "./quick-key.js";
 import { DamagedEntryError } from "../lineage-error.js";
 
 const MAGIC = "CAPTRACE";
-/** The layout of the body and header; an entry of another layout is ignored. 5: keys name the parser; 6: block digests, texts read on demand. */
-const LAYOUT = 6;
+/**
+ * The layout of the body and header; an entry of another layout is ignored. 5: keys name the parser; 6: block
+ * digests, texts read on demand; 7: each model's making (kind, relation, label, step id prefix) as a column and a table, whether its name is its
+ * id, and the model ids as a section.
+ */
+export const LAYOUT = 7;
 /** The bytes of the body each digest covers: what a first read of one entry costs at most, about. */
 export const BLOCK = 1 << 15;
 /** Where the checksum and the body begin. */
 const CHECKSUM_AT = 8;
 const BODY_AT = 40;
 
-type SectionName = IntSection | ByteSection | `${RecordKind}Offsets` | `${RecordKind}Text` | "warnings";
+type SectionName =
+  IntSection | ByteSection | "modelIdText" | "modelIdStart" | `${RecordKind}Offsets` | `${RecordKind}Text` | "warnings";
 
-/** The JSON header of a compact lineage: its index, and what storage needs to trust and use it. */
-export interface CompactHeader extends CompactIndex {
+/**
+ * The JSON header of a compact lineage: its index but the model ids (sections of the body: `modelIdText`, each
+ * id and a newline, and `modelIdStart`, where each begins; read as one string and made one by one when asked
+ * for, where a million ids parsed from JSON cost every query most of its time to open), and what storage
+ * needs to trust and use it.
+ */
+export interface CompactHeader extends Omit<CompactIndex, "modelIds"> {
   format: number;
   layout: number;
   captrace: string;
@@ -53,6 +65,9 @@ export interface CompactHeader extends CompactIndex {
   /** The digest of each BLOCK bytes of the body, in order (the last block may be shorter). */
   blocks: string[];
 }
+
+/** After each model id in `modelIdText`: no id holds one (an id is ASCII letters, digits and . _ : + - /). */
+const ID_END = "\n";
 
 /** A compact lineage read from bytes: the graph's parts, the stored header, and the load's warnings (read when asked). */
 export interface StoredLineage extends CompactLineage {
@@ -116,19 +131,38 @@ export function writeCompact(
   };
   for (const name of INT_SECTIONS) section(name, () => out.bytes(littleEndian(parts.ints[name])));
   for (const name of BYTE_SECTIONS) section(name, () => out.bytes(parts.bytes[name]));
-  // The offset tables, made by a first pass of lengths, come before the texts: opening reads them with the arrays.
+  const { modelIds, ...index } = parts.index;
+  const idStart = new Int32Array(modelIds.length + 1);
+  section("modelIdText", () => {
+    // A few thousand ids a write, not two writes an id.
+    let chunk = "";
+    for (let i = 0; i < modelIds.length; i++) {
+      chunk += modelIds[i]! + ID_END;
+      idStart[i + 1] = idStart[i]! + modelIds[i]!.length + 1;
+      if ((i & 4095) === 4095) {
+        out.text(chunk);
+        chunk = "";
+      }
+    }
+    out.text(chunk);
+  });
+  section("modelIdStart", () => out.bytes(littleEndian(idStart)));
+  // The texts, then their offset tables, made as they are written: each entry's text is made once (a first
+  // pass of lengths made a million-model dump's every text twice). Opening reads the tables with the arrays.
+  const tables = {} as Record<RecordKind, Uint32Array>;
   for (const kind of RECORD_KINDS) {
     const records = parts.records[kind];
     const offsets = new Uint32Array(records.count + 1);
-    for (let i = 0; i < records.count; i++) offsets[i + 1] = offsets[i]! + Buffer.byteLength(records.text(i));
-    section(`${kind}Offsets`, () => out.bytes(littleEndian(offsets)));
-  }
-  for (const kind of RECORD_KINDS) {
-    const records = parts.records[kind];
     section(`${kind}Text`, () => {
-      for (let i = 0; i < records.count; i++) out.text(records.text(i));
+      const start = out.position;
+      for (let i = 0; i < records.count; i++) {
+        out.text(records.text(i));
+        offsets[i + 1] = out.position - start;
+      }
     });
+    tables[kind] = offsets;
   }
+  for (const kind of RECORD_KINDS) section(`${kind}Offsets`, () => out.bytes(littleEndian(tables[kind])));
   section("warnings", () => out.text(JSON.stringify(warnings)));
   const blocks = out.finish();
   const header: CompactHeader = {
@@ -136,7 +170,7 @@ export function writeCompact(
     layout: LAYOUT,
     captrace: version,
     key,
-    ...parts.index,
+    ...index,
     sections,
     blocks,
   };
@@ -322,7 +356,7 @@ export function decodeCompact(
     };
     // The index sections lie before the first text: read, and checked, in one go.
     const indexEnd = bounds(`${RECORD_KINDS[0]}Text`)[0];
-    const index = body.prefix(indexEnd);
+    const index = body.range(0, indexEnd);
     if (index === undefined) return undefined;
     const view = (name: SectionName): [number, number] => {
       const [offset, length] = bounds(name);
@@ -341,22 +375,38 @@ export function decodeCompact(
       claimStart: ints("claimStart"),
       claimIndex: ints("claimIndex"),
       claimRank: ints("claimRank"),
+      stepHow: ints("stepHow"),
     };
     const byteView = (name: ByteSection) => new Uint8Array(index.buffer, ...view(name));
     const stepConfidence = byteView("stepConfidence");
     const claimEffect = byteView("claimEffect");
+    const modelNamedById = byteView("modelNamedById");
+    // The offset tables lie after the texts, together: read, and checked, in one go too.
+    const tablesStart = bounds(`${RECORD_KINDS[0]}Offsets`)[0];
+    const last = bounds(`${RECORD_KINDS[RECORD_KINDS.length - 1]!}Offsets`);
+    const tablesEnd = last[0] + last[1];
+    const tableBytes = body.range(tablesStart, tablesEnd);
+    if (tableBytes === undefined) return undefined;
     // `text`: where the entries' texts start in the body.
     const tables = {} as Record<RecordKind, { offsets: Uint32Array; text: number }>;
     for (const kind of RECORD_KINDS) {
-      const [offset, length] = view(`${kind}Offsets`);
-      const offsets = new Uint32Array(index.buffer, offset, length / 4);
+      const [offset, length] = bounds(`${kind}Offsets`);
+      if (offset < tablesStart || offset + length > tablesEnd) return undefined;
+      const offsets = new Uint32Array(tableBytes.buffer, tableBytes.byteOffset + offset - tablesStart, length / 4);
       const [text, textLength] = bounds(`${kind}Text`);
       if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== textLength) return undefined;
-      for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) return undefined;
+      if (!ascending(offsets)) return undefined;
       tables[kind] = { offsets, text };
     }
     const warnings = bounds("warnings");
-    const n = header.modelIds.length;
+    // The ids are ASCII (the schema's Id): latin1 is their UTF-8, and the fastest to decode, as one string.
+    const idText = Buffer.from(index.buffer, ...view("modelIdText")).toString("latin1");
+    const [idStartAt, idStartLength] = view("modelIdStart");
+    const idStart = new Int32Array(index.buffer, idStartAt, idStartLength / 4);
+    if (idStart.length === 0 || idStart[0] !== 0 || idStart[idStart.length - 1] !== idText.length) return undefined;
+    if (!ascending(idStart)) return undefined;
+    const modelIds = textIds(idText, idStart);
+    const n = modelIds.length;
     const counts = {
       models: n,
       abilities: header.abilityIds.length,
@@ -366,9 +416,17 @@ export function decodeCompact(
       if (tables[kind].offsets.length !== counts[kind] + 1) return undefined;
     const steps = tables.steps.offsets.length - 1;
     if (tables.claims.offsets.length !== steps + 1) return undefined;
-    const { rankOfModel, parentStart, parentRanks, madeBy, claimStart, claimIndex, claimRank } = decoded;
-    if (rankOfModel.length !== n || madeBy.length !== n || stepConfidence.length !== n || parentStart.length !== n + 1)
+    const { rankOfModel, parentStart, parentRanks, madeBy, claimStart, claimIndex, claimRank, stepHow } = decoded;
+    if (
+      rankOfModel.length !== n ||
+      madeBy.length !== n ||
+      stepConfidence.length !== n ||
+      stepHow.length !== n ||
+      modelNamedById.length !== n ||
+      parentStart.length !== n + 1
+    )
       return undefined;
+    if (!Array.isArray(header.hows)) return undefined;
     if (
       claimStart.length !== counts.abilities + 1 ||
       claimRank.length !== claimIndex.length ||
@@ -378,9 +436,11 @@ export function decodeCompact(
     if (parentStart[n] !== parentRanks.length || claimStart[counts.abilities] !== claimIndex.length) return undefined;
     return {
       header,
+      modelIds,
       ...decoded,
       stepConfidence,
       claimEffect,
+      modelNamedById,
       stepCount: steps,
       entry(kind, i) {
         const { offsets, text } = tables[kind];
@@ -393,6 +453,12 @@ export function decodeCompact(
   }
 }
 
+/** Whether an array never descends (each id or entry starts where the one before did, or after it). */
+function ascending(array: Int32Array | Uint32Array): boolean {
+  for (let i = 1; i < array.length; i++) if (array[i]! < array[i - 1]!) return false;
+  return true;
+}
+
 /** The body of a compact lineage, read block by block from its source, each block checked once. */
 class Body {
   private readonly checked = new Map<number, Uint8Array>();
@@ -403,13 +469,23 @@ class Body {
     private readonly newHasher: NewHasher,
   ) {}
 
-  /** The first `end` bytes, checked, in a buffer of their own (so 4-byte aligned); undefined if a block fails. */
-  prefix(end: number): Uint8Array | undefined {
+  /**
+   * Bytes [start, end), `start` a multiple of 4, their blocks read at once and checked, 4-byte aligned in memory
+   * (a view of an aligned buffer of their own); undefined if a block fails.
+   */
+  range(start: number, end: number): Uint8Array | undefined {
+    if (end <= start) return new Uint8Array(0);
+    const first = Math.floor(start / BLOCK);
     const last = Math.ceil(end / BLOCK);
-    const read = this.source.read(BODY_AT, Math.min(last * BLOCK, this.length));
+    const length = Math.min(last * BLOCK, this.length) - first * BLOCK;
+    const read = this.source.read(BODY_AT + first * BLOCK, length);
+    if (read.byteLength !== length) return undefined;
     const bytes = read.byteOffset % 4 === 0 ? read : Uint8Array.prototype.slice.call(read);
-    for (let b = 0; b < last; b++) if (!this.matches(b, bytes.subarray(b * BLOCK, (b + 1) * BLOCK))) return undefined;
-    return bytes.subarray(0, end);
+    for (let b = first; b < last; b++) {
+      const at = (b - first) * BLOCK;
+      if (!this.matches(b, bytes.subarray(at, at + BLOCK))) return undefined;
+    }
+    return bytes.subarray(start - first * BLOCK, end - first * BLOCK);
   }
 
   /** The UTF-8 text of body bytes [start, end), its blocks checked; throws DamagedEntryError if one fails. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
 import { compactParts, type CompactLineage } from "../../src/graph/compact.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
+import { arrayIds } from "../../src/graph/id-index.js";
 import { ancestors, descendantLevels } from "../../src/graph/walk.js";
 import { alternativesOn } from "../../src/graph/readings.js";
 import { randomLineage } from "../support/random-lineage.js";
@@ -12,6 +13,7 @@ function compactOf(graph: LineageGraph): CompactLineage {
   const { ints, bytes, records, index } = compactParts(graph);
   return {
     header: index,
+    modelIds: arrayIds(index.modelIds),
     ...ints,
     ...bytes,
     stepCount: records.steps.count,

@@ -125,6 +125,17 @@ describe("descendants", () => {
     expect(() => descendants(g, { model: "bsae" })).toThrow("(did you mean base?)");
   });
 
+  it("reads no step of the lazy compact graph: each descendant's relation and kind are in its index", () => {
+    const decoded = decodeCompact(encodeCompact(g, { located: [], issues: [] }, "key", "v"), "key", "v")!;
+    const reads: string[] = [];
+    const lazy = lazyGraph({ ...decoded, entry: (kind, i) => (reads.push(kind), decoded.entry(kind, i)) });
+    const r = descendants(lazy, { model: "elsewhere" });
+    expect(r).toEqual(descendants(g, { model: "elsewhere" }));
+    expect(r.unspecified.length).toBeGreaterThan(0);
+    // Only the model's own entry, for its name.
+    expect(reads).toEqual(["models"]);
+  });
+
   it("answers the same on the lazy compact graph", () => {
     const lazy = lazyGraph(decodeCompact(encodeCompact(g, { located: [], issues: [] }, "key", "v"), "key", "v")!);
     for (const model of ["base", "a", "m", "d"])

@@ -5,6 +5,7 @@ import { tree } from "../../src/query/tree.js";
 import { buildGraph } from "../../src/graph/build-graph.js";
 import { compactParts } from "../../src/graph/compact.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
+import { arrayIds } from "../../src/graph/id-index.js";
 import { randomLineage } from "../support/random-lineage.js";
 import { graphOf, lineageFile } from "../support/build.js";
 
@@ -78,6 +79,7 @@ describe("tree on a lazy graph", () => {
     const reads: string[] = [];
     const lazy = lazyGraph({
       header: index,
+      modelIds: arrayIds(index.modelIds),
       ...ints,
       ...bytes,
       stepCount: records.steps.count,
@@ -95,11 +97,38 @@ describe("tree on a lazy graph", () => {
       ["teacher", true],
     ]);
     expect(reads.filter((e) => e.startsWith("models#"))).toEqual([]);
-    // base's own step, and the steps that made its children: not the merge below them.
-    expect(reads.filter((e) => e.startsWith("steps#")).sort()).toEqual(["steps#0", "steps#1", "steps#2"]);
+    // Each line's kind, label and confidence come from the index: no step is read until a step id is asked for.
+    expect(r.lines.map((l) => [l.kind, l.label, l.confidence])).toEqual(
+      ["base", "coder", "teacher"].map((m) => {
+        const step = g.madeBy.get(m)!;
+        return [step.kind, step.label ?? null, step.confidence];
+      }),
+    );
+    expect(reads.filter((e) => e.startsWith("steps#"))).toEqual([]);
     expect(JSON.stringify(r)).toBe(JSON.stringify(tree(g, { model: "base", direction: "descendants", depth: 1 })));
     expect(reads.filter((e) => e.startsWith("models#"))).toHaveLength(3);
+    // The JSON asks for the step ids: base's own step and its children's, not the merge below them.
+    expect(reads.filter((e) => e.startsWith("steps#")).sort()).toEqual(["steps#0", "steps#1", "steps#2"]);
     expect(TreeOut.parse(r)).toEqual(JSON.parse(JSON.stringify(r)));
+  });
+
+  it("on a hub-shaped lineage (names that are ids, step ids of a prefix and the model's), reads no entry even for the JSON", () => {
+    const file = lineageFile([
+      ["hf:base", [], "base", []],
+      ["hf:a", ["base"], "a", []],
+      ["hf:b", ["base"], "b", []],
+      ["hf:c", ["a"], "c", []],
+    ]);
+    for (const [id, model] of Object.entries(file.models)) model.name = id;
+    const eager = buildGraph(file);
+    const { lazy, reads } = lazyOf(eager);
+    const args = { model: "base", direction: "descendants", depth: 1 } as const;
+    const r = tree(lazy, args);
+    expect(JSON.stringify(r)).toBe(JSON.stringify(tree(eager, args)));
+    expect(reads).toEqual([]);
+    // Plain lines: the name and step are data, not getters.
+    for (const line of r.lines)
+      for (const key of ["name", "step"]) expect(Object.getOwnPropertyDescriptor(line, key)).toHaveProperty("value");
   });
 
   it("draws the same lines as on the built graph, any model, way and depth", () => {

@@ -8,7 +8,7 @@ import { RECORD_KINDS } from "../../src/graph/compact.js";
 import { bigLineage } from "../support/big-lineage.js";
 import { DamagedEntryError } from "../../src/lineage-error.js";
 
-const idsOf = { models: "modelIds", abilities: "abilityIds", sources: "sourceIds" } as const;
+const idsOf = { abilities: "abilityIds", sources: "sourceIds" } as const;
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
 import { cacheHasher } from "../../src/store/compiled.js";
 import { loadLineageText } from "../../src/load/load-lineage.js";
@@ -20,6 +20,8 @@ import { roadmap } from "../../src/query/roadmap.js";
 import { show } from "../../src/query/show.js";
 import { trace } from "../../src/query/trace.js";
 import { tree } from "../../src/query/tree.js";
+import { descendants } from "../../src/query/descendants.js";
+import { QuickHasher } from "../../src/store/quick-key.js";
 import type { LineageFile } from "../../src/schema.js";
 import { randomLineage } from "../support/random-lineage.js";
 
@@ -92,6 +94,8 @@ function answers(g: LineageGraph) {
     attempt(() => show(g, m));
     attempt(() => roadmap(g, m));
     attempt(() => tree(g, { model: m, direction: "descendants", ability: g.abilityOrder[0] }));
+    attempt(() => tree(g, { model: m, direction: "descendants", depth: 1 }));
+    attempt(() => descendants(g, { model: m }));
   }
   for (const a of g.abilityOrder) attempt(() => show(g, a));
   for (const what of LISTABLE) attempt(() => list(g, what));
@@ -174,6 +178,65 @@ describe("decodeCompact", () => {
     expect(decodeCompact(format, "key", "1.0.0")).toBeUndefined();
   });
 
+  /** `bytes` with its header changed by `edit`, and its checksum made again (so only the change can refuse it). */
+  function withHeader(bytes: Buffer, edit: (header: Record<string, unknown>) => void): Buffer {
+    const length = bytes.readUInt32LE(bytes.length - 4);
+    const at = bytes.length - 4 - length;
+    const header = JSON.parse(bytes.toString("utf8", at, at + length)) as Record<string, unknown>;
+    edit(header);
+    const text = Buffer.from(JSON.stringify(header));
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32LE(text.length);
+    const out = Buffer.concat([bytes.subarray(0, at), text, tail]);
+    const hasher = new QuickHasher();
+    hasher.update(text);
+    out.write(hasher.digest().padEnd(32, " "), 8, "latin1");
+    return out;
+  }
+
+  it("refuses an entry of another layout (an older one is compiled again), or of this layout without its making columns", () => {
+    expect(
+      decodeCompact(
+        withHeader(bytes, () => {}),
+        "key",
+        "1.0.0",
+      ),
+    ).toBeDefined();
+    expect(
+      decodeCompact(
+        withHeader(bytes, (h) => (h.layout = 6)),
+        "key",
+        "1.0.0",
+      ),
+    ).toBeUndefined();
+    expect(
+      decodeCompact(
+        withHeader(bytes, (h) => delete h.hows),
+        "key",
+        "1.0.0",
+      ),
+    ).toBeUndefined();
+    expect(
+      decodeCompact(
+        withHeader(bytes, (h) => delete (h.sections as Record<string, unknown>).stepHow),
+        "key",
+        "1.0.0",
+      ),
+    ).toBeUndefined();
+    // A column that is not one model long.
+    const shorter = (name: string) => (h: Record<string, unknown>) => {
+      const section = (h.sections as Record<string, [number, number]>)[name]!;
+      section[1] -= 4;
+    };
+    expect(decodeCompact(withHeader(bytes, shorter("stepHow")), "key", "1.0.0")).toBeUndefined();
+    expect(decodeCompact(withHeader(bytes, shorter("modelNamedById")), "key", "1.0.0")).toBeUndefined();
+    // Model ids that do not fill their text, or a text without its ids' starts.
+    expect(decodeCompact(withHeader(bytes, shorter("modelIdStart")), "key", "1.0.0")).toBeUndefined();
+    expect(decodeCompact(withHeader(bytes, shorter("modelIdText")), "key", "1.0.0")).toBeUndefined();
+    // An offset table that does not span its texts.
+    expect(decodeCompact(withHeader(bytes, shorter("stepsOffsets")), "key", "1.0.0")).toBeUndefined();
+  });
+
   it("refuses every truncation and every changed byte, without throwing", () => {
     for (let n = 0; n < bytes.length; n++) expect(decodeCompact(bytes.subarray(0, n), "key", "1.0.0")).toBeUndefined();
     for (let i = 0; i < bytes.length; i++) {
@@ -200,7 +263,12 @@ describe("decodeCompact", () => {
       lazily++;
       expect(() => {
         for (const kind of RECORD_KINDS) {
-          const count = kind === "steps" || kind === "claims" ? decoded.stepCount : decoded.header[idsOf[kind]].length;
+          const count =
+            kind === "steps" || kind === "claims"
+              ? decoded.stepCount
+              : kind === "models"
+                ? decoded.modelIds.length
+                : decoded.header[idsOf[kind]].length;
           for (let e = 0; e < count; e++) decoded.entry(kind, e);
         }
         decoded.warnings();
