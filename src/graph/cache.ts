@@ -6,6 +6,7 @@ import type { StepEntry } from "../schema.js";
 import type { AbilityState } from "../vocabulary.js";
 import type { LineageGraph } from "./build-graph.js";
 import type { NameIndex } from "./name-index.js";
+import { IdIndex } from "./id-index.js";
 
 /** Scratch space for one walk or fold over the models: marks valid only when stamped with the walk's generation. */
 export interface Scratch {
@@ -50,6 +51,8 @@ export interface GraphCache {
   steps?: ReadonlyMap<string, StepEntry>;
   /** Children by rank, compact (the parent index turned round), made on first use: see `childIndex` (walk.ts). */
   children?: { readonly start: Int32Array; readonly ranks: Int32Array };
+  /** Model ids by rank, as folds made them (a compact graph makes each id anew when asked): see `rankIds`. */
+  ids?: (string | undefined)[];
   /** Scratch spaces not in use; a walk takes one and gives it back, so walks may nest. */
   readonly freeScratch: Scratch[];
 }
@@ -97,4 +100,16 @@ export function withScratch<T>(graph: LineageGraph, use: (scratch: Scratch, gene
   } finally {
     cache.freeScratch.push(scratch);
   }
+}
+
+/**
+ * The id of a model by rank, for a walk that asks for the same ranks again and again (a batch of folds over
+ * common ancestors): a compact graph makes each id anew from its text, so those are kept, per graph. A graph
+ * that holds its ids as a list answers from it.
+ */
+export function rankIds(graph: LineageGraph): (rank: number) => string {
+  const { rank, modelOrder } = graph;
+  if (!(rank instanceof IdIndex)) return (r) => modelOrder[r]!;
+  const ids = (cacheOf(graph).ids ??= new Array<string | undefined>(modelOrder.length));
+  return (r) => (ids[r] ??= rank.idOf(r));
 }

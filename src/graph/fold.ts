@@ -6,7 +6,7 @@
 import type { StepEntry } from "../schema.js";
 import { GIVES, isPresent, levelOf, type AbilityState } from "../vocabulary.js";
 import type { LineageGraph, StepClaim } from "./build-graph.js";
-import { cacheOf, slot, withScratch, type ClaimsByRank } from "./cache.js";
+import { cacheOf, rankIds, slot, withScratch, type ClaimsByRank } from "./cache.js";
 import { rememberRank } from "./id-index.js";
 import type { Ancestry } from "./walk.js";
 
@@ -174,12 +174,13 @@ export function foldAbility(graph: LineageGraph, ability: string, models: readon
     }
     out.push({ model, history: h, via, claimLevel, linkLevel, attributionLevel });
   };
+  const idAt = rankIds(graph);
   // The next of the ability's claim ranks that may be at or after the model folded: ranks only ascend.
   let next = 0;
   withScratch(graph, ({ stamp, slot: at }, generation) => {
     for (let k = 0; k < count; k++) {
       const r = ranks[k]!;
-      const model = graph.modelOrder[r]!;
+      const model = idAt(r);
       rememberRank(graph.rank, model, r); // a path of these ids is asked for by id again
       // (From the start again if a caller's models were not in lineage order after all.)
       next = atOrAfter(claimRanks, r, next > 0 && claimRanks[next - 1]! >= r ? 0 : next);
