@@ -7,10 +7,12 @@
  * Controls (C0 but the newline, DEL, C1 such as U+0085 and U+009B, the one-byte CSI), format characters
  * (zero-width spaces and joiners U+200B-U+200D, marks U+200E/U+200F and U+061C, bidi embeddings, overrides
  * and isolates U+202A-U+202E and U+2066-U+2069, U+2060 and the invisible operators, U+FEFF, soft hyphen,
- * tag characters), the line and paragraph separators U+2028/U+2029, and the Hangul fillers that draw
- * nothing. A name with any of them cannot pass for one without (`gpt<U+200B>4` is not `gpt4` on screen).
+ * tag characters), the line and paragraph separators U+2028/U+2029, and every other character Unicode
+ * calls default-ignorable (drawn as nothing): the Hangul fillers, the combining grapheme joiner U+034F,
+ * variation selectors U+FE00-U+FE0F and U+E0100-U+E01EF, the Mongolian and Khmer ones. A name with any of
+ * them cannot pass for one without (`gpt<U+200B>4` and `gpt4<U+FE0F>` are not `gpt4` on screen).
  */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/gu;
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
 
 /** `\x1b`, `\u200b`, `\u{e0041}`: a character as the escape that names it. */
 function visible(c: string): string {

@@ -33,6 +33,15 @@ const HIDDEN: [string, string][] = [
   ["\ufeff", "\\ufeff"],
   ["\u3164", "\\u3164"],
   ["\u{e0041}", "\\u{e0041}"],
+  // Default-ignorable marks: drawn as nothing, though not format characters.
+  ["\u034f", "\\u034f"],
+  ["\u17b4", "\\u17b4"],
+  ["\u180b", "\\u180b"],
+  ["\ufe0f", "\\ufe0f"],
+  ["\ufe00", "\\ufe00"],
+  ["\u{e0100}", "\\u{e0100}"],
+  ["\uffa0", "\\uffa0"],
+  ["\u115f", "\\u115f"],
 ];
 
 describe("escapeText", () => {
