@@ -172,6 +172,28 @@ describe("the rules", () => {
     expect(problemsOf(text)).toEqual(["12:106 alternative parent 'c' of 'b' would form a cycle: b -> c -> b"]);
   });
 
+  it("refuse alternative parentages that form a cycle only together, naming the reading", () => {
+    // Each alternative alone is a fine reading; both at once (--reading s1=1,s2=1) make b and c each other's parent.
+    const text = VALID.replace("  a: {name: A}", "  a: {name: A}\n  b: {name: B}\n  c: {name: C}").replace(
+      "steps:\n",
+      "steps:\n  - {id: s1, kind: fine-tuning, from: [a], to: b, confidence: likely, alternatives: [{from: [a], confidence: hypothesis, evidence: [{source: s}]}, {from: [c], confidence: hypothesis, evidence: [{source: s}]}]}\n  - {id: s2, kind: fine-tuning, from: [a], to: c, confidence: likely, alternatives: [{from: [b], confidence: hypothesis, evidence: [{source: s}]}]}\n",
+    );
+    expect(problemsOf(text)).toEqual([
+      "12:156 alternative parent 'c' of 'b' would form a cycle under the reading s1=2,s2=1: b -> c -> b",
+    ]);
+    // A longer loop through three steps' alternatives, and one that passes through a primary parent.
+    const three = VALID.replace(
+      "  a: {name: A}",
+      "  a: {name: A}\n  b: {name: B}\n  c: {name: C}\n  d: {name: D}",
+    ).replace(
+      "steps:\n",
+      "steps:\n  - {id: sb, kind: fine-tuning, from: [a], to: b, confidence: likely, alternatives: [{from: [d], confidence: hypothesis, evidence: [{source: s}]}]}\n  - {id: sc, kind: fine-tuning, from: [b], to: c, confidence: likely}\n  - {id: sd, kind: fine-tuning, from: [a], to: d, confidence: likely, alternatives: [{from: [c], confidence: hypothesis, evidence: [{source: s}]}]}\n",
+    );
+    expect(problemsOf(three)).toEqual([
+      "13:94 alternative parent 'd' of 'b' would form a cycle under the reading sb=1,sd=1: b -> c -> d -> b",
+    ]);
+  });
+
   it("refuse names that differ only by Unicode normalisation or invisible characters", () => {
     const withAliases = (a: string, b: string) =>
       VALID.replace("  a: {name: A}", `  a: {name: A, aliases: ["${a}"]}\n  b: {name: B, aliases: ["${b}"]}`);
