@@ -186,7 +186,8 @@ export function parseYamlFast(text: string): FastResult {
         }
       }
     } else if (state.kind === "mapping" || state.kind === "sequence") {
-      if (starts.length > LIMITS.maxDepth)
+      // Its enclosing nodes are at least its enclosing collections (the top mapping is level 1, as in JSON).
+      if (starts.length >= LIMITS.maxDepth)
         throw new Stop({
           reason: "depth",
           message: `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`,

@@ -6,8 +6,10 @@ import {
   isSeq,
   Lexer,
   LineCounter,
+  Parser,
   parseDocument,
   visit,
+  type CST,
   type Document,
   type Node as YamlNode,
 } from "yaml";
@@ -150,6 +152,30 @@ function tooDeepFlow(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The offset of the first collection nested deeper than the limit, block or flow, found in yaml's concrete
+ * syntax tree (its parser keeps a stack of its own, so the depth costs it no recursion), walked iteratively.
+ */
+function tooDeepBlock(source: string): number | undefined {
+  for (const doc of new Parser().parse(source)) {
+    if (doc.type !== "document") continue;
+    const stack: { node: CST.Token | null | undefined; depth: number }[] = [{ node: doc.value, depth: 1 }];
+    while (stack.length > 0) {
+      const { node, depth } = stack.pop()!;
+      if (!node || (node.type !== "block-map" && node.type !== "block-seq" && node.type !== "flow-collection"))
+        continue;
+      if (depth > LIMITS.maxDepth) return node.offset;
+      // Pushed last first: the walk meets the collections in the order of the text.
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i]! as { key?: CST.Token | null; value?: CST.Token | null };
+        stack.push({ node: item.value, depth: depth + 1 });
+        stack.push({ node: item.key, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The offset of a quoted scalar that never closes, found with yaml's own lexer. */
 function unclosedQuote(text: string): number | undefined {
   let offset = 0;
@@ -238,7 +264,8 @@ function checkTree(
   const stack: { node: unknown; path: PathSegment[] }[] = [{ node: doc.contents, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
-    if (path.length > LIMITS.maxDepth && (isMap(node) || isSeq(node))) {
+    // The top mapping is level 1 (as in JSON): a collection under 64 others is one too many.
+    if (path.length >= LIMITS.maxDepth && (isMap(node) || isSeq(node))) {
       const here = pos((node as YamlNode).range?.[0] ?? 0);
       const message = `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`;
       return { problems: [{ file, ...here, severity: "error", message, path }], fatal: true };
@@ -324,6 +351,18 @@ export function parseText(file: string, text: string): ParseResult {
   // A key that is a collection is reported by checkTree, in its own words.
   const errors = doc.errors.filter((e) => !/stringKeys/.test(e.message));
   if (errors.length > 0) {
+    // yaml@2 composes recursively: a block document some thousand levels deep runs out of stack, where it
+    // ran out. The problem is where the nesting first goes past the limit.
+    const deep = errors.some((e) => /call stack/i.test(e.message)) ? tooDeepBlock(source) : undefined;
+    if (deep !== undefined) {
+      const { line, column } = pos(deep);
+      return {
+        ok: false,
+        problems: [
+          problem(file, `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`, line, column),
+        ],
+      };
+    }
     const problems = errors.map((e) => {
       const quote = e.code === "MISSING_CHAR" && /quote/.test(e.message) ? unclosedQuote(source) : undefined;
       const { line, column } = pos(quote ?? e.pos[0]);

@@ -79,6 +79,30 @@ describe("YAML memory and time bounded by the input", () => {
   });
 });
 
+describe("nesting counted alike in YAML and JSON", () => {
+  const head = "lineage: 1\ntitle: t\nsources: {}\nabilities: {}\nmodels: {}\nsteps: []\n";
+  const depthProblem = (problems: string[]) => problems.find((p) => p.includes("nested too deeply"));
+  it("refuses 64 lists inside the top mapping (65 levels), block or flow, as JSON does, and takes 63", () => {
+    for (const n of [63, 64]) {
+      const block = `${head}description:\n${Array.from({ length: n - 1 }, (_, i) => `${"  ".repeat(i + 1)}-\n`).join("")}${"  ".repeat(n)}- x\n`;
+      const flow = `${head}description: ${"[".repeat(n)}${"]".repeat(n)}\n`;
+      const json = `{"lineage":1,"title":"t","sources":{},"abilities":{},"models":{},"steps":[],"description":${"[".repeat(n)}${"]".repeat(n)}}`;
+      const verdicts = [problemsOf(block), problemsOf(flow), problemsOf(json, "f.json")].map(
+        (p) => depthProblem(p) !== undefined,
+      );
+      expect(verdicts).toEqual(n === 64 ? [true, true, true] : [false, false, false]);
+    }
+    const block = `${head}description:\n${Array.from({ length: 63 }, (_, i) => `${"  ".repeat(i + 1)}-\n`).join("")}${"  ".repeat(64)}- x\n`;
+    expect(depthProblem(problemsOf(block))).toMatch(/^71:129 /);
+  });
+
+  it("locates a block document thousands of levels deep at its first level past the limit, not where a parser ran out of stack", () => {
+    const text = `${head}description:\n${Array.from({ length: 3000 }, (_, i) => `${"  ".repeat(i + 1)}k${i}:\n`).join("")}${"  ".repeat(3001)}v\n`;
+    // The top mapping is level 1, the mapping of k0 level 2: the mapping of k63 (line 71) is the 65th.
+    expect(problemsOf(text)).toEqual(["71:129 document is nested too deeply (the limit is 64 levels)"]);
+  });
+});
+
 describe("YAML read as written", () => {
   it("keeps ids that look like numbers as written", () => {
     const text = VALID.replace(
