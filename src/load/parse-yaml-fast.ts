@@ -112,6 +112,17 @@ type JsYamlState = {
   lineStart: number;
 };
 
+/** The 1-based line and column of `offset`, counted back from js-yaml's current line (an alias does not span lines). */
+function lineColumnAt(input: string, offset: number, state: JsYamlState): { line: number; column: number } {
+  let line = state.line + 1;
+  let lineStart = state.lineStart;
+  while (offset < lineStart && lineStart > 0) {
+    lineStart = input.lastIndexOf("\n", lineStart - 2) + 1;
+    line--;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
 /** The alias name at the start of a node that js-yaml read from `from` on, if it is an alias. */
 function aliasAt(input: string, from: number): string | undefined {
   let i = from;
@@ -179,9 +190,12 @@ export function parseYamlFast(text: string): FastResult {
         inside = 1 + (weights.get(name) ?? 0);
         total += inside;
         if (total > LIMITS.maxAliasCount) {
+          // Located at the alias: it starts where its name does, on the line js-yaml has read up to.
+          const offset = state.input.indexOf("*", start);
           throw new Stop({
             reason: "aliases",
             message: `too many alias expansions (the limit is ${LIMITS.maxAliasCount}): refused as a possible "billion laughs" attack`,
+            at: lineColumnAt(state.input, offset, state),
           });
         }
       }

@@ -86,9 +86,10 @@ const shortTag = (tag: string) => (tag.startsWith("tag:yaml.org,2002:") ? `!!${t
  * Counts alias expansions the way the fast path does: each alias counts once plus the expansions
  * inside the node it names. Returns the count, or stops as soon as it is past `limit`.
  */
-function aliasExpansions(doc: Document, limit: number): number {
+function aliasExpansions(doc: Document, limit: number): { total: number; at?: number } {
   const weight = new Map<unknown, number>();
   let total = 0;
+  let at: number | undefined;
   // Post-order over the tree (aliases name nodes before them, so their weight is known).
   const count = (root: unknown): number => {
     const stack: { node: unknown; done: boolean }[] = [{ node: root, done: false }];
@@ -101,6 +102,8 @@ function aliasExpansions(doc: Document, limit: number): number {
           const target = node.resolve(doc);
           const w = 1 + (weight.get(target) ?? 0);
           total += w;
+          // The alias that takes the count past the limit is where the document is refused.
+          if (total > limit && at === undefined) at = node.range?.[0];
           sums[sums.length - 1]! += w;
           continue;
         }
@@ -121,7 +124,7 @@ function aliasExpansions(doc: Document, limit: number): number {
     }
     return total;
   };
-  return count(doc.contents);
+  return { total: count(doc.contents), at };
 }
 
 /**
@@ -401,9 +404,11 @@ export function parseText(file: string, text: string): ParseResult {
   nullKeys(doc);
   const tags = unknownTags(file, doc, pos);
   if (tags.length > 0) return { ok: false, problems: tags };
-  if (aliasExpansions(doc, LIMITS.maxAliasCount) > LIMITS.maxAliasCount) {
+  const aliases = aliasExpansions(doc, LIMITS.maxAliasCount);
+  if (aliases.total > LIMITS.maxAliasCount) {
     const message = `too many alias expansions (the limit is ${LIMITS.maxAliasCount}): refused as a possible "billion laughs" attack`;
-    return { ok: false, problems: [problem(file, message, null, null)] };
+    const here = aliases.at === undefined ? { line: null, column: null } : pos(aliases.at);
+    return { ok: false, problems: [problem(file, message, here.line, here.column)] };
   }
   let data: unknown;
   try {

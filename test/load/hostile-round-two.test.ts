@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/limits.js";
 import { loadLineageFile, loadLineageText } from "../../src/load/load-lineage.js";
 import { jsonLocator } from "../../src/load/parse-json.js";
+import { parseYamlFast } from "../../src/load/parse-yaml-fast.js";
 
 const dir = mkdtempSync(join(tmpdir(), "captrace-hostile2-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -76,6 +77,27 @@ describe("YAML memory and time bounded by the input", () => {
     ]);
     // A CRLF line end is not part of the line.
     expect(problemsOf(`${VALID}# ${"y".repeat(max - 2)}\r\n`)).toEqual([]);
+  });
+});
+
+describe("the alias limit, located", () => {
+  const aliases = (n: number) =>
+    `${VALID}description: &d x\nz:\n  - [${Array.from({ length: n }, () => "*d").join(", ")}]\n`;
+  it("takes 100 expansions and refuses the 101st, at that alias, on both paths", () => {
+    expect(problemsOf(aliases(100)).some((p) => p.includes("alias"))).toBe(false);
+    const refused = problemsOf(aliases(101));
+    // 4 columns an alias after "  - [": the 101st starts at column 6 + 400.
+    expect(refused).toEqual([expect.stringMatching(/^13:406 too many alias expansions \(the limit is 100\)/)]);
+    const fast = parseYamlFast(aliases(101));
+    expect(fast.ok ? undefined : fast.refusal.at).toEqual({ line: 13, column: 406 });
+  });
+
+  it("counts an alias of a node with aliases inside as all of them (each *w is 1 + 4)", () => {
+    const text = `${VALID}description: &d x\nw: &w [*d, *d, *d, *d]\nz: [${Array.from({ length: 20 }, () => "*w").join(", ")}]\n`;
+    // 4, then 5 an alias: the 20th *w makes 104, past the limit.
+    expect(problemsOf(text)).toEqual([expect.stringMatching(/^13:\d+ too many alias expansions/)]);
+    const fast = parseYamlFast(text);
+    expect(fast.ok ? undefined : fast.refusal.at?.line).toBe(13);
   });
 });
 
