@@ -63,6 +63,11 @@ describe("standard streams of the real bin", () => {
     expect(unknown.stdout).toBe("status=2\n");
   });
 
+  // Needs src/main.ts and src/store/files.ts (not this lane's): see the lane report.
+  it.todo(
+    "stops at once on Ctrl-C during a long first load (today main.ts's SIGINT handler waits for the synchronous load: a 100k JSON trace interrupted at 1 s ran to 10.9 s, printed its answer, then exited 130)",
+  );
+
   it("trace --batch waits for a slow reader: memory stays flat (2,000 answers of 43 KB into a pipe)", () => {
     const query = '{"model":"chatgpt","ability":"chain-of-thought"}';
     const r = sh(`yes '${query}' | head -n 2000 | captrace trace --batch 3>&2 | (sleep 1; wc -l)`);
