@@ -20,6 +20,7 @@ import { chalkAt, colorLevel } from "./color.js";
 import { CliFailure } from "./errors.js";
 import { writeOut, type CliIo } from "./io.js";
 import { outputWidth } from "./width.js";
+import { escapeJson } from "../render/escape.js";
 
 /** Said after the first problem of a lineage named by $CAPTRACE_LINEAGE: the user did not type that path. */
 export const FROM_ENV = " (the lineage named by $CAPTRACE_LINEAGE)";
@@ -109,7 +110,8 @@ export class RunContext {
     extra: Partial<RenderOptions> = {},
   ): Promise<void> {
     const chosen = (opts.json ? "json" : format) as Format<C>;
-    await this.out(render(command, chosen, result, await this.renderOptions(opts, extra)));
+    const text = render(command, chosen, result, await this.renderOptions(opts, extra));
+    await this.out(chosen === "json" ? escapeJson(text) : text);
   }
 
   /** Writes data on stdout, waiting for the stream to drain when it asks. */

@@ -11,6 +11,7 @@ import { UnknownNameError } from "../query/resolve.js";
 import { escapeLine } from "../render/index.js";
 import { didYouMean } from "../suggest.js";
 import { writeOut, type CliIo } from "./io.js";
+import { escapeJson } from "../render/escape.js";
 
 /** The error codes of the contract. */
 export type ErrorCode = ErrorResult["error"]["code"];
@@ -104,7 +105,7 @@ export function errorBody(failure: CliFailure, input?: number): ErrorResult {
 
 /** Reports a failure (`quiet`: its message was already shown, as commander's help is) and returns its exit code. */
 export async function report(failure: CliFailure, io: CliIo, json: boolean, quiet = false): Promise<number> {
-  if (json) await writeOut(io.stdout, `${JSON.stringify(errorBody(failure), null, 2)}\n`);
+  if (json) await writeOut(io.stdout, `${escapeJson(JSON.stringify(errorBody(failure), null, 2))}\n`);
   else if (failure.problems.length)
     for (const p of failure.problems) await writeOut(io.stderr, `${escapeLine(formatProblem(p))}\n`);
   else if (!quiet) await writeOut(io.stderr, `captrace: ${escapeLine(failure.message)}\n`);

@@ -29,7 +29,8 @@ export async function readStdin(io: CliIo): Promise<string> {
       const bytes = Buffer.from(chunk);
       size += bytes.length;
       if (size > LIMITS.maxYamlBytes) {
-        const message = `more than ${LIMITS.maxYamlBytes / 1024 / 1024} MiB on standard input (the limit for YAML, which stdin is read as)`;
+        const mb = `${(LIMITS.maxYamlBytes / 1e6).toFixed(1)} MB`;
+        const message = `standard input is too large (more than ${mb}; the limit for YAML, which it is read as, is ${mb})`;
         throw invalid({ file: STDIN_NAME, line: null, column: null, severity: "error", message, path: [] });
       }
       parts.push(bytes);

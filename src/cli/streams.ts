@@ -1,7 +1,9 @@
 /**
  * The process's stdout and stderr as the CLI writes them: a reader that goes away (EPIPE) closes the
- * stream quietly, and the run ends with the exit code it decided; any other write error (ENOSPC,
- * `> /dev/full`) is reported in one line on stderr and ends the process with EXIT.io.
+ * stream quietly, and the run ends with the exit code it decided; any other write error on stdout (ENOSPC,
+ * `> /dev/full`) is reported in one line on stderr and ends the process with EXIT.io. stderr carries only
+ * diagnostics: when it cannot be written (`2>/dev/full`) they are dropped and the answer's code stands
+ * (a warning that could not be shown must not turn a present answer into a failure).
  */
 import { fstatSync } from "node:fs";
 import { EXIT } from "../exit-codes.js";
@@ -15,7 +17,7 @@ function describe(error: NodeJS.ErrnoException): string {
   return error.code ?? error.message;
 }
 
-/** Wraps a process stream: `closed` once its reader has gone; other errors end the process with one line. */
+/** Wraps a process stream: `closed` once its reader has gone; other errors on stdout end the process with one line. */
 export function guardStream(
   stream: NodeJS.WriteStream,
   name: "stdout" | "stderr",
@@ -31,17 +33,15 @@ export function guardStream(
   };
   stream.on("error", (error: NodeJS.ErrnoException) => {
     // A writer waiting for "drain" hears this "error" too (writeOut listens for it) and stops waiting.
-    if (error.code === "EPIPE" || out.closed) {
+    if (error.code === "EPIPE" || out.closed || name === "stderr") {
       out.closed = true;
       return;
     }
     out.closed = true;
-    if (name === "stdout") {
-      try {
-        stderr.write(`captrace: cannot write to standard output: ${describe(error)}\n`);
-      } catch {
-        // stderr is gone too: the exit code still tells
-      }
+    try {
+      stderr.write(`captrace: cannot write to standard output: ${describe(error)}\n`);
+    } catch {
+      // stderr is gone too: the exit code still tells
     }
     process.exit(EXIT.io);
   });

@@ -112,8 +112,19 @@ type JsYamlState = {
   lineStart: number;
 };
 
-/** The alias name at the start of a node that js-yaml read from `from` on, if it is an alias. */
-function aliasAt(input: string, from: number): string | undefined {
+/** The 1-based line and column of `offset`, counted back from js-yaml's current line. */
+function lineColumnAt(input: string, offset: number, state: JsYamlState): { line: number; column: number } {
+  let line = state.line + 1;
+  let lineStart = state.lineStart;
+  while (offset < lineStart && lineStart > 0) {
+    lineStart = input.lastIndexOf("\n", lineStart - 2) + 1;
+    line--;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The alias at the start of a node that js-yaml read from `from` on, if it is an alias: its name and where its `*` is. */
+function aliasAt(input: string, from: number): { name: string; at: number } | undefined {
   let i = from;
   for (;;) {
     const c = input.charCodeAt(i);
@@ -127,7 +138,7 @@ function aliasAt(input: string, from: number): string | undefined {
   if (input.charCodeAt(i) !== 0x2a) return undefined;
   let j = i + 1;
   while (j < input.length && !/[\s,[\]{}]/.test(input[j]!)) j++;
-  return input.slice(i + 1, j);
+  return { name: input.slice(i + 1, j), at: i };
 }
 
 /**
@@ -170,23 +181,26 @@ export function parseYamlFast(text: string): FastResult {
       return;
     }
     if (state.kind === null && state.tag === null && state.anchor === null) {
-      const name = aliasAt(state.input, start);
-      if (name === undefined) {
+      const alias = aliasAt(state.input, start);
+      if (alias === undefined) {
         // An empty node: null as a value, "" as a key (as yaml@2 reads it), not js-yaml's "null".
         if (state.result === null) state.result = EMPTY;
       } else {
         state.result = new AliasRef(state.result);
-        inside = 1 + (weights.get(name) ?? 0);
+        inside = 1 + (weights.get(alias.name) ?? 0);
         total += inside;
         if (total > LIMITS.maxAliasCount) {
+          // Located at the alias's `*`, on the line js-yaml has read up to or one before it.
           throw new Stop({
             reason: "aliases",
             message: `too many alias expansions (the limit is ${LIMITS.maxAliasCount}): refused as a possible "billion laughs" attack`,
+            at: lineColumnAt(state.input, alias.at, state),
           });
         }
       }
     } else if (state.kind === "mapping" || state.kind === "sequence") {
-      if (starts.length > LIMITS.maxDepth)
+      // Its enclosing nodes are at least its enclosing collections (the top mapping is level 1, as in JSON).
+      if (starts.length >= LIMITS.maxDepth)
         throw new Stop({
           reason: "depth",
           message: `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`,

@@ -6,8 +6,10 @@ import {
   isSeq,
   Lexer,
   LineCounter,
+  Parser,
   parseDocument,
   visit,
+  type CST,
   type Document,
   type Node as YamlNode,
 } from "yaml";
@@ -84,9 +86,10 @@ const shortTag = (tag: string) => (tag.startsWith("tag:yaml.org,2002:") ? `!!${t
  * Counts alias expansions the way the fast path does: each alias counts once plus the expansions
  * inside the node it names. Returns the count, or stops as soon as it is past `limit`.
  */
-function aliasExpansions(doc: Document, limit: number): number {
+function aliasExpansions(doc: Document, limit: number): { total: number; at?: number } {
   const weight = new Map<unknown, number>();
   let total = 0;
+  let at: number | undefined;
   // Post-order over the tree (aliases name nodes before them, so their weight is known).
   const count = (root: unknown): number => {
     const stack: { node: unknown; done: boolean }[] = [{ node: root, done: false }];
@@ -99,6 +102,8 @@ function aliasExpansions(doc: Document, limit: number): number {
           const target = node.resolve(doc);
           const w = 1 + (weight.get(target) ?? 0);
           total += w;
+          // The alias that takes the count past the limit is where the document is refused.
+          if (total > limit && at === undefined) at = node.range?.[0];
           sums[sums.length - 1]! += w;
           continue;
         }
@@ -119,7 +124,7 @@ function aliasExpansions(doc: Document, limit: number): number {
     }
     return total;
   };
-  return count(doc.contents);
+  return { total: count(doc.contents), at };
 }
 
 /**
@@ -146,6 +151,30 @@ function tooDeepFlow(text: string): number | undefined {
     } else if (c === "[" || c === "{") {
       if (++depth > LIMITS.maxDepth) return i;
     } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/**
+ * The offset of the first collection nested deeper than the limit, block or flow, found in yaml's concrete
+ * syntax tree (its parser keeps a stack of its own, so the depth costs it no recursion), walked iteratively.
+ */
+function tooDeepBlock(source: string): number | undefined {
+  for (const doc of new Parser().parse(source)) {
+    if (doc.type !== "document") continue;
+    const stack: { node: CST.Token | null | undefined; depth: number }[] = [{ node: doc.value, depth: 1 }];
+    while (stack.length > 0) {
+      const { node, depth } = stack.pop()!;
+      if (!node || (node.type !== "block-map" && node.type !== "block-seq" && node.type !== "flow-collection"))
+        continue;
+      if (depth > LIMITS.maxDepth) return node.offset;
+      // Pushed last first: the walk meets the collections in the order of the text.
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i]! as { key?: CST.Token | null; value?: CST.Token | null };
+        stack.push({ node: item.value, depth: depth + 1 });
+        stack.push({ node: item.key, depth: depth + 1 });
+      }
+    }
   }
   return undefined;
 }
@@ -238,7 +267,8 @@ function checkTree(
   const stack: { node: unknown; path: PathSegment[] }[] = [{ node: doc.contents, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
-    if (path.length > LIMITS.maxDepth && (isMap(node) || isSeq(node))) {
+    // The top mapping is level 1 (as in JSON): a collection under 64 others is one too many.
+    if (path.length >= LIMITS.maxDepth && (isMap(node) || isSeq(node))) {
       const here = pos((node as YamlNode).range?.[0] ?? 0);
       const message = `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`;
       return { problems: [{ file, ...here, severity: "error", message, path }], fatal: true };
@@ -324,6 +354,18 @@ export function parseText(file: string, text: string): ParseResult {
   // A key that is a collection is reported by checkTree, in its own words.
   const errors = doc.errors.filter((e) => !/stringKeys/.test(e.message));
   if (errors.length > 0) {
+    // yaml@2 composes recursively: a block document some thousand levels deep runs out of stack, where it
+    // ran out. The problem is where the nesting first goes past the limit.
+    const deep = errors.some((e) => /call stack/i.test(e.message)) ? tooDeepBlock(source) : undefined;
+    if (deep !== undefined) {
+      const { line, column } = pos(deep);
+      return {
+        ok: false,
+        problems: [
+          problem(file, `document is nested too deeply (the limit is ${LIMITS.maxDepth} levels)`, line, column),
+        ],
+      };
+    }
     const problems = errors.map((e) => {
       const quote = e.code === "MISSING_CHAR" && /quote/.test(e.message) ? unclosedQuote(source) : undefined;
       const { line, column } = pos(quote ?? e.pos[0]);
@@ -362,9 +404,11 @@ export function parseText(file: string, text: string): ParseResult {
   nullKeys(doc);
   const tags = unknownTags(file, doc, pos);
   if (tags.length > 0) return { ok: false, problems: tags };
-  if (aliasExpansions(doc, LIMITS.maxAliasCount) > LIMITS.maxAliasCount) {
+  const aliases = aliasExpansions(doc, LIMITS.maxAliasCount);
+  if (aliases.total > LIMITS.maxAliasCount) {
     const message = `too many alias expansions (the limit is ${LIMITS.maxAliasCount}): refused as a possible "billion laughs" attack`;
-    return { ok: false, problems: [problem(file, message, null, null)] };
+    const here = aliases.at === undefined ? { line: null, column: null } : pos(aliases.at);
+    return { ok: false, problems: [problem(file, message, here.line, here.column)] };
   }
   let data: unknown;
   try {

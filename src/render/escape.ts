@@ -7,10 +7,12 @@
  * Controls (C0 but the newline, DEL, C1 such as U+0085 and U+009B, the one-byte CSI), format characters
  * (zero-width spaces and joiners U+200B-U+200D, marks U+200E/U+200F and U+061C, bidi embeddings, overrides
  * and isolates U+202A-U+202E and U+2066-U+2069, U+2060 and the invisible operators, U+FEFF, soft hyphen,
- * tag characters), the line and paragraph separators U+2028/U+2029, and the Hangul fillers that draw
- * nothing. A name with any of them cannot pass for one without (`gpt<U+200B>4` is not `gpt4` on screen).
+ * tag characters), the line and paragraph separators U+2028/U+2029, and every other character Unicode
+ * calls default-ignorable (drawn as nothing): the Hangul fillers, the combining grapheme joiner U+034F,
+ * variation selectors U+FE00-U+FE0F and U+E0100-U+E01EF, the Mongolian and Khmer ones. A name with any of
+ * them cannot pass for one without (`gpt<U+200B>4` and `gpt4<U+FE0F>` are not `gpt4` on screen).
  */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/gu;
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
 
 /** `\x1b`, `\u200b`, `\u{e0041}`: a character as the escape that names it. */
 function visible(c: string): string {
@@ -28,4 +30,22 @@ export function escapeText(text: string): string {
 /** Like escapeText, and newlines shown as `\n` too: for fields of one line (names, ids, cells). */
 export function escapeLine(text: string): string {
   return text.replace(HIDDEN, (c) => (c === "\n" ? "\\n" : visible(c)));
+}
+
+/**
+ * What JSON.stringify leaves raw that acts on a terminal or hides itself (it escapes C0 controls only): DEL
+ * and C1 controls, format and other default-ignorable characters, the line and paragraph separators.
+ */
+const JSON_HIDDEN = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * JSON text safe for a terminal and still exact: each hidden character as its `\uXXXX` escape, which a JSON
+ * reader reads back as the same character (they can only stand inside strings, where an escape means them).
+ */
+export function escapeJson(json: string): string {
+  return json.replace(JSON_HIDDEN, (c) => {
+    let out = "";
+    for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
+    return out;
+  });
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 const BIN = fileURLToPath(new URL("../../bin/captrace", import.meta.url));
+const SMALL = fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "captrace-streams-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = { ...process.env, NO_COLOR: "1", CAPTRACE_LINEAGE: "", XDG_CACHE_HOME: join(dir, "cache") };
@@ -46,6 +47,26 @@ describe("standard streams of the real bin", () => {
     expect(r.stdout.split("\n")[0]).toMatch(/bad\.yaml:7:\d+: error: /);
     expect(r.stdout.trim().split("\n").pop()).toBe("status=3");
   });
+
+  it("keeps the answer's exit code when stderr cannot be written (2>/dev/full): a warning or a message is dropped", () => {
+    // The cache cannot exist, so a warning goes to stderr; the answer on stdout is still the answer (exit 0).
+    const warned = sh(
+      `XDG_CACHE_HOME=/dev/null/cache captrace --lineage "${SMALL}" trace dpo coding 2>/dev/full 3>/dev/null | head -1; echo "status=$?"`,
+    );
+    expect(warned.stdout.split("\n")[0]).toMatch(/^coding in dpo: present/);
+    expect(warned.stdout.trim().split("\n").pop()).toBe("status=0");
+    const file = join(dir, "bad-full.yaml");
+    writeFileSync(file, "lineage: 1\ntitle: [\n");
+    const refused = sh(`captrace validate "${file}" 2>/dev/full 3>/dev/null; echo "status=$?"`);
+    expect(refused.stdout).toBe("status=3\n");
+    const unknown = sh(`captrace trace code-davinci-002 no-such-ability 2>/dev/full 3>/dev/null; echo "status=$?"`);
+    expect(unknown.stdout).toBe("status=2\n");
+  });
+
+  // Needs src/main.ts and src/store/files.ts (not this lane's): see the lane report.
+  it.todo(
+    "stops at once on Ctrl-C during a long first load (today main.ts's SIGINT handler waits for the synchronous load: a 100k JSON trace interrupted at 1 s ran to 10.9 s, printed its answer, then exited 130)",
+  );
 
   it("trace --batch waits for a slow reader: memory stays flat (2,000 answers of 43 KB into a pipe)", () => {
     const query = '{"model":"chatgpt","ability":"chain-of-thought"}';

@@ -48,3 +48,17 @@ describe("validate", () => {
     expect(r.stderr).toContain("\\x1b]0;pwned\\x07");
   });
 });
+
+describe("validate - (standard input)", () => {
+  it("refuses more than the YAML limit with the limit in the words of a file's (90.0 MB), exit 3", async () => {
+    const mb = Buffer.alloc(1_000_000, "#");
+    const chunks = (function* () {
+      for (let i = 0; i < 91; i++) yield mb;
+    })();
+    const r = await cli(["validate", "-"], { stdin: chunks });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(
+      "<stdin>: error: standard input is too large (more than 90.0 MB; the limit for YAML, which it is read as, is 90.0 MB)\n",
+    );
+  });
+});

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/limits.js";
 import { loadLineageFile, loadLineageText } from "../../src/load/load-lineage.js";
 import { jsonLocator } from "../../src/load/parse-json.js";
+import { parseYamlFast } from "../../src/load/parse-yaml-fast.js";
 
 const dir = mkdtempSync(join(tmpdir(), "captrace-hostile2-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -76,6 +77,51 @@ describe("YAML memory and time bounded by the input", () => {
     ]);
     // A CRLF line end is not part of the line.
     expect(problemsOf(`${VALID}# ${"y".repeat(max - 2)}\r\n`)).toEqual([]);
+  });
+});
+
+describe("the alias limit, located", () => {
+  const aliases = (n: number) =>
+    `${VALID}description: &d x\nz:\n  - [${Array.from({ length: n }, () => "*d").join(", ")}]\n`;
+  it("takes 100 expansions and refuses the 101st, at that alias, on both paths", () => {
+    expect(problemsOf(aliases(100)).some((p) => p.includes("alias"))).toBe(false);
+    const refused = problemsOf(aliases(101));
+    // 4 columns an alias after "  - [": the 101st starts at column 6 + 400.
+    expect(refused).toEqual([expect.stringMatching(/^13:406 too many alias expansions \(the limit is 100\)/)]);
+    const fast = parseYamlFast(aliases(101));
+    expect(fast.ok ? undefined : fast.refusal.at).toEqual({ line: 13, column: 406 });
+  });
+
+  it("counts an alias of a node with aliases inside as all of them (each *w is 1 + 4)", () => {
+    const text = `${VALID}description: &d x\nw: &w [*d, *d, *d, *d]\nz: [${Array.from({ length: 20 }, () => "*w").join(", ")}]\n`;
+    // 4, then 5 an alias: the 20th *w makes 104, past the limit.
+    expect(problemsOf(text)).toEqual([expect.stringMatching(/^13:\d+ too many alias expansions/)]);
+    const fast = parseYamlFast(text);
+    expect(fast.ok ? undefined : fast.refusal.at?.line).toBe(13);
+  });
+});
+
+describe("nesting counted alike in YAML and JSON", () => {
+  const head = "lineage: 1\ntitle: t\nsources: {}\nabilities: {}\nmodels: {}\nsteps: []\n";
+  const depthProblem = (problems: string[]) => problems.find((p) => p.includes("nested too deeply"));
+  it("refuses 64 lists inside the top mapping (65 levels), block or flow, as JSON does, and takes 63", () => {
+    for (const n of [63, 64]) {
+      const block = `${head}description:\n${Array.from({ length: n - 1 }, (_, i) => `${"  ".repeat(i + 1)}-\n`).join("")}${"  ".repeat(n)}- x\n`;
+      const flow = `${head}description: ${"[".repeat(n)}${"]".repeat(n)}\n`;
+      const json = `{"lineage":1,"title":"t","sources":{},"abilities":{},"models":{},"steps":[],"description":${"[".repeat(n)}${"]".repeat(n)}}`;
+      const verdicts = [problemsOf(block), problemsOf(flow), problemsOf(json, "f.json")].map(
+        (p) => depthProblem(p) !== undefined,
+      );
+      expect(verdicts).toEqual(n === 64 ? [true, true, true] : [false, false, false]);
+    }
+    const block = `${head}description:\n${Array.from({ length: 63 }, (_, i) => `${"  ".repeat(i + 1)}-\n`).join("")}${"  ".repeat(64)}- x\n`;
+    expect(depthProblem(problemsOf(block))).toMatch(/^71:129 /);
+  });
+
+  it("locates a block document thousands of levels deep at its first level past the limit, not where a parser ran out of stack", () => {
+    const text = `${head}description:\n${Array.from({ length: 3000 }, (_, i) => `${"  ".repeat(i + 1)}k${i}:\n`).join("")}${"  ".repeat(3001)}v\n`;
+    // The top mapping is level 1, the mapping of k0 level 2: the mapping of k63 (line 71) is the 65th.
+    expect(problemsOf(text)).toEqual(["71:129 document is nested too deeply (the limit is 64 levels)"]);
   });
 });
 
@@ -170,6 +216,28 @@ describe("the rules", () => {
       "steps:\n  - {id: s1, kind: fine-tuning, from: [a], to: b, confidence: likely, claims: [], alternatives: [{from: [c], confidence: hypothesis, evidence: [{source: s}]}]}\n  - {id: s2, kind: fine-tuning, from: [b], to: c, confidence: likely, claims: []}\n",
     );
     expect(problemsOf(text)).toEqual(["12:106 alternative parent 'c' of 'b' would form a cycle: b -> c -> b"]);
+  });
+
+  it("refuse alternative parentages that form a cycle only together, naming the reading", () => {
+    // Each alternative alone is a fine reading; both at once (--reading s1=1,s2=1) make b and c each other's parent.
+    const text = VALID.replace("  a: {name: A}", "  a: {name: A}\n  b: {name: B}\n  c: {name: C}").replace(
+      "steps:\n",
+      "steps:\n  - {id: s1, kind: fine-tuning, from: [a], to: b, confidence: likely, alternatives: [{from: [a], confidence: hypothesis, evidence: [{source: s}]}, {from: [c], confidence: hypothesis, evidence: [{source: s}]}]}\n  - {id: s2, kind: fine-tuning, from: [a], to: c, confidence: likely, alternatives: [{from: [b], confidence: hypothesis, evidence: [{source: s}]}]}\n",
+    );
+    expect(problemsOf(text)).toEqual([
+      "12:156 alternative parent 'c' of 'b' would form a cycle under the reading s1=2,s2=1: b -> c -> b",
+    ]);
+    // A longer loop through three steps' alternatives, and one that passes through a primary parent.
+    const three = VALID.replace(
+      "  a: {name: A}",
+      "  a: {name: A}\n  b: {name: B}\n  c: {name: C}\n  d: {name: D}",
+    ).replace(
+      "steps:\n",
+      "steps:\n  - {id: sb, kind: fine-tuning, from: [a], to: b, confidence: likely, alternatives: [{from: [d], confidence: hypothesis, evidence: [{source: s}]}]}\n  - {id: sc, kind: fine-tuning, from: [b], to: c, confidence: likely}\n  - {id: sd, kind: fine-tuning, from: [a], to: d, confidence: likely, alternatives: [{from: [c], confidence: hypothesis, evidence: [{source: s}]}]}\n",
+    );
+    expect(problemsOf(three)).toEqual([
+      "13:94 alternative parent 'd' of 'b' would form a cycle under the reading sb=1,sd=1: b -> c -> d -> b",
+    ]);
   });
 
   it("refuse names that differ only by Unicode normalisation or invisible characters", () => {

@@ -1,7 +1,7 @@
 import { SCHEMA_VERSION } from "../../src/vocabulary.js";
 import { describe, expect, it } from "vitest";
 import type { GraphResult } from "../../src/contract.js";
-import { escapeLine, escapeText } from "../../src/render/escape.js";
+import { escapeJson, escapeLine, escapeText } from "../../src/render/escape.js";
 import { PLAIN, render } from "../../src/render/index.js";
 import { showModelOf, traceOf } from "./results.js";
 
@@ -33,6 +33,15 @@ const HIDDEN: [string, string][] = [
   ["\ufeff", "\\ufeff"],
   ["\u3164", "\\u3164"],
   ["\u{e0041}", "\\u{e0041}"],
+  // Default-ignorable marks: drawn as nothing, though not format characters.
+  ["\u034f", "\\u034f"],
+  ["\u17b4", "\\u17b4"],
+  ["\u180b", "\\u180b"],
+  ["\ufe0f", "\\ufe0f"],
+  ["\ufe00", "\\ufe00"],
+  ["\u{e0100}", "\\u{e0100}"],
+  ["\uffa0", "\\uffa0"],
+  ["\u115f", "\\u115f"],
 ];
 
 describe("escapeText", () => {
@@ -92,4 +101,21 @@ describe("graph pictures", () => {
       expect(text).toContain("x1b[2J");
     },
   );
+});
+
+describe("escapeJson", () => {
+  const hostile = "a\u009b31m\u0085\u007f\u202egnp\u2066\u200b\u2028\u2029\ufeff\ufe0f\u{e0041}z";
+  it("escapes what JSON.stringify leaves raw that acts on a terminal or hides, and reads back exactly", () => {
+    const json = escapeJson(JSON.stringify({ name: hostile, "k\u202e": [hostile] }, null, 2));
+    expect(json).not.toMatch(/[\u007f-\u009f\u200b\u2028\u2029\u202e\u2066\ufeff]|\ufe0f|\u{e0041}/u);
+    expect(json).toContain(
+      "\\u009b31m\\u0085\\u007f\\u202egnp\\u2066\\u200b\\u2028\\u2029\\ufeff\\ufe0f\\udb40\\udc41z",
+    );
+    expect(JSON.parse(json)).toEqual({ name: hostile, "k\u202e": [hostile] });
+  });
+
+  it("leaves visible text and JSON's own escapes alone", () => {
+    const visible = JSON.stringify({ a: 'café 🙂 «可能» \\ " \n\u001b' });
+    expect(escapeJson(visible)).toBe(visible);
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ListResult, MatrixResult } from "../../src/contract.js";
 import { PLAIN, render, type RenderOptions } from "../../src/render/index.js";
 import { MAX_COLUMN } from "../../src/render/table.js";
+import { measure } from "../../src/render/wrap.js";
 
 /** The width of a line of ASCII and box-drawing characters (one column each; string-width is slow on millions). */
 const stringWidth = (line: string) => line.length;
@@ -40,6 +41,19 @@ describe("tables of hostile size", () => {
     const wrapped = render("list", "text", r, at(80));
     for (const l of wrapped.split("\n")) if (stringWidth(l) > 80) throw new Error("a line past 80 columns");
     expect(wrapped.match(/y/g)).toHaveLength(600_000);
+  });
+
+  it("draws a 900 KB cell of wide or combining characters in linear time: cut, or wrapped to the width", () => {
+    // Intl.Segmenter walks a long text in quadratic time: these never finished when measured whole.
+    for (const huge of ["中".repeat(300_000), "e\u0301".repeat(150_000)]) {
+      const r = models(3, (i) => (i === 1 ? huge : `Model ${i}`));
+      const cut = render("list", "text", r, at(0)).split("\n");
+      expect(cut).toHaveLength(3 + 5);
+      expect(cut[4]).toMatch(/…\s*│/);
+      const wrapped = render("list", "text", r, at(80)).trimEnd().split("\n");
+      expect(wrapped.length).toBeGreaterThan(1000);
+      expect(new Set(wrapped.slice(3, -1).map((l) => measure(l)))).toEqual(new Set([80]));
+    }
   });
 
   it("draws a matrix of 50,000 abilities in column groups that fit, every ability and cell in them", () => {

@@ -5,6 +5,7 @@ import { escapeLine } from "../../render/index.js";
 import { cacheInfo, clearCache, type CacheInfo, type ClearResult } from "../../store/user-cache.js";
 import { CliFailure } from "../errors.js";
 import { globals, type RunContext } from "../context.js";
+import { escapeJson } from "../../render/escape.js";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -48,7 +49,7 @@ export function registerCache(program: Command, ctx: RunContext): void {
     .description("show where the cache of validated lineages is and how big (cache clear: empty it)")
     .action(async (_o: unknown, cmd: Command) => {
       const info = cacheInfo({ env: ctx.env });
-      await ctx.out(globals(cmd).json ? `${JSON.stringify(info, null, 2)}\n` : cacheInfoText(info));
+      await ctx.out(globals(cmd).json ? `${escapeJson(JSON.stringify(info, null, 2))}\n` : cacheInfoText(info));
     });
   cache
     .command("clear")
@@ -57,11 +58,11 @@ export function registerCache(program: Command, ctx: RunContext): void {
       const r = clearCache({ env: ctx.env });
       // A cache that is someone else's (or no directory) is not touched: say why, exit 5.
       if (r.dir !== null && r.problem !== null) {
-        if (globals(cmd).json) await ctx.out(`${JSON.stringify(r, null, 2)}\n`);
+        if (globals(cmd).json) await ctx.out(`${escapeJson(JSON.stringify(r, null, 2))}\n`);
         else throw new CliFailure(EXIT.io, "usage", `${r.dir}: not cleared: ${r.problem}`);
         ctx.exitCode = EXIT.io;
         return;
       }
-      await ctx.out(globals(cmd).json ? `${JSON.stringify(r, null, 2)}\n` : clearText(r));
+      await ctx.out(globals(cmd).json ? `${escapeJson(JSON.stringify(r, null, 2))}\n` : clearText(r));
     });
 }

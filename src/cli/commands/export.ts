@@ -5,6 +5,7 @@ import { didYouMean } from "../../suggest.js";
 import { SCHEMA_VERSION } from "../../vocabulary.js";
 import { CliFailure } from "../errors.js";
 import { globals, type RunContext } from "../context.js";
+import { escapeJson } from "../../render/escape.js";
 
 /** Adds `export` and its `hf-card` subcommand. */
 export function registerExport(program: Command, ctx: RunContext): void {
@@ -27,7 +28,9 @@ export function registerExport(program: Command, ctx: RunContext): void {
         throw new CliFailure(r.failure.exitCode, r.failure.code, r.failure.message + didYouMean(model, names));
       }
       if (opts.json)
-        await ctx.out(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...r.fields, text: r.text }, null, 2)}\n`);
+        await ctx.out(
+          `${escapeJson(JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...r.fields, text: r.text }, null, 2))}\n`,
+        );
       else await ctx.out(escapeText(r.text));
     });
 }

@@ -7,6 +7,7 @@ import { escapeLine } from "../../render/index.js";
 import { SCHEMA_VERSION } from "../../vocabulary.js";
 import { CliFailure } from "../errors.js";
 import { globals, type RunContext } from "../context.js";
+import { escapeJson } from "../../render/escape.js";
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -74,7 +75,7 @@ export function registerImport(program: Command, ctx: RunContext): void {
       const { summary, lineage } = outcome;
       if (json) {
         const body = { schemaVersion: SCHEMA_VERSION, ...summary, ...(lineage ? { lineage } : {}) };
-        await ctx.out(`${JSON.stringify(body, null, 2)}\n`);
+        await ctx.out(`${escapeJson(JSON.stringify(body, null, 2))}\n`);
         return;
       }
       if (lineage) await ctx.out(lineageYaml(lineage));

@@ -10,6 +10,7 @@ import { CliFailure, usage } from "../errors.js";
 import { globals, type RunContext } from "../context.js";
 import { starterLineage } from "../starter-lineage.js";
 import { SCHEMA_VERSION } from "../../vocabulary.js";
+import { escapeJson } from "../../render/escape.js";
 
 /** The file `init` writes when given none. */
 export const INIT_DEFAULT_FILE = "lineage.yaml";
@@ -54,7 +55,9 @@ export function registerInit(program: Command, ctx: RunContext): void {
       const target = ctx.locate(file ?? INIT_DEFAULT_FILE);
       createNew(target.real, escapeLine(target.display), starterLineage(shippedSchemaUrl()));
       if (opts.json)
-        await ctx.out(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, created: target.display }, null, 2)}\n`);
+        await ctx.out(
+          `${escapeJson(JSON.stringify({ schemaVersion: SCHEMA_VERSION, created: target.display }, null, 2))}\n`,
+        );
       else
         await ctx.err(
           `created ${escapeLine(target.display)}: edit it, then run captrace validate ${escapeLine(target.display)}\n`,

@@ -5,6 +5,7 @@ import { MATRIX_FORMATS, renderMatrixStream } from "../../render/index.js";
 import type { ReadingChoice } from "../../graph/readings.js";
 import { globals, READING_HELP, readingOption, type RunContext } from "../context.js";
 import { commaList, oneOf } from "../options.js";
+import { escapeJson } from "../../render/escape.js";
 
 type MatrixOptions = {
   models?: string[];
@@ -43,10 +44,11 @@ export function registerMatrix(program: Command, ctx: RunContext): void {
         reading: o.reading,
       });
       // Written a piece at a time, each after the last has drained: 100,000 rows never sit in memory as text.
-      const pieces = renderMatrixStream(opts.json ? "json" : o.format, rows, await ctx.renderOptions(opts));
+      const format = opts.json ? "json" : o.format;
+      const pieces = renderMatrixStream(format, rows, await ctx.renderOptions(opts));
       for (const piece of pieces) {
         if (ctx.io.stdout.closed) break;
-        await ctx.out(piece);
+        await ctx.out(format === "json" ? escapeJson(piece) : piece);
       }
     });
 }

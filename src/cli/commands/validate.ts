@@ -6,6 +6,7 @@ import { escapeLine } from "../../render/index.js";
 import { validateFile, validateText, type Validation } from "../../validate.js";
 import { readStdin, STDIN_NAME } from "../stdin-text.js";
 import { FROM_ENV, globals, shownAs, type GlobalOptions, type RunContext } from "../context.js";
+import { escapeJson } from "../../render/escape.js";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -51,10 +52,12 @@ export function registerValidate(program: Command, ctx: RunContext): void {
       // One file: its problems as an array (as before); several: one array of every file's, each located.
       if (opts.json)
         await ctx.out(
-          `${JSON.stringify(
-            results.flatMap((v) => v.problems),
-            null,
-            2,
+          `${escapeJson(
+            JSON.stringify(
+              results.flatMap((v) => v.problems),
+              null,
+              2,
+            ),
           )}\n`,
         );
       else for (const v of results) await printReport(ctx, v);

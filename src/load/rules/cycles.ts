@@ -62,46 +62,70 @@ export function checkCycles(ctx: RuleContext): Issue[] {
 }
 
 /**
- * Reports an alternative parentage that would form a cycle: a parent it names descends from the model
- * the step makes (through the primary parents), so that reading of the lineage could not be drawn.
+ * Reports alternative parentages that would form a cycle, alone or together: a reading takes one parent set
+ * per step, and a loop enters each model once, through one of its step's parent sets, so some reading is
+ * cyclic exactly when the graph of every parent set at once has a cycle. One linear pass finds them (a walk
+ * per alternative took time quadratic in the models); each loop is reported at the alternative parent of its step first in the
+ * file, with the reading that draws it.
  */
 export function checkAlternativeCycles(ctx: RuleContext): Issue[] {
-  const issues: Issue[] = [];
-  ctx.lineage.steps.forEach((step, s) => {
-    if (!step.alternatives?.length || ctx.stepByTo.get(step.to)?.index !== s) return;
-    step.alternatives.forEach((alt, a) => {
-      alt.from.forEach((parent, p) => {
-        if (parent === step.to) return; // reported by checkParents
-        const way = primaryPath(ctx, parent, step.to);
-        if (way) {
-          issues.push({
-            path: ["steps", s, "alternatives", a, "from", p],
-            message: `alternative parent '${parent}' of '${step.to}' would form a cycle: ${[...way.reverse(), step.to].join(" -> ")}`,
-          });
-        }
-      });
-    });
-  });
-  return issues;
-}
-
-/** The primary ancestry from `from` up to `target` (from first), or undefined when `target` is not an ancestor. */
-function primaryPath(ctx: RuleContext, from: string, target: string): string[] | undefined {
-  const cameFrom = new Map<string, string | null>([[from, null]]);
-  const queue = [from];
-  for (let q = 0; q < queue.length; q++) {
-    const id = queue[q]!;
-    if (id === target) {
-      const way: string[] = [];
-      for (let cur: string | null | undefined = id; cur != null; cur = cameFrom.get(cur)) way.push(cur);
-      return way.reverse();
-    }
-    for (const parent of ctx.stepByTo.get(id)?.step.from ?? []) {
-      if (!cameFrom.has(parent)) {
-        cameFrom.set(parent, id);
-        queue.push(parent);
-      }
-    }
+  // A cycle of primary parents is checkCycles's to report.
+  if (topologicalOrder(ctx) === undefined) return [];
+  const made = [...ctx.stepByTo.values()].filter(({ step }) => step.alternatives?.length);
+  if (made.length === 0) return [];
+  const every = new Map<string, string[]>();
+  for (const { step } of made) {
+    const parents = new Set(step.from);
+    for (const alt of step.alternatives!)
+      for (const p of alt.from) if (p !== step.to && ctx.modelIds.has(p)) parents.add(p);
+    every.set(step.to, [...parents]);
   }
-  return undefined;
+  const parentsOf = (id: string) => every.get(id) ?? ctx.stepByTo.get(id)?.step.from;
+  const ids = [...ctx.modelIds];
+  const order = lineageOrder(ids, parentsOf);
+  if (order.length === ids.length) return [];
+  const placed = new Set(order);
+  const remaining = new Set(ids.filter((id) => !placed.has(id)));
+  const issues: Issue[] = [];
+  const reported = new Set<string>();
+  for (const start of remaining) {
+    if (reported.has(start)) continue;
+    const seenAt = new Map<string, number>();
+    const walk: string[] = [];
+    let cur: string | undefined = start;
+    while (cur !== undefined && !seenAt.has(cur)) {
+      seenAt.set(cur, walk.length);
+      walk.push(cur);
+      const here: string = cur;
+      cur = (parentsOf(here) ?? []).find((p) => remaining.has(p) && p !== here);
+    }
+    if (cur === undefined) continue;
+    const loop = walk.slice(seenAt.get(cur)).reverse(); // parent -> child order
+    if (loop.some((id) => reported.has(id))) continue;
+    loop.forEach((id) => reported.add(id));
+    // Each model's way in: its parent on the loop, as a primary parent or through its first alternative naming it.
+    const choices: { model: string; step: string; s: number; a: number; p: number }[] = [];
+    loop.forEach((child, i) => {
+      const parent = loop[(i + loop.length - 1) % loop.length]!;
+      const { step, index } = ctx.stepByTo.get(child)!;
+      if (step.from.includes(parent)) return;
+      const a = step.alternatives!.findIndex((alt) => alt.from.includes(parent));
+      choices.push({ model: child, step: step.id, s: index, a, p: step.alternatives![a]!.from.indexOf(parent) });
+    });
+    // Reported at the alternative of the step first in the file, the reading in file order.
+    choices.sort((x, y) => x.s - y.s);
+    const first = choices[0]!;
+    const at = loop.indexOf(first.model);
+    const drawn = [...loop.slice(at), ...loop.slice(0, at), first.model];
+    const parent = drawn[drawn.length - 2]!;
+    const reading = choices.map((c) => `${c.step}=${c.a + 1}`).join(",");
+    issues.push({
+      path: ["steps", first.s, "alternatives", first.a, "from", first.p],
+      message:
+        choices.length === 1
+          ? `alternative parent '${parent}' of '${first.model}' would form a cycle: ${drawn.join(" -> ")}`
+          : `alternative parent '${parent}' of '${first.model}' would form a cycle under the reading ${reading}: ${drawn.join(" -> ")}`,
+    });
+  }
+  return issues;
 }

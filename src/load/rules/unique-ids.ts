@@ -1,19 +1,23 @@
 /**
  * Rule: names are unambiguous: model and ability ids and aliases, step ids, source ids, compared
- * ignoring case, Unicode normalisation (NFC/NFD) and invisible characters.
+ * ignoring case, Unicode normalisation (NFC/NFD, and the compatibility forms NFKC folds: full-width
+ * letters, ligatures, a no-break or thin space for a space) and invisible characters.
  */
 import type { Issue, PathSegment } from "../../problem.js";
 import type { RuleContext } from "./context.js";
 
-/** Characters that show nothing: format characters (zero-width spaces and joiners, bidi marks, BOM), line and paragraph separators, soft hyphen, variation selectors. */
-const INVISIBLE =
-  // eslint-disable-next-line no-misleading-character-class -- each combining mark is listed alone on purpose
-  /[\p{Cf}\p{Zl}\p{Zp}\u00AD\u034F\u115F\u1160\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+/**
+ * Characters that show nothing: format characters (zero-width spaces and joiners, bidi marks, BOM), line and
+ * paragraph separators, and every other default-ignorable one (soft hyphen, variation selectors, the combining
+ * grapheme joiner, Hangul fillers): the set the escape shows (src/render/escape.ts).
+ */
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
 
 /** The form two names are compared in: what a person sees is the same, so the name is the same. */
 export function nameKey(name: string): string {
   const simple = /^[\x20-\x7e]*$/.test(name);
-  return (simple ? name : name.replace(INVISIBLE, "").normalize("NFC")).toLowerCase();
+  // NFKC after the invisible are gone (it could make some of them visible), and again after lower-casing.
+  return simple ? name.toLowerCase() : name.replace(INVISIBLE, "").normalize("NFKC").toLowerCase().normalize("NFKC");
 }
 
 /** Why two names that differ are the same name, for the message. */
