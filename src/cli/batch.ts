@@ -15,6 +15,7 @@ import type { TraceField } from "../vocabulary.js";
 import { LineTooLongError, splitLineGroups, stdinFailure } from "./batch-lines.js";
 import { CliFailure, errorBody, usage } from "./errors.js";
 import { writeOut, type CliIo } from "./io.js";
+import { escapeJson } from "../render/escape.js";
 
 /** Answers gathered past this many characters are written before the next line is answered. */
 const FLUSH_AT = 64 * 1024;
@@ -94,7 +95,7 @@ export async function traceBatch(
       next = await groups.next();
     } catch (error) {
       if (!(error instanceof LineTooLongError)) throw stdinFailure(error);
-      await writeOut(io.stdout, `${JSON.stringify(errorBody(usage(error.message), error.line))}\n`);
+      await writeOut(io.stdout, `${escapeJson(JSON.stringify(errorBody(usage(error.message), error.line)))}\n`);
       return EXIT.usage;
     }
     if (next.done) return code;
@@ -108,11 +109,12 @@ export async function traceBatch(
       if (result instanceof CliFailure) code = Math.max(code, result.exitCode);
       out += `${result instanceof CliFailure ? JSON.stringify(errorBody(result, n)) : result}\n`;
       if (out.length >= FLUSH_AT) {
-        await writeOut(io.stdout, out);
+        await writeOut(io.stdout, escapeJson(out));
         out = "";
       }
     }
-    if (out !== "") await writeOut(io.stdout, out);
+    // Escaped as every --json output is (the characters JSON leaves raw that act on a terminal), by the chunk.
+    if (out !== "") await writeOut(io.stdout, escapeJson(out));
     if (io.stdout.closed) return code;
   }
 }

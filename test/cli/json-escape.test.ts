@@ -54,3 +54,24 @@ describe("--json output with hostile text", () => {
     expect((JSON.parse(v.stdout) as { file: string }[])[0]!.file).toBe(file);
   });
 });
+
+describe("trace --batch lines with hostile text", () => {
+  it("carry a step's label exactly, escaped, and so does an error echoing what a line asked", async () => {
+    const file = join(dir, "labelled.yaml");
+    writeFileSync(
+      file,
+      lineage.replace("kind: pretraining,", `kind: pretraining, label: ${JSON.stringify(`L${HOSTILE}`)},`),
+    );
+    const r = await cli(["--lineage", file, "trace", "--batch"], {
+      stdin: [`{"model":"a","ability":"x"}\n${JSON.stringify({ model: `a${HOSTILE}`, ability: "x" })}\n`],
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).not.toMatch(RAW);
+    const [answer, refused] = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect((answer!.introducedBy as { label: string }).label).toBe(`L${HOSTILE}`);
+    expect((refused!.error as { message: string }).message).toContain(`a${HOSTILE}`);
+  });
+});

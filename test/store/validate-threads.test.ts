@@ -4,6 +4,7 @@
  * parallel path is really on offer; Worker is wrapped to count the threads started.
  */
 import { writeFileSync } from "node:fs";
+import type * as WorkerThreads from "node:worker_threads";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { bigLineage } from "../support/big-lineage.js";
@@ -12,7 +13,7 @@ import { tempDirs } from "./temp-dirs.js";
 const started = vi.hoisted(() => ({ workers: 0 }));
 
 vi.mock("node:worker_threads", async (importOriginal) => {
-  const real = await importOriginal<typeof import("node:worker_threads")>();
+  const real = await importOriginal<typeof WorkerThreads>();
   class Counted extends real.Worker {
     constructor(...args: ConstructorParameters<typeof real.Worker>) {
       started.workers++;
