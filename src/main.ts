@@ -1,11 +1,13 @@
-/** The process entry: wires `run` to the real streams (guarded: EPIPE, ENOSPC), handles Ctrl-C, sets the exit code. */
+/** The process entry: wires `run` to the real streams (guarded: EPIPE, ENOSPC), sets the exit code. */
 import { run } from "./cli/run.js";
 import { guardStream, stdinChunks } from "./cli/streams.js";
 import { EXIT } from "./exit-codes.js";
 
 /** Runs the CLI for this process. */
 export function main(): void {
-  process.on("SIGINT", () => process.exit(EXIT.interrupted));
+  // No Ctrl-C handler of its own: a handler waits for the synchronous work of a load to end (a 100k first
+  // load ran on for 10 s), where the default stops the process at once (130 in the shell). Only while a
+  // temporary file is being written is one installed, to remove it first (store/files.ts).
   const stdout = guardStream(process.stdout, "stdout", process.stderr);
   const stderr = guardStream(process.stderr, "stderr", process.stderr);
   // Standard input is opened only when a command reads it (`trace --batch`, `validate -`): touching

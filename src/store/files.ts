@@ -4,6 +4,7 @@
  * a regular file of a sane size that belongs to the user and that no one else may write (never following a
  * symbolic link, never blocking on a FIFO).
  */
+import { EXIT } from "../exit-codes.js";
 import { DamagedEntryError } from "../lineage-error.js";
 import {
   closeSync,
@@ -45,6 +46,30 @@ export function removeQuietly(path: string): void {
 export function removePending(): void {
   for (const tmp of pending) removeQuietly(tmp);
   pending.clear();
+  unwatchInterrupt();
+}
+
+/** Ctrl-C while a temporary file is pending: remove it, then end as interrupted. */
+function interrupted(): void {
+  removePending();
+  process.exit(EXIT.interrupted);
+}
+
+/** Notes a temporary file; the first one pending installs the Ctrl-C handler that removes them. */
+function addPending(tmp: string): void {
+  if (pending.size === 0) process.on("SIGINT", interrupted);
+  pending.add(tmp);
+}
+
+/** Forgets a temporary file (committed or removed); with none left pending, Ctrl-C stops the process at once again. */
+function dropPending(tmp: string): void {
+  pending.delete(tmp);
+  if (pending.size === 0) unwatchInterrupt();
+}
+
+/** Takes the Ctrl-C handler away. */
+function unwatchInterrupt(): void {
+  process.off("SIGINT", interrupted);
 }
 
 /**
@@ -54,8 +79,8 @@ export function removePending(): void {
 export function prepareFile(path: string, write: (sink: ByteSink) => void, mode: number): PendingFile | undefined {
   const tmp = `${path}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2)}${TEMP_SUFFIX}`;
   const abort = () => {
-    pending.delete(tmp);
     removeQuietly(tmp);
+    dropPending(tmp);
   };
   let fd: number | undefined;
   try {
@@ -64,7 +89,7 @@ export function prepareFile(path: string, write: (sink: ByteSink) => void, mode:
       exitHook = true;
       process.once("exit", removePending);
     }
-    pending.add(tmp);
+    addPending(tmp);
     const file = fd;
     write({
       write: (bytes) => writeAll(file, bytes),
@@ -81,7 +106,7 @@ export function prepareFile(path: string, write: (sink: ByteSink) => void, mode:
     commit() {
       try {
         renameSync(tmp, path);
-        pending.delete(tmp);
+        dropPending(tmp);
         return true;
       } catch {
         abort();
