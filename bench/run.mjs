@@ -16,7 +16,8 @@
 // Environment: BENCH_QUICK=1 runs every measurement fewer times (for trying the harness out).
 //
 // `node bench/run.mjs --only SECTION` runs one section (with the `node -e 0` baseline its ratios need):
-// startup, sizes (1k/10k/100k YAML and JSON), batch, hub (the 1,000,000-model hub dump); the report is
+// startup, sizes (1k/10k/100k YAML and JSON), batch, hub (the 1,000,000-model hub dump), import (10,000
+// generated model cards read from a directory by `import hf`); the report is
 // printed and written to bench/results-SECTION.md, leaving bench/results.md (the whole bench's) as it is.
 //
 // `--against DIR` measures another build too (DIR: a checkout of an earlier commit, built), each run of a
@@ -42,7 +43,10 @@ const HUB_DUMP = join(DATA, `hub-${HUB_MODELS}.jsonl`);
 const HUB_META = join(DATA, `hub-${HUB_MODELS}.meta.json`);
 const BIN = join(ROOT, "bin", "captrace");
 const BUNDLE = join(ROOT, "dist", "bundle", "captrace.cjs");
-const SECTIONS = ["startup", "sizes", "batch", "hub"];
+const SECTIONS = ["startup", "sizes", "batch", "hub", "import"];
+/** The cards `import hf` reads in the import row: the first rows of a hub-shaped dump, as README.md cards. */
+const CARD_COUNT = 10_000;
+const CARDS = join(DATA, `cards-${CARD_COUNT}`);
 const onlyAt = process.argv.indexOf("--only");
 const ONLY = onlyAt === -1 ? null : process.argv[onlyAt + 1];
 if (ONLY !== null && !SECTIONS.includes(ONLY)) {
@@ -68,8 +72,8 @@ const QUICK = process.env.BENCH_QUICK === "1";
 
 /** Runs per measurement, by how long one run takes. */
 const RUNS = QUICK
-  ? { fast: 3, "1k": 3, "10k": 2, "10k-warm": 3, "100k": 1, hub: 1, "hub-warm": 2 }
-  : { fast: 11, "1k": 11, "10k": 5, "10k-warm": 11, "100k": 3, hub: 2, "hub-warm": 3 };
+  ? { fast: 3, "1k": 3, "10k": 2, "10k-warm": 3, "100k": 1, hub: 1, "hub-warm": 2, import: 1 }
+  : { fast: 11, "1k": 11, "10k": 5, "10k-warm": 11, "100k": 3, hub: 2, "hub-warm": 3, import: 3 };
 const SIZES = ["1k", "10k", "100k"];
 /** Most wall time one series of runs may take before it stops early (never before its first run). */
 const SERIES_BUDGET_MS = 75_000;
@@ -112,6 +116,27 @@ const hubIsCurrent = () =>
 if (want("hub") && !hubIsCurrent()) {
   log(`bench: generating the ${HUB_MODELS.toLocaleString("en-US")}-model hub dump (bench/generate-hub.mjs) ...`);
   generate(HUB_GENERATOR, ["--models", String(HUB_MODELS), "--out", HUB_DUMP]);
+}
+
+/** The cards are current when their directory's marker is newer than the generator. */
+const CARDS_MARK = join(CARDS, ".complete");
+if (want("import") && !(existsSync(CARDS_MARK) && statSync(CARDS_MARK).mtimeMs >= statSync(HUB_GENERATOR).mtimeMs)) {
+  log(`bench: generating ${CARD_COUNT.toLocaleString("en-US")} model cards (bench/generate-hub.mjs --cards) ...`);
+  rmSync(CARDS, { recursive: true, force: true });
+  const dump = join(DATA, `.cards-dump-${process.pid}.jsonl`);
+  generate(HUB_GENERATOR, [
+    "--models",
+    String(CARD_COUNT),
+    "--out",
+    dump,
+    "--cards",
+    CARDS,
+    "--card-count",
+    String(CARD_COUNT),
+  ]);
+  rmSync(dump, { force: true });
+  rmSync(dump.replace(/\.jsonl$/, ".meta.json"), { force: true });
+  writeFileSync(CARDS_MARK, "");
 }
 
 /** The build being measured: its bundle's mtime (to notice a rebuild during the bench) and the git state. */
@@ -435,6 +460,21 @@ if (want("hub")) {
   series([hub.tree, hub.trace, ...(hub.descendants ? [hub.descendants] : [])], RUNS["hub-warm"]);
 }
 
+// `import hf` of a directory of 10,000 cards, the lineage printed on stdout (to /dev/null).
+let cardImport;
+if (want("import")) {
+  log(`import hf of ${CARD_COUNT.toLocaleString("en-US")} cards:`);
+  cardImport = add(
+    measurement(`\`import hf\` of ${CARD_COUNT.toLocaleString("en-US")} generated model cards from a directory`, [
+      BIN,
+      "import",
+      "hf",
+      CARDS,
+    ]),
+  );
+  series([cardImport], RUNS.import);
+}
+
 log("start-up (interleaved, second half):");
 series(startup, RUNS.fast);
 wipeCache();
@@ -578,6 +618,14 @@ if (want("hub")) {
     const t = median(m.times);
     target(t <= 1000, `1M hub cached ${what} ≤ 1,000 ms: ${fmtMs(t)} ms`);
   }
+}
+
+if (want("import")) {
+  const t = median(cardImport.times);
+  target(
+    t <= 10_000,
+    `import hf of ${CARD_COUNT.toLocaleString("en-US")} cards from a directory ≤ 10,000 ms: ${fmtMs(t)} ms, ${fmtMb(peakOf(cardImport))} MB`,
+  );
 }
 
 const cpu = cpus();
