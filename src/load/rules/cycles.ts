@@ -29,6 +29,27 @@ function kahnOnce(ctx: RuleContext): { order: string[]; remaining: Set<string> }
   return { order, remaining: new Set(ids.filter((id) => !placed.has(id))) };
 }
 
+/**
+ * The loop reached from `start` by walking parents inside `remaining` (the models a topological sort could not
+ * place) until a model repeats, parent -> child order; undefined if the walk leaves the set.
+ */
+function loopFrom(
+  start: string,
+  remaining: ReadonlySet<string>,
+  parentsOf: (id: string) => readonly string[] | undefined,
+): string[] | undefined {
+  const seenAt = new Map<string, number>();
+  const walk: string[] = [];
+  let cur: string | undefined = start;
+  while (cur !== undefined && !seenAt.has(cur)) {
+    seenAt.set(cur, walk.length);
+    walk.push(cur);
+    const here: string = cur;
+    cur = (parentsOf(here) ?? []).find((p) => remaining.has(p) && p !== here);
+  }
+  return cur === undefined ? undefined : walk.slice(seenAt.get(cur)).reverse();
+}
+
 /** Reports each cycle once, as `a -> b -> c -> a`, at the step that makes its first model. */
 export function checkCycles(ctx: RuleContext): Issue[] {
   const { remaining } = kahn(ctx);
@@ -36,19 +57,8 @@ export function checkCycles(ctx: RuleContext): Issue[] {
   const reported = new Set<string>();
   for (const start of remaining) {
     if (reported.has(start)) continue;
-    // Walk parents inside the leftover set until a model repeats: that loop is a cycle.
-    const seenAt = new Map<string, number>();
-    const walk: string[] = [];
-    let cur: string | undefined = start;
-    while (cur !== undefined && !seenAt.has(cur)) {
-      seenAt.set(cur, walk.length);
-      walk.push(cur);
-      const parents: string[] = ctx.stepByTo.get(cur)?.step.from ?? [];
-      cur = parents.find((p) => remaining.has(p) && p !== cur);
-    }
-    if (cur === undefined) continue;
-    const loop = walk.slice(seenAt.get(cur)).reverse(); // parent -> child order
-    if (loop.some((id) => reported.has(id))) continue;
+    const loop = loopFrom(start, remaining, (id) => ctx.stepByTo.get(id)?.step.from);
+    if (!loop || loop.some((id) => reported.has(id))) continue;
     loop.forEach((id) => reported.add(id));
     const first = [...loop].sort()[0]!;
     const rotated = [...loop.slice(loop.indexOf(first)), ...loop.slice(0, loop.indexOf(first))];
@@ -90,18 +100,8 @@ export function checkAlternativeCycles(ctx: RuleContext): Issue[] {
   const reported = new Set<string>();
   for (const start of remaining) {
     if (reported.has(start)) continue;
-    const seenAt = new Map<string, number>();
-    const walk: string[] = [];
-    let cur: string | undefined = start;
-    while (cur !== undefined && !seenAt.has(cur)) {
-      seenAt.set(cur, walk.length);
-      walk.push(cur);
-      const here: string = cur;
-      cur = (parentsOf(here) ?? []).find((p) => remaining.has(p) && p !== here);
-    }
-    if (cur === undefined) continue;
-    const loop = walk.slice(seenAt.get(cur)).reverse(); // parent -> child order
-    if (loop.some((id) => reported.has(id))) continue;
+    const loop = loopFrom(start, remaining, parentsOf);
+    if (!loop || loop.some((id) => reported.has(id))) continue;
     loop.forEach((id) => reported.add(id));
     // Each model's way in: its parent on the loop, as a primary parent or through its first alternative naming it.
     const choices: { model: string; step: string; s: number; a: number; p: number }[] = [];
