@@ -46,7 +46,7 @@ export function removeQuietly(path: string): void {
 export function removePending(): void {
   for (const tmp of pending) removeQuietly(tmp);
   pending.clear();
-  unwatchInterrupt();
+  process.off("SIGINT", interrupted);
 }
 
 /** Ctrl-C while a temporary file is pending: remove it, then end as interrupted. */
@@ -64,12 +64,7 @@ function addPending(tmp: string): void {
 /** Forgets a temporary file (committed or removed); with none left pending, Ctrl-C stops the process at once again. */
 function dropPending(tmp: string): void {
   pending.delete(tmp);
-  if (pending.size === 0) unwatchInterrupt();
-}
-
-/** Takes the Ctrl-C handler away. */
-function unwatchInterrupt(): void {
-  process.off("SIGINT", interrupted);
+  if (pending.size === 0) process.off("SIGINT", interrupted);
 }
 
 /**

@@ -1,25 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
-import { compactParts, type CompactLineage } from "../../src/graph/compact.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
-import { arrayIds } from "../../src/graph/id-index.js";
 import { ancestors, descendantLevels } from "../../src/graph/walk.js";
 import { alternativesOn } from "../../src/graph/readings.js";
 import { randomLineage } from "../support/random-lineage.js";
-
-/** The compact lineage of a graph, without storage: its parts, entries parsed from their texts. */
-function compactOf(graph: LineageGraph): CompactLineage {
-  const { ints, bytes, records, index } = compactParts(graph);
-  return {
-    header: index,
-    modelIds: arrayIds(index.modelIds),
-    ...ints,
-    ...bytes,
-    stepCount: records.steps.count,
-    entry: (kind, i) => JSON.parse(records[kind].text(i)) as unknown,
-  };
-}
+import { compactOf } from "../support/lazy-of.js";
 
 /** Children, ranks and lookups as a query sees them (in the order it asks: ids by walks first, then all). */
 function seen(g: LineageGraph) {

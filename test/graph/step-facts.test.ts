@@ -1,28 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
-import { compactParts } from "../../src/graph/compact.js";
-import { lazyGraph } from "../../src/graph/lazy-graph.js";
-import { arrayIds } from "../../src/graph/id-index.js";
 import { childModels, knownName, madeHow, MAX_HOWS, NOT_KEPT, relationOf } from "../../src/graph/step-facts.js";
 import { CONFIDENCE_LEVELS } from "../../src/vocabulary.js";
 import { lineageFile, type StepSpec } from "../support/build.js";
 import { randomLineage } from "../support/random-lineage.js";
-
-/** The lazy graph of `graph` (through its compact parts, no bytes) and the entries each read parses. */
-function lazyOf(graph: LineageGraph) {
-  const { ints, bytes, records, index } = compactParts(graph);
-  const reads: string[] = [];
-  const lazy = lazyGraph({
-    header: index,
-    modelIds: arrayIds(index.modelIds),
-    ...ints,
-    ...bytes,
-    stepCount: records.steps.count,
-    entry: (kind, i) => (reads.push(`${kind}#${i}`), JSON.parse(records[kind].text(i)) as unknown),
-  });
-  return { lazy, reads, stepHow: ints.stepHow };
-}
+import { lazyOf } from "../support/lazy-of.js";
 
 /** Every model's making, children and name known unread, as the functions answer. */
 const answers = (g: LineageGraph) =>

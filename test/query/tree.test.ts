@@ -3,10 +3,8 @@ import { describe, expect, it } from "vitest";
 import { TreeOut } from "../../src/contract.js";
 import { tree } from "../../src/query/tree.js";
 import { buildGraph } from "../../src/graph/build-graph.js";
-import { compactParts } from "../../src/graph/compact.js";
-import { lazyGraph } from "../../src/graph/lazy-graph.js";
-import { arrayIds } from "../../src/graph/id-index.js";
 import { randomLineage } from "../support/random-lineage.js";
+import { lazyOf } from "../support/lazy-of.js";
 import { graphOf, lineageFile } from "../support/build.js";
 
 const g = graphOf([
@@ -73,21 +71,6 @@ describe("tree", () => {
 });
 
 describe("tree on a lazy graph", () => {
-  /** The lazy graph of `graph` (through its compact parts) and the entries each read parses. */
-  function lazyOf(graph: ReturnType<typeof buildGraph>) {
-    const { ints, bytes, records, index } = compactParts(graph);
-    const reads: string[] = [];
-    const lazy = lazyGraph({
-      header: index,
-      modelIds: arrayIds(index.modelIds),
-      ...ints,
-      ...bytes,
-      stepCount: records.steps.count,
-      entry: (kind, i) => (reads.push(`${kind}#${i}`), JSON.parse(records[kind].text(i)) as unknown),
-    });
-    return { lazy, reads };
-  }
-
   it("reads a model's entry only for its name, and no step below the depth", () => {
     const { lazy, reads } = lazyOf(g);
     const r = tree(lazy, { model: "base", direction: "descendants", depth: 1 });
