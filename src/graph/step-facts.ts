@@ -56,19 +56,38 @@ export const NOT_KEPT = -2;
  */
 export type HowEntry = [string, string, string | null, string | null];
 
-/** Past this many kept makings, a making is found by a key of its parts; before, by comparing them. */
+/** Past this many kept makings, a making is found in nested maps of its parts; before, by comparing them. */
 const FEW_HOWS = 16;
+
+/** The kept makings by kind, relation, label and prefix (no string key made per step: a label may be any text). */
+type HowIndex = Map<string, Map<string, Map<string | null, Map<string | null, number>>>>;
+
+/** The index in `index` of a making, or -1. */
+function findHow(index: HowIndex, kind: string, relation: string, label: string | null, prefix: string | null): number {
+  return index.get(kind)?.get(relation)?.get(label)?.get(prefix) ?? -1;
+}
+
+/** Records a making's index in `index`. */
+function keepHow(index: HowIndex, [kind, relation, label, prefix]: HowEntry, h: number): void {
+  let byRelation = index.get(kind);
+  if (!byRelation) index.set(kind, (byRelation = new Map()));
+  let byLabel = byRelation.get(relation);
+  if (!byLabel) byRelation.set(relation, (byLabel = new Map()));
+  let byPrefix = byLabel.get(label);
+  if (!byPrefix) byLabel.set(label, (byPrefix = new Map()));
+  byPrefix.set(prefix, h);
+}
 
 /**
  * The making column of a lineage's steps, by rank (indexes into `hows`), as its compact form keeps it;
  * `madeBy` is the index of the step that makes the model at each rank, or -1. One pass (a first load of a
  * million-model dump makes it once): a step id's prefix is the last one found when it fits, and a making is
- * one of the few kept so far, compared field by field, or found by its key.
+ * one of the few kept so far, compared field by field, or found in the index of its parts.
  */
 export function howColumn(steps: readonly StepEntry[], madeBy: Int32Array): { stepHow: Int32Array; hows: HowEntry[] } {
   const stepHow = new Int32Array(madeBy.length).fill(NO_STEP);
   const hows: HowEntry[] = [];
-  const index = new Map<string, number>();
+  const index: HowIndex = new Map();
   let prefix: string | null = null;
   for (let r = 0; r < madeBy.length; r++) {
     if (madeBy[r]! < 0) continue;
@@ -87,12 +106,12 @@ export function howColumn(steps: readonly StepEntry[], madeBy: Int32Array): { st
           break;
         }
       }
-    } else h = index.get(JSON.stringify([kind, relation, label, prefix])) ?? -1;
+    } else h = findHow(index, kind, relation, label, prefix);
     if (h < 0 && hows.length < MAX_HOWS) {
       h = hows.length;
       const entry: HowEntry = [kind, relation, label, prefix];
       hows.push(entry);
-      index.set(JSON.stringify(entry), h);
+      keepHow(index, entry, h);
     }
     stepHow[r] = h < 0 ? NOT_KEPT : h;
   }
