@@ -114,6 +114,11 @@ describe("escapeJson", () => {
     expect(JSON.parse(json)).toEqual({ name: hostile, "k\u202e": [hostile] });
   });
 
+  it("escapes DEL in text that is otherwise plain ASCII", () => {
+    expect(escapeJson('{"a":"x\u007fy"}')).toBe('{"a":"x\\u007fy"}');
+    expect(escapeJson('{"a":"xy"}')).toBe('{"a":"xy"}');
+  });
+
   it("leaves visible text and JSON's own escapes alone", () => {
     const visible = JSON.stringify({ a: 'café 🙂 «可能» \\ " \n\u001b' });
     expect(escapeJson(visible)).toBe(visible);
