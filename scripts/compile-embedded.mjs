@@ -8,7 +8,7 @@ import { buildGraph } from "../dist/graph/build-graph.js";
 import { writeCompact } from "../dist/store/compact-bytes.js";
 import { compiledEmbeddedPath, embeddedLineagePath } from "../dist/store/embedded.js";
 import { formatProblem } from "../dist/problem.js";
-import { packageVersion } from "../dist/package-root.js";
+import { storeVersion } from "../dist/store/store-version.js";
 
 const file = embeddedLineagePath();
 const bytes = readFileSync(file);
@@ -22,7 +22,7 @@ if (!result.ok) {
 const graph = buildGraph(result.lineage, result.order);
 if (
   !writeCompiled(compiledEmbeddedPath(), (sink) =>
-    writeCompact(graph, { located: result.warnings, issues: [] }, quickKey(bytes), packageVersion(), sink),
+    writeCompact(graph, { located: result.warnings, issues: [] }, quickKey(bytes), storeVersion(), sink),
   )
 ) {
   console.error("could not write the compiled embedded lineage");

@@ -10,7 +10,7 @@ import { buildGraph, type LineageGraph } from "../graph/build-graph.js";
 import { lazyGraph } from "../graph/lazy-graph.js";
 import type { LoadResult } from "../load/load-lineage.js";
 import { decodeUtf8, isDumpPath, isJsonPath, readSourceBytes, stampOf } from "../load/read-source.js";
-import { packageVersion } from "../package-root.js";
+import { storeVersion } from "./store-version.js";
 import { unplacedWarnings, type PendingWarnings, type Problem } from "../problem.js";
 import { writeCompact, type StoredLineage } from "./compact-bytes.js";
 import {
@@ -89,7 +89,7 @@ export async function openLineage(source: LineageSource, opts: OpenOptions = {})
   const cwd = opts.cwd ?? process.cwd();
   const realPath = resolve(cwd, source === EMBEDDED ? embeddedLineagePath() : source);
   const file = opts.name ?? displayName(source === EMBEDDED ? realPath : source, cwd);
-  const version = packageVersion();
+  const version = storeVersion();
   const env = opts.env ?? process.env;
   const embedded = source === EMBEDDED || realPath === embeddedLineagePath();
   const cache =

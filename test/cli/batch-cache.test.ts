@@ -8,7 +8,7 @@ import { ErrorOut, TraceOut } from "../../src/contract.js";
 import { buildGraph } from "../../src/graph/build-graph.js";
 import { decodeCompact, encodeCompact } from "../../src/store/compact-bytes.js";
 import { lazyGraph } from "../../src/graph/lazy-graph.js";
-import { packageVersion } from "../../src/package-root.js";
+import { storeVersion } from "../../src/store/store-version.js";
 import { cacheHasher, entryKey } from "../../src/store/compiled.js";
 import { cli, TEST_CACHE } from "../support/run-cli.js";
 import { tempDirs } from "../store/temp-dirs.js";
@@ -92,11 +92,11 @@ describe("the cache of validated lineages", () => {
     // Prove the second run reads the entry: alter a name inside it (its key still matches the file).
     const sha = entryKey("yaml", createHash("sha256").update(readFileSync(file)).digest("hex"));
     const hasher = await cacheHasher();
-    const cached = decodeCompact(readFileSync(entry()), sha, packageVersion(), hasher)!;
+    const cached = decodeCompact(readFileSync(entry()), sha, storeVersion(), hasher)!;
     expect(cached.header.key).toBe(sha);
     const lineage = structuredClone(lazyGraph(cached).lineage);
     lineage.models.base!.name = "Name from the cache";
-    writeFileSync(entry(), encodeCompact(buildGraph(lineage), cached.warnings(), sha, packageVersion(), hasher));
+    writeFileSync(entry(), encodeCompact(buildGraph(lineage), cached.warnings(), sha, storeVersion(), hasher));
     expect((await cli(["--lineage", file, "show", "base"], { env })).stdout).toContain("Name from the cache");
     // --no-cache bypasses it.
     expect((await cli(["--lineage", file, "show", "base", "--no-cache"], { env })).stdout).toContain(
@@ -127,7 +127,7 @@ describe("the cache of validated lineages", () => {
       const r = await cli(["--lineage", file, "trace", "dpo", "coding"], { env });
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(expected);
-      expect(decodeCompact(readFileSync(entry()), sha, packageVersion(), await cacheHasher())).toBeDefined();
+      expect(decodeCompact(readFileSync(entry()), sha, storeVersion(), await cacheHasher())).toBeDefined();
     }
     const fresh = setup();
     await cli(["--lineage", fresh.file, "list", "models", "--no-cache"], { env: fresh.env });

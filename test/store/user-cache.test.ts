@@ -30,7 +30,7 @@ import { describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/graph/build-graph.js";
 import { loadLineageText } from "../../src/load/load-lineage.js";
 import { stampOf } from "../../src/load/read-source.js";
-import { packageVersion } from "../../src/package-root.js";
+import { storeVersion } from "../../src/store/store-version.js";
 import { encodeCompact } from "../../src/store/compact-bytes.js";
 import { cacheHasher, entryKey, entryMaxBytes, entryName } from "../../src/store/compiled.js";
 import { prepareFile, readTrusted, removePending } from "../../src/store/files.js";
@@ -73,7 +73,7 @@ function setup() {
     }
   };
   const entryOf = (file: string, kind: "yaml" | "json" = "yaml") =>
-    join(cacheDir, entryName(kind, sha(file), packageVersion()));
+    join(cacheDir, entryName(kind, sha(file), storeVersion()));
   return { dir, env, cacheDir, a, b, warnings, open, title, list, entryOf };
 }
 
@@ -151,7 +151,7 @@ describe("the cache is owned", () => {
         buildGraph(diamond.lineage, diamond.order),
         { located: [], issues: [] },
         entryKey("yaml", sha(a)),
-        packageVersion(),
+        storeVersion(),
         await cacheHasher(),
       );
       writeFileSync(entryOf(a), forged);
