@@ -1,6 +1,7 @@
 /** The lineage as an immutable graph, built once and indexed both ways. */
 import type { AbilityEntry, ClaimEntry, LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
 import { CONFIDENCE_LEVELS, EFFECTS } from "../vocabulary.js";
+import { nameKey } from "../name-key.js";
 import { lineageOrder } from "../load/lineage-order.js";
 
 /** One claim together with the step that makes it (as read from the file, or as applied on a path). */
@@ -60,7 +61,7 @@ export interface LineageGraph {
   readonly claimsByAbility: ReadonlyMap<string, readonly StepClaim[]>;
   /** Position of each model in `modelOrder` (its lineage rank). */
   readonly rank: ReadonlyMap<string, number>;
-  /** Lower-cased ids and aliases of models and abilities. */
+  /** Ids and aliases of models and abilities, by their name key (nameKey: case, normalisation and invisible characters ignored). */
   readonly names: ReadonlyMap<string, NameTarget>;
   /** For each ability, the models that record lacking it. */
   readonly lacking: ReadonlyMap<string, ReadonlySet<string>>;
@@ -116,8 +117,9 @@ function claimTable(
 export type AliasList = readonly (readonly [id: string, aliases: readonly string[]])[];
 
 /**
- * The name index: lower-cased ids, then aliases (models before abilities); the first to claim a
- * lower-cased name keeps it.
+ * The name index: ids, then aliases (models before abilities), by their name key (case, Unicode
+ * normalisation and invisible characters ignored, as the uniqueness rule compares names); the first to
+ * claim a key keeps it.
  */
 export function nameIndex(
   modelIds: Iterable<string>,
@@ -127,7 +129,7 @@ export function nameIndex(
 ): Map<string, NameTarget> {
   const names = new Map<string, NameTarget>();
   const name = (text: string, target: NameTarget) => {
-    const key = text.toLowerCase();
+    const key = nameKey(text);
     if (!names.has(key)) names.set(key, target);
   };
   for (const id of modelIds) name(id, { kind: "model", id });

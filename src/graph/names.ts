@@ -1,5 +1,6 @@
 /** Name resolution: what a user typed (an id or alias, any case) to a model, ability, step or source id, with did-you-mean. */
 import type { StepEntry } from "../schema.js";
+import { nameKey } from "../name-key.js";
 import type { LineageGraph } from "./build-graph.js";
 import { cacheOf, slot } from "./cache.js";
 import { buildNameIndex, suggestFrom } from "./name-index.js";
@@ -74,7 +75,7 @@ function suggestion(graph: LineageGraph, kinds: readonly NameKind[], name: strin
 function lookup(graph: LineageGraph, name: string): Named | undefined {
   if (graph.rank.has(name)) return { kind: "model", id: name };
   if (graph.abilityIndex.has(name)) return { kind: "ability", id: name };
-  const target = graph.names.get(name.toLowerCase());
+  const target = graph.names.get(nameKey(name));
   if (target) return target;
   if (stepById(graph, name)) return { kind: "step", id: name };
   if (graph.sources.has(name)) return { kind: "source", id: name };

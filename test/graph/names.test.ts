@@ -25,6 +25,19 @@ describe("resolve", () => {
     expect(message("ability", "CoT")).toBe("chain-of-thought");
   });
 
+  it("resolves an alias as it looks: Unicode normalisation, compatibility forms and invisible characters ignored", () => {
+    const small = readFileSync(fileURLToPath(new URL("../fixtures/small/lineage.yaml", import.meta.url)), "utf8");
+    const text = small.replace("aliases: [Base-1]", "aliases: [Base-1, Caf\u00e9-GPT]");
+    const own = loadLineageText(text, "small.yaml");
+    if (!own.ok) throw new Error(own.problems.map((p) => p.message).join("; "));
+    const g = buildGraph(own.lineage, own.order);
+    expect(resolve(g, "model", "Caf\u00e9-GPT")).toBe("base");
+    expect(resolve(g, "model", "CAFE\u0301-gpt")).toBe("base"); // NFD, upper case
+    expect(resolve(g, "model", "Caf\u00e9\u200b-GPT")).toBe("base"); // a zero-width space inside
+    expect(resolve(g, "model", "\uff23af\u00e9-GPT")).toBe("base"); // a full-width C
+    expect(() => resolve(g, "model", "Cafe-GPT")).toThrow(/unknown model 'Cafe-GPT'/);
+  });
+
   it("suggests for a misspelt name the same way each time it is asked, per kind", () => {
     const first = message("model", "text-davinc-003");
     expect(first).toBe("unknown model 'text-davinc-003' (did you mean text-davinci-003?)");

@@ -1,7 +1,7 @@
 /** Names that look the same are one name: lookalikes the first round did not try (issue 15, "fix the class"). */
 import { describe, expect, it } from "vitest";
 import { loadLineageText } from "../../../src/load/load-lineage.js";
-import { nameKey } from "../../../src/load/rules/unique-ids.js";
+import { nameKey } from "../../../src/name-key.js";
 
 const lineage = (a: string, b: string) => `lineage: 1
 title: t
