@@ -182,7 +182,14 @@ vm.Script = class extends Script {
       // A copy of the package, whose cache can be damaged without touching the real one.
       const root = mkdtempSync(join(tmpdir(), "captrace-package-"));
       const here = fileURLToPath(new URL("../..", import.meta.url));
-      for (const part of ["package.json", "lineage.yaml", "bin", "dist/bundle", "dist/embedded-lineage.captrace"])
+      for (const part of [
+        "package.json",
+        "lineage.yaml",
+        "bin",
+        "dist/bundle",
+        "dist/embedded-lineage.captrace",
+        "dist/build-id",
+      ])
         cpSync(join(here, part), join(root, part), { recursive: true });
       const cache = join(root, "dist", "bundle", "captrace.cjs.v8");
       writeFileSync(cache, readFileSync(cache).subarray(0, 1000));
