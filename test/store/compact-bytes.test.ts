@@ -127,6 +127,19 @@ describe("the compact form and its lazy graph", () => {
     );
   });
 
+  it("read back every entry of texts written many at a time, ASCII or not (one in 97 names past ASCII)", () => {
+    const lineage = bigLineage(3000) as unknown as LineageFile;
+    Object.entries(lineage.models).forEach(([, m], i) => {
+      if (i % 97 === 5) m.name = `Modèle ${i} «${"é".repeat(i % 7)}» 🙂`;
+    });
+    const loaded = loadLineageText(JSON.stringify(lineage), "mixed.json");
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join("; "));
+    const eager = buildGraph(loaded.lineage, loaded.order);
+    const lazy = roundTrip(eager);
+    expect([...lazy.models]).toEqual([...eager.models]);
+    expect(lazy.steps).toEqual(eager.steps);
+  });
+
   it("parse an entry only when it is read, and keep it", () => {
     const eager = buildGraph(FIXTURES.embedded.lineage);
     const decoded = decodeCompact(encodeCompact(eager, { located: [], issues: [] }, "k", "v"), "k", "v")!;
