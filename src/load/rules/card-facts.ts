@@ -20,8 +20,8 @@ export function checkCardFacts(ctx: RuleContext): Issue[] {
   let names: Set<string> | undefined; // built on first need: most lineages have no newVersion
   let suggested = 0;
   const models = ctx.lineage.models;
-  // Keys and lookups: Object.entries on a record of a million keys is several times slower.
-  for (const id of Object.keys(models)) {
+  // The context's ids and lookups: on a record of a million keys Object.keys alone costs half a second.
+  for (const id of ctx.modelIds) {
     const model = models[id]!;
     const card = model.card;
     if (card === undefined) continue;
@@ -50,7 +50,7 @@ export function checkCardFacts(ctx: RuleContext): Issue[] {
     }
     if (!names) {
       names = new Set<string>();
-      for (const mid of Object.keys(models)) {
+      for (const mid of ctx.modelIds) {
         const m = models[mid]!;
         names.add(mid.toLowerCase());
         for (const a of m.aliases ?? []) names.add(a.toLowerCase());

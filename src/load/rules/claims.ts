@@ -45,16 +45,18 @@ export function checkSizeOnLost(ctx: RuleContext): Issue[] {
 
 /**
  * What each model's ancestry (its own step included) did to every ability, on the main reading: one bitset
- * of abilities some step gave (introduced, unlocked), one of abilities some step took (weakened, lost).
- * Folded once per file in topological order; `never` holds the claims that need a prior gain and had none.
+ * of abilities some step gave (introduced, unlocked), one of abilities some step took (weakened, lost), kept
+ * by the index of the step that makes the model (a model no step makes has empty ones). Folded once per file
+ * over the steps, each after the steps that make its parents; `never` holds the claims that need a prior gain
+ * and had none.
  */
 interface Ancestry {
-  order: string[];
   abilityIndex: Map<string, number>;
-  modelIndex: Map<string, number>;
   words: number;
   gave: Uint32Array;
   took: Uint32Array;
+  /** Where a model's bitsets start in `gave` and `took`, or -1 when they are empty. */
+  bitsOf: (model: string) => number;
   never: Issue[];
   /** On the main reading, the claims that restore an ability nothing on the way weakened or lost (warnings). */
   untaken: Issue[];
@@ -65,36 +67,83 @@ const ancestryMemo = new WeakMap<RuleContext, Ancestry | null>();
 function ancestry(ctx: RuleContext): Ancestry | undefined {
   const hit = ancestryMemo.get(ctx);
   if (hit !== undefined) return hit ?? undefined;
-  const order = topologicalOrder(ctx);
-  const result = order === undefined ? null : foldAncestry(ctx, order);
+  // A cycle is checkCycles's to report; below one there is no order to fold in.
+  const result = topologicalOrder(ctx) === undefined ? null : foldAncestry(ctx);
   ancestryMemo.set(ctx, result);
   return result ?? undefined;
 }
 
-function foldAncestry(ctx: RuleContext, order: string[]): Ancestry {
+/**
+ * The steps that make a model (the first for each: `stepByTo`), each after those that make its parents:
+ * a walk over the steps, not over every model (a hub dump's million models have 300,000 steps). The lineage
+ * is acyclic (checked before).
+ */
+function foldOrder(ctx: RuleContext): number[] {
+  const steps = ctx.lineage.steps;
+  const makes = (s: number) => ctx.stepByTo.get(steps[s]!.to)?.index === s && ctx.modelIds.has(steps[s]!.to);
+  const parentStep = (model: string) => (ctx.modelIds.has(model) ? ctx.stepByTo.get(model)?.index : undefined);
+  const done = new Uint8Array(steps.length);
+  const out: number[] = [];
+  const stack: number[] = [];
+  const next: number[] = [];
+  for (let first = 0; first < steps.length; first++) {
+    if (done[first] || !makes(first)) continue;
+    stack.push(first);
+    next.push(0);
+    done[first] = 1; // on the way
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const s = stack[top]!;
+      const from = steps[s]!.from;
+      let pushed = false;
+      while (next[top]! < from.length) {
+        const k = next[top]!;
+        next[top] = k + 1;
+        const p = parentStep(from[k]!);
+        if (p !== undefined && done[p] === 0) {
+          done[p] = 1;
+          stack.push(p);
+          next.push(0);
+          pushed = true;
+          break;
+        }
+      }
+      if (pushed) continue;
+      stack.pop();
+      next.pop();
+      done[s] = 2;
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+function foldAncestry(ctx: RuleContext): Ancestry {
   const abilityIndex = new Map<string, number>();
   for (const id of ctx.abilityIds) abilityIndex.set(id, abilityIndex.size);
   const words = Math.max(1, Math.ceil(abilityIndex.size / 32));
-  const modelIndex = new Map<string, number>();
-  order.forEach((id, i) => modelIndex.set(id, i));
-  const gave = new Uint32Array(order.length * words);
-  const took = new Uint32Array(order.length * words);
-  const never: Issue[] = [];
-  const untaken: Issue[] = [];
-  for (const model of order) {
-    const made = ctx.stepByTo.get(model);
-    if (!made) continue;
-    const base = modelIndex.get(model)! * words;
-    for (const parent of made.step.from) {
-      const p = modelIndex.get(parent);
-      if (p === undefined) continue;
+  const steps = ctx.lineage.steps;
+  const bitsOf = (model: string) => {
+    const made = ctx.modelIds.has(model) ? ctx.stepByTo.get(model) : undefined;
+    return made === undefined ? -1 : made.index * words;
+  };
+  const gave = new Uint32Array(steps.length * words);
+  const took = new Uint32Array(steps.length * words);
+  const found: { at: number; c: number; issue: Issue; never: boolean }[] = [];
+  const order = foldOrder(ctx);
+  for (const s of order) {
+    const step = steps[s]!;
+    const base = s * words;
+    for (const parent of step.from) {
+      const p = bitsOf(parent);
+      if (p < 0) continue;
       for (let w = 0; w < words; w++) {
-        gave[base + w]! |= gave[p * words + w]!;
-        took[base + w]! |= took[p * words + w]!;
+        gave[base + w]! |= gave[p + w]!;
+        took[base + w]! |= took[p + w]!;
       }
     }
-    const claims = made.step.claims;
-    // A plain loop, no closure: this runs once per model, a million times for a hub dump.
+    const claims = step.claims;
+    // A plain loop, no closure: this runs once per step, 300,000 times for a hub dump.
     for (let c = 0; c < claims.length; c++) {
       const claim = claims[c]!;
       const a = abilityIndex.get(claim.ability);
@@ -103,16 +152,28 @@ function foldAncestry(ctx: RuleContext, order: string[]): Ancestry {
       const mask = 1 << (a & 31);
       if (GIVES.has(claim.effect)) gave[word]! |= mask;
       else if (NEEDS_PRIOR.has(claim.effect) && (gave[word]! & mask) === 0) {
-        never.push({
-          path: ["steps", made.index, "claims", c, "effect"],
-          message: `'${claim.ability}' is ${claim.effect} by step '${made.step.id}', but no step on the way to '${model}' introduces or unlocks it`,
+        found.push({
+          at: s,
+          c,
+          never: true,
+          issue: {
+            path: ["steps", s, "claims", c, "effect"],
+            message: `'${claim.ability}' is ${claim.effect} by step '${step.id}', but no step on the way to '${step.to}' introduces or unlocks it`,
+          },
         });
       } else if (claim.effect === "restored" && (took[word]! & mask) === 0)
-        untaken.push(unweakened(claim.ability, made.step.id, made.index, c, ""));
+        found.push({ at: s, c, never: false, issue: unweakened(claim.ability, step.id, s, c, "") });
       if (TAKES.has(claim.effect)) took[word]! |= mask;
     }
   }
-  return { order, abilityIndex, modelIndex, words, gave, took, never, untaken };
+  // In lineage order, as the models are (ties: the claims' order), whatever order the walk took.
+  if (found.length > 1) {
+    const rankOf = new Map(topologicalOrder(ctx)!.map((id, i) => [id, i]));
+    found.sort((x, y) => rankOf.get(steps[x.at]!.to)! - rankOf.get(steps[y.at]!.to)! || x.c - y.c);
+  }
+  const never = found.filter((f) => f.never).map((f) => f.issue);
+  const untaken = found.filter((f) => !f.never).map((f) => f.issue);
+  return { abilityIndex, words, gave, took, bitsOf, never, untaken };
 }
 
 /** The warning for a claim restoring an ability that nothing on the way (of the reading `where` names) weakened or lost. */
@@ -142,12 +203,12 @@ export function checkNeverIntroduced(ctx: RuleContext): Issue[] {
 export function checkClaimsUnderReadings(ctx: RuleContext): Issue[] {
   const fold = ancestry(ctx);
   if (fold === undefined) return [];
-  const { abilityIndex, modelIndex, words, gave, took } = fold;
+  const { abilityIndex, words, gave, took, bitsOf } = fold;
   // The main reading's restored check was made by the fold, for each step it went through.
   const issues: Issue[] = [...fold.untaken];
   ctx.lineage.steps.forEach((step, s) => {
     if (step.claims.length === 0) return;
-    const folded = ctx.stepByTo.get(step.to)?.index === s && modelIndex.has(step.to);
+    const folded = ctx.stepByTo.get(step.to)?.index === s && ctx.modelIds.has(step.to);
     const readings: Array<{ from: string[]; where: string; alt?: number }> =
       !folded && step.claims.some((c) => c.effect === "restored") ? [{ from: step.from, where: "" }] : [];
     (step.alternatives ?? []).forEach((alt, k) => {
@@ -162,11 +223,11 @@ export function checkClaimsUnderReadings(ctx: RuleContext): Issue[] {
       const g = new Uint32Array(words);
       const t = new Uint32Array(words);
       for (const parent of reading.from) {
-        const p = modelIndex.get(parent);
-        if (p === undefined) continue;
+        const p = bitsOf(parent);
+        if (p < 0) continue;
         for (let w = 0; w < words; w++) {
-          g[w]! |= gave[p * words + w]!;
-          t[w]! |= took[p * words + w]!;
+          g[w]! |= gave[p + w]!;
+          t[w]! |= took[p + w]!;
         }
       }
       step.claims.forEach((claim, c) => {

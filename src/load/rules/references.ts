@@ -15,11 +15,10 @@ export function checkReferences(ctx: RuleContext): Issue[] {
   const known: Record<Kind, Set<string>> = { model: ctx.modelIds, ability: ctx.abilityIds, source: ctx.sourceIds };
   // Aliases are for people typing commands; a file refers by id. Say so when an alias is used.
   const aliasOf: Record<Kind, Map<string, string>> = { model: new Map(), ability: new Map(), source: new Map() };
-  // Keys and lookups: Object.entries on a record of a million keys is several times slower.
+  // The context's ids and lookups: on a record of a million keys Object.keys alone costs half a second.
   const { models, abilities } = ctx.lineage;
-  for (const id of Object.keys(models)) models[id]!.aliases?.forEach((a) => aliasOf.model.set(a.toLowerCase(), id));
-  for (const id of Object.keys(abilities))
-    abilities[id]!.aliases?.forEach((al) => aliasOf.ability.set(al.toLowerCase(), id));
+  for (const id of ctx.modelIds) models[id]!.aliases?.forEach((a) => aliasOf.model.set(a.toLowerCase(), id));
+  for (const id of ctx.abilityIds) abilities[id]!.aliases?.forEach((al) => aliasOf.ability.set(al.toLowerCase(), id));
   // A suggestion compares with every id: made once per unknown id, and for the first MAX_SUGGESTED only,
   // so that a file whose references are all wrong is not checked in quadratic time.
   const hints = new Map<string, string>();
@@ -43,7 +42,7 @@ export function checkReferences(ctx: RuleContext): Issue[] {
     if (list) for (let i = 0; i < list.length; i++) ref("source", list[i]!.source, () => [...path(), i, "source"]);
   };
 
-  for (const id of Object.keys(models)) {
+  for (const id of ctx.modelIds) {
     const model = models[id]!;
     const base = (): PathSegment[] => ["models", id];
     ref("source", model.paper, () => [...base(), "paper"]);

@@ -33,13 +33,14 @@ export function checkUniqueIds(ctx: RuleContext): Issue[] {
         message: `name '${name}' is already used by ${ownerOf(prior.kind, prior.id)} (${sameBecause(name, prior.name)})`,
       });
   };
+  // The context's ids: on a record of a million keys Object.keys alone costs half a second.
+  const idsOf = (kind: "models" | "abilities") => (kind === "models" ? ctx.modelIds : ctx.abilityIds);
   for (const kind of ["models", "abilities"] as const) {
-    for (const id of Object.keys(ctx.lineage[kind])) claim(id, kind, id, () => [kind, id], true);
+    for (const id of idsOf(kind)) claim(id, kind, id, () => [kind, id], true);
   }
   for (const kind of ["models", "abilities"] as const) {
     const record = ctx.lineage[kind];
-    // Keys and lookups: Object.entries on a record of a million keys is several times slower.
-    for (const id of Object.keys(record)) {
+    for (const id of idsOf(kind)) {
       record[id]!.aliases?.forEach((alias, i) => claim(alias, kind, id, () => [kind, id, "aliases", i], false));
     }
   }
