@@ -81,6 +81,7 @@ const COLUMN_OF = new Map<string, { column: number; rank: number }>(
 );
 
 const RANKS = new Float64Array(COLUMNS.length);
+const CELLS = new Array<unknown>(COLUMNS.length).fill(undefined);
 
 /**
  * The cells of a row, by column (COLUMNS' order): for each, the first of its names (DUMP_COLUMNS' order)
@@ -88,7 +89,7 @@ const RANKS = new Float64Array(COLUMNS.length);
  * dozens, most of them not read).
  */
 function cellsOf(row: Record<string, unknown>): unknown[] {
-  const cells: unknown[] = new Array<unknown>(COLUMNS.length).fill(undefined);
+  const cells = CELLS.fill(undefined); // scratch, reused: the caller reads it before the next row
   const ranks = RANKS.fill(Infinity); // scratch, reused: read only here
   for (const key in row) {
     const at = COLUMN_OF.get(key);
@@ -198,13 +199,19 @@ function readDumpRow(
     problems.push(line === undefined ? { file: here(), severity, message } : { file: here(), severity, message, line });
   const cells = cellsOf(row);
   const rawId = cells[ID];
+  const relationCell = cells[RELATION];
+  const baseCell = cells[BASES];
+  const tagCell = cells[TAGS];
+  const license = cells[LICENSE];
+  const pipeline = cells[PIPELINE];
+  const claims = cells[CLAIMS];
   const hubId = typeof rawId === "string" ? normalizeHubId(rawId) : null;
   if (hubId === null) {
     problem("error", `no valid model id: ${JSON.stringify(rawId ?? null)}`);
     return;
   }
   const key = hubKey(hubId);
-  let relation: Exclude<HubRelation, "unspecified"> | null = parseRelation(cells[RELATION]);
+  let relation: Exclude<HubRelation, "unspecified"> | null = parseRelation(relationCell);
   const bases: string[] = [];
   const baseKeys: string[] = [];
   const addBase = (b: unknown) => {
@@ -219,9 +226,7 @@ function readDumpRow(
       baseKeys.push(k);
     }
   };
-  const baseCell = cells[BASES];
   if (baseCell !== undefined) for (const b of listCell(baseCell)) addBase(b);
-  const tagCell = cells[TAGS];
   if (tagCell !== undefined)
     for (const t of listCell(tagCell)) {
       if (typeof t !== "string") continue;
@@ -232,9 +237,6 @@ function readDumpRow(
         if (!baseKeys.includes(hubKey(r.base))) addBase(r.base);
       }
     }
-  const license = cells[LICENSE];
-  const pipeline = cells[PIPELINE];
-  const claims = cells[CLAIMS];
   // The card is made (once per license and pipeline: rowCard) apart from the entry, and put where
   // modelEntry puts it, last.
   const entry = modelEntry(hubId, toLineageId(hubId), NO_FACTS);
