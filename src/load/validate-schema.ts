@@ -21,6 +21,24 @@ const Head = Lineage.omit({ sources: true, abilities: true, models: true });
  */
 const COMPILE_AT = 2000;
 const compiledForms = new Map<AnySchema, AnySchema>();
+/**
+ * Whether a model entry holds to Model, its card checked once per card object: a hub dump's million models
+ * share a few dozen cards (one per license and pipeline). The entry with its card taken as anything, and the
+ * card against Model's own card schema, hold exactly when the entry does. False also when unsure (the caller
+ * then checks the entry as any other, for its issues).
+ */
+function modelHolds(entry: unknown): boolean {
+  if (entry === null || typeof entry !== "object") return false;
+  const card = (entry as { card?: unknown }).card;
+  if (card === null || typeof card !== "object") return false;
+  let holds = cardVerdicts.get(card);
+  if (holds === undefined) cardVerdicts.set(card, (holds = z.core.validate(formOf(CardField, true), card)));
+  return holds && z.core.validate(formOf(ModelAnyCard, true), entry);
+}
+const CardField = Model.shape.card;
+const ModelAnyCard = Model.extend({ card: z.unknown().optional() });
+const cardVerdicts = new WeakMap<object, boolean>();
+
 /** `schema`, compiled (once per process) when `compiled`. */
 function formOf<T extends AnySchema>(schema: T, compiled: boolean): T {
   if (!compiled) return schema;
@@ -282,6 +300,7 @@ function checkSchema(
           issues.push({ path: [field, key], atKey: true, message: `${label} ${rest}` });
         }
       }
+      if (!copy && field === "models" && compiled && modelHolds(entry)) continue;
       check(schema, entry, compiled, [field, key], (d) => {
         out[key] = d;
       });

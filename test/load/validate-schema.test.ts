@@ -148,6 +148,30 @@ describe("validateSchema compiled", () => {
     }
   });
 
+  it("checks a card many models share as it checks each of their own, with the same issues", () => {
+    const good = { license: { id: "mit" }, pipelineTag: "text-generation" };
+    const bad = { license: { id: "mit", extra: 1 }, pipelineTag: "" };
+    const models: Record<string, unknown> = {};
+    for (let i = 0; i < 3000; i++) {
+      const card = i % 1000 === 7 ? bad : i === 2000 ? "a card" : i % 3 === 0 ? undefined : good;
+      const entry: Record<string, unknown> = { name: `org/m-${i}`, url: `https://huggingface.co/org/m-${i}`, card };
+      if (i === 12) entry.name = "";
+      models[`org/m-${i}`] = entry;
+    }
+    const data = { lineage: 1, title: "t", sources: {}, abilities: {}, models, steps: [] };
+    const plain = validateSchema(structuredClone(data), { compiled: false });
+    expect(plain.ok ? [] : plain.issues.map((i) => i.message)).toHaveLength(3 * 2 + 2);
+    expect(schemaHolds(data)).toEqual(plain);
+    const valid = {
+      ...data,
+      models: Object.fromEntries(Object.entries(models).filter(([, m]) => (m as { card: unknown }).card !== bad)),
+    };
+    delete valid.models["org/m-12"];
+    delete valid.models["org/m-2000"];
+    expect(validateSchema(structuredClone(valid), { compiled: false }).ok).toBe(true);
+    expect(schemaHolds(valid)).toEqual({ ok: true });
+  });
+
   it("is the default for a large record, with the same issues", () => {
     const models: Record<string, unknown> = {};
     for (let i = 0; i < 3000; i++)
