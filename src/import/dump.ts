@@ -6,9 +6,9 @@ import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { parse as parseCsv } from "csv-parse";
 import type { FragmentMerger } from "./merge-fragments.js";
-import { emptyFragment, type Fragment, type ImportProblem } from "./fragment.js";
+import { emptyFragment, type Fragment, type ImportedStep, type ImportProblem } from "./fragment.js";
 import { cardBlock, modelEntry } from "./facts.js";
-import { normalizeHubId, toLineageId } from "./hub-id.js";
+import { hubKey, normalizeHubId, toLineageId } from "./hub-id.js";
 import type { CardEntry, ClaimEntry } from "../schema.js";
 import { LIMITS } from "../limits.js";
 import { CONFIDENCE_LEVELS, EFFECTS } from "../vocabulary.js";
@@ -31,9 +31,17 @@ const EFFECT_NAMES = new Set<string>(EFFECTS);
 const CONFIDENCE_NAMES = new Set<string>(CONFIDENCE_LEVELS);
 
 /** The claims a row carries (captrace's own column), each citing the dump at the row; bad ones give a problem. */
-function rowClaims(value: unknown, where: string, source: string, at: string, problems: ImportProblem[]): ClaimEntry[] {
+function rowClaims(
+  value: unknown,
+  where: string,
+  source: string,
+  at: string,
+  line: number | undefined,
+  problems: ImportProblem[],
+): ClaimEntry[] {
   const out: ClaimEntry[] = [];
-  for (const c of listCell(typeof value === "string" ? value : value === undefined ? undefined : value)) {
+  if (value === undefined) return out;
+  for (const c of listCell(value)) {
     const o = c !== null && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : undefined;
     const ability = o?.ability,
       effect = o?.effect,
@@ -46,11 +54,12 @@ function rowClaims(value: unknown, where: string, source: string, at: string, pr
       typeof confidence !== "string" ||
       !CONFIDENCE_NAMES.has(confidence)
     ) {
-      problems.push({
-        file: where,
-        severity: "warning",
-        message: `claims: ${JSON.stringify(c)} is not {ability, effect, confidence}; ignored`,
-      });
+      const message = `claims: ${JSON.stringify(c)} is not {ability, effect, confidence}; ignored`;
+      problems.push(
+        line === undefined
+          ? { file: where, severity: "warning", message }
+          : { file: where, severity: "warning", message, line },
+      );
       continue;
     }
     out.push({
@@ -72,6 +81,7 @@ const COLUMN_OF = new Map<string, { column: number; rank: number }>(
 );
 
 const RANKS = new Float64Array(COLUMNS.length);
+const CELLS = new Array<unknown>(COLUMNS.length).fill(undefined);
 
 /**
  * The cells of a row, by column (COLUMNS' order): for each, the first of its names (DUMP_COLUMNS' order)
@@ -79,7 +89,7 @@ const RANKS = new Float64Array(COLUMNS.length);
  * dozens, most of them not read).
  */
 function cellsOf(row: Record<string, unknown>): unknown[] {
-  const cells: unknown[] = new Array<unknown>(COLUMNS.length).fill(undefined);
+  const cells = CELLS.fill(undefined); // scratch, reused: the caller reads it before the next row
   const ranks = RANKS.fill(Infinity); // scratch, reused: read only here
   for (const key in row) {
     const at = COLUMN_OF.get(key);
@@ -145,88 +155,126 @@ function listCell(v: unknown): unknown[] {
   return t.split(/[|;,\s]+/).filter((x) => x !== "");
 }
 
+/** Where the pieces of a row go: a merger, or the fragment importDumpRow returns. */
+type RowSink = Pick<FragmentMerger, "addModel" | "addStep" | "problems">;
+
+/** The step label for each relation, declared or read: one string each, not one a row. */
+const LABELS = new Map<string, string>();
+function labelOf(declared: HubRelation | null, read: HubRelation): string {
+  const key = declared ?? `?${read}`;
+  let label = LABELS.get(key);
+  if (label === undefined)
+    LABELS.set(key, (label = declared ? `${declared} (declared)` : `relation unspecified (read as ${read})`));
+  return label;
+}
+
 /** Imports one dump row; `at` names it in problems and evidence (e.g. `line 12`). Pure. */
 export function importDumpRow(row: Record<string, unknown>, file: string, at: string, source: string): Fragment {
-  const problems: ImportProblem[] = [];
-  const where = `${file} ${at}`;
+  const fragment: Fragment = { models: [], steps: [], sources: {}, problems: [] };
+  readDumpRow(row, file, at, undefined, source, {
+    problems: fragment.problems,
+    addModel: (m) => void fragment.models.push(m),
+    addStep: (s) => void fragment.steps.push(s),
+  });
+  return fragment;
+}
+
+/**
+ * What importDumpRow makes of a row, given to `sink` as it is made (its problems, then its model, then its
+ * step: the order a merger adds a fragment's), each marked with `line` when there is one. `at` names the row
+ * in problems and evidence; when it is undefined it is `line LINE`, made only if a step or a problem needs it.
+ */
+function readDumpRow(
+  row: Record<string, unknown>,
+  file: string,
+  at: string | undefined,
+  line: number | undefined,
+  source: string,
+  sink: RowSink,
+): void {
+  const problems = sink.problems;
+  let where: string | undefined;
+  const here = () => (where ??= `${file} ${(at ??= `line ${line}`)}`);
+  const problem = (severity: ImportProblem["severity"], message: string) =>
+    problems.push(line === undefined ? { file: here(), severity, message } : { file: here(), severity, message, line });
   const cells = cellsOf(row);
   const rawId = cells[ID];
-  const hubId = typeof rawId === "string" ? normalizeHubId(rawId) : null;
-  if (hubId === null)
-    return emptyFragment({
-      file: where,
-      severity: "error",
-      message: `no valid model id: ${JSON.stringify(rawId ?? null)}`,
-    });
-  let relation: Exclude<HubRelation, "unspecified"> | null = parseRelation(cells[RELATION]);
-  const bases: string[] = [];
-  const addBase = (b: unknown) => {
-    const id = typeof b === "string" ? normalizeHubId(b) : null;
-    if (id === null)
-      problems.push({
-        file: where,
-        severity: "warning",
-        message: `base ${JSON.stringify(b)} is not a Hub repo id; ignored`,
-      });
-    else if (id.toLowerCase() !== hubId.toLowerCase() && !bases.some((x) => x.toLowerCase() === id.toLowerCase()))
-      bases.push(id);
-  };
-  for (const b of listCell(cells[BASES])) addBase(b);
-  const tags: string[] = [];
-  for (const t of listCell(cells[TAGS])) {
-    if (typeof t !== "string") continue;
-    const r = relationFromTag(t);
-    if (!r) tags.push(t);
-    else if (r.relation) {
-      // The Hub's own tags: base_model:RELATION:ID
-      relation ??= r.relation;
-      if (bases.length === 0 || !bases.some((x) => x.toLowerCase() === r.base.toLowerCase())) addBase(r.base);
-    }
-  }
+  const relationCell = cells[RELATION];
+  const baseCell = cells[BASES];
+  const tagCell = cells[TAGS];
   const license = cells[LICENSE];
   const pipeline = cells[PIPELINE];
+  const claims = cells[CLAIMS];
+  const hubId = typeof rawId === "string" ? normalizeHubId(rawId) : null;
+  if (hubId === null) {
+    problem("error", `no valid model id: ${JSON.stringify(rawId ?? null)}`);
+    return;
+  }
+  const key = hubKey(hubId);
+  let relation: Exclude<HubRelation, "unspecified"> | null = parseRelation(relationCell);
+  const bases: string[] = [];
+  const baseKeys: string[] = [];
+  const addBase = (b: unknown) => {
+    const id = typeof b === "string" ? normalizeHubId(b) : null;
+    if (id === null) {
+      problem("warning", `base ${JSON.stringify(b)} is not a Hub repo id; ignored`);
+      return;
+    }
+    const k = hubKey(id);
+    if (k !== key && !baseKeys.includes(k)) {
+      bases.push(id);
+      baseKeys.push(k);
+    }
+  };
+  if (baseCell !== undefined) for (const b of listCell(baseCell)) addBase(b);
+  if (tagCell !== undefined)
+    for (const t of listCell(tagCell)) {
+      if (typeof t !== "string") continue;
+      const r = relationFromTag(t);
+      if (r?.relation) {
+        // The Hub's own tags: base_model:RELATION:ID
+        relation ??= r.relation;
+        if (!baseKeys.includes(hubKey(r.base))) addBase(r.base);
+      }
+    }
   // The card is made (once per license and pipeline: rowCard) apart from the entry, and put where
   // modelEntry puts it, last.
-  const entry = modelEntry(hubId, toLineageId(hubId), {});
+  const entry = modelEntry(hubId, toLineageId(hubId), NO_FACTS);
   const card = rowCard(
     typeof license === "string" ? license : undefined,
     typeof pipeline === "string" ? pipeline : undefined,
   );
   if (card !== undefined) entry.card = card;
   if (entry.description !== undefined) entry.description = intern(entry.description);
-  const fragment: Fragment = {
-    // No per-model evidence: at a million rows it would double the lineage; the step cites the row.
-    models: [{ hubId, entry }],
-    steps: [],
-    sources: {},
-    problems,
-  };
+  let step: ImportedStep | undefined;
   if (bases.length > 0) {
     const declared = relation;
     const read = declared ?? (bases.length > 1 ? "merge" : "finetune");
     const { kind, method } = stepKindFor(read);
-    fragment.steps.push({
+    const label = labelOf(declared, read);
+    at ??= `line ${line}`;
+    const evidence = [{ source, at }];
+    const stepClaims = rowClaims(claims, here(), source, at, line, problems);
+    const confidence = "established";
+    step = {
       to: hubId,
       from: bases,
-      file: where,
-      step: {
-        kind,
-        ...(method ? { method } : {}),
-        label: declared ? `${declared} (declared)` : `relation unspecified (read as ${read})`,
-        confidence: "established",
-        evidence: [{ source, at }],
-        claims: rowClaims(cells[CLAIMS], where, source, at, problems),
-      },
-    });
-  } else if (cells[CLAIMS] !== undefined) {
-    problems.push({
-      file: where,
-      severity: "warning",
-      message: "claims on a row that declares no base: no step to carry them; ignored",
-    });
+      file: here(),
+      step: method
+        ? { kind, method, label, confidence, evidence, claims: stepClaims }
+        : { kind, label, confidence, evidence, claims: stepClaims },
+    };
+    if (line !== undefined) step.line = line;
+  } else if (claims !== undefined) {
+    problem("warning", "claims on a row that declares no base: no step to carry them; ignored");
   }
-  return fragment;
+  // No per-model evidence: at a million rows it would double the lineage; the step cites the row.
+  sink.addModel(line === undefined ? { hubId, entry } : { hubId, entry, line }, key);
+  if (step !== undefined) sink.addStep(step, key);
 }
+
+/** The facts of a dump row's model entry: none but its id (its card is the row's shared one). */
+const NO_FACTS = {};
 
 /** The source id for a dump file. */
 export function dumpSourceId(file: string): string {
@@ -278,14 +326,9 @@ export async function importDumpFile(
         ...(line === undefined ? {} : { line }),
       }),
     );
-  /** Adds one row's fragment, its problems, model and step marked with the row's line. */
-  const addRow = (row: Record<string, unknown>, line: number) => {
-    const fragment = importDumpRow(row, file, `line ${line}`, source);
-    for (const p of fragment.problems) p.line = line;
-    for (const m of fragment.models) m.line = line;
-    for (const s of fragment.steps) s.line = line;
-    merger.add(fragment);
-  };
+  /** Adds one row's problems, model and step, marked with the row's line. */
+  const addRow = (row: Record<string, unknown>, line: number) =>
+    readDumpRow(row, file, undefined, line, source, merger);
   const tooMany = (line: number) =>
     problem(`more than ${maxRows.toLocaleString("en-US")} rows (the limit for a hub dump); the rest is not read`, line);
   try {
@@ -359,7 +402,8 @@ function isBlank(line: string): boolean {
 /**
  * Calls `each` with every line of a file (without its line end) and its number, or with the problem that
  * stops a line being read: longer than LIMITS.maxDumpLineBytes (its bytes are never gathered), or not
- * UTF-8. Stops when `each` returns false. Reads 1 MB at a time; a line is decoded on its own, once.
+ * UTF-8. Stops when `each` returns false. Reads 1 MB at a time; the whole lines of a chunk are decoded at
+ * once when they are valid UTF-8 (as almost every chunk is), else each line on its own.
  */
 async function forEachLine(
   path: string,
@@ -368,6 +412,7 @@ async function forEachLine(
 ): Promise<void> {
   const max = LIMITS.maxDumpLineBytes;
   const tooLong = { problem: `a row longer than ${max} bytes (the limit for a hub dump row); skipped` };
+  const notUtf8 = { problem: "not valid UTF-8 text (a hub dump must be UTF-8); skipped" };
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   let carry: Buffer[] = [];
   let carried = 0;
@@ -381,25 +426,58 @@ async function forEachLine(
     if (n === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
     if (end - start > max) return each(tooLong, n);
     const line = bytes.subarray(start, end);
-    if (!isUtf8(line)) return each({ problem: "not valid UTF-8 text (a hub dump must be UTF-8); skipped" }, n);
+    if (!isUtf8(line)) return each(notUtf8, n);
     return each(line.toString("utf8"), n);
+  };
+  /** Emits the lines of `block` (whole lines, separated by line feeds, the last without one), as `emit` would. */
+  const emitBlock = (block: Buffer): boolean => {
+    if (!isUtf8(block)) {
+      let start = 0;
+      for (let nl = block.indexOf(0x0a); nl !== -1; nl = block.indexOf(0x0a, start)) {
+        if (!emit(block.subarray(start, nl))) return false;
+        start = nl + 1;
+      }
+      return emit(block.subarray(start));
+    }
+    // Valid UTF-8 cut at line feeds is valid UTF-8 line by line: one decoding for all of them.
+    const text = block.toString("utf8");
+    const long = block.length > max;
+    for (let start = 0; ;) {
+      const nl = text.indexOf("\n", start);
+      let line = text.slice(start, nl === -1 ? text.length : nl);
+      n++;
+      if (line.endsWith("\r")) line = line.slice(0, -1);
+      if (n === 1 && line.startsWith("\ufeff")) line = line.slice(1);
+      // At most 3 bytes a UTF-16 unit: only a line that long can be past the limit.
+      const past = long && line.length * 3 > max && Buffer.byteLength(line) > max;
+      if (!each(past ? tooLong : line, n)) return false;
+      if (nl === -1) return true;
+      start = nl + 1;
+    }
   };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       onBytes?.(chunk);
       let start = 0;
-      for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
-        const piece = chunk.subarray(start, nl);
-        start = nl + 1;
+      const first = chunk.indexOf(0x0a);
+      if (first !== -1) {
+        // The line the carried bytes began (or the chunk's first line), then the whole lines up to the last line feed.
+        start = first + 1;
         if (skipping) {
           skipping = false;
           n++;
-          continue;
+        } else {
+          const piece = chunk.subarray(0, first);
+          const whole = carried > 0 ? Buffer.concat([...carry, piece]) : piece;
+          if (!emit(whole)) return;
         }
-        const whole = carried > 0 ? Buffer.concat([...carry, piece]) : piece;
         carry = [];
         carried = 0;
-        if (!emit(whole)) return;
+        const last = chunk.lastIndexOf(0x0a);
+        if (last > first) {
+          if (!emitBlock(chunk.subarray(start, last))) return;
+          start = last + 1;
+        }
       }
       if (start < chunk.length && !skipping) {
         const rest = chunk.subarray(start);

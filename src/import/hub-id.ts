@@ -5,7 +5,9 @@ const HUB_ID = /^(?:[A-Za-z0-9][\w.-]{0,95}\/)?[A-Za-z0-9][\w.-]{0,95}$/;
 
 /** Whether `text` is a well-formed Hub repo id. */
 export function isHubId(text: string): boolean {
-  return HUB_ID.test(text) && !text.includes("--") && !text.includes("..") && !/[.-]$/.test(text);
+  const last = text.charCodeAt(text.length - 1);
+  // Plain tests where a regex would do: a hub dump has a million ids (and `last` is NaN for "", which HUB_ID refuses).
+  return last !== 0x2e && last !== 0x2d && HUB_ID.test(text) && !text.includes("--") && !text.includes("..");
 }
 
 /**
@@ -19,7 +21,7 @@ export function normalizeHubId(value: string): string | null {
     text,
   );
   if (url) text = url[1]!;
-  text = text.replace(/\.git$/, "");
+  if (text.endsWith(".git")) text = text.slice(0, -4); // not a regex: /\.git$/ is tried at every position
   return isHubId(text) ? text : null;
 }
 

@@ -1,7 +1,7 @@
 /** Merges importer fragments into one lineage: one model per repo id (matched ignoring case), external roots for bases no input describes. */
 import { FORMAT_VERSION } from "../vocabulary.js";
 import type { LineageFile, ModelEntry, SourceEntry, StepEntry } from "../schema.js";
-import type { Fragment, ImportProblem, ImportedStep } from "./fragment.js";
+import type { Fragment, ImportProblem, ImportedModel, ImportedStep } from "./fragment.js";
 import { isExternalEntry, modelEntry } from "./facts.js";
 import { hubKey, toLineageId } from "./hub-id.js";
 
@@ -46,10 +46,21 @@ export interface ImportRoots {
 /** How many root ids `ImportRoots.first` keeps. */
 const FIRST_ROOTS = 3;
 
+/** A step kept by the merger, with its key and, in `finish`, its walk state and parents' keys. */
+interface StepRecord {
+  key: string;
+  step: ImportedStep;
+  /** 0 not yet walked, 1 on the current path, 2 done (dropCycles). */
+  state: 0 | 1 | 2;
+  dropped: boolean;
+  /** The hubKey of each parent, once asked. */
+  parents?: string[];
+}
+
 /** Accumulates fragments one at a time, so a stream of a million rows never holds its fragments. */
 export class FragmentMerger {
-  private readonly models = new Map<string, { hubId: string; entry: ModelEntry; line?: number }>();
-  private readonly steps = new Map<string, ImportedStep>();
+  private readonly models = new Map<string, ImportedModel>();
+  private readonly steps = new Map<string, StepRecord>();
   private readonly sources: Record<string, SourceEntry> = {};
   readonly problems: ImportProblem[] = [];
 
@@ -57,36 +68,41 @@ export class FragmentMerger {
   add(fragment: Fragment): void {
     for (const p of fragment.problems) this.problems.push(p);
     for (const id in fragment.sources) if (!(id in this.sources)) this.sources[id] = fragment.sources[id]!;
-    for (const m of fragment.models) {
-      const key = hubKey(m.hubId);
-      const had = this.models.get(key);
-      if (!had || isExternalEntry(had.entry)) this.models.set(key, m);
-      else if (m.entry.evidence) {
-        const known = new Set((had.entry.evidence ?? []).map((e) => `${e.source}\0${e.at ?? ""}\0${e.note ?? ""}`));
-        const more = m.entry.evidence.filter((e) => !known.has(`${e.source}\0${e.at ?? ""}\0${e.note ?? ""}`));
-        if (more.length > 0) had.entry.evidence = [...(had.entry.evidence ?? []), ...more];
-      }
+    for (const m of fragment.models) this.addModel(m);
+    for (const s of fragment.steps) this.addStep(s);
+  }
+
+  /** Adds one model of a fragment (what `add` does with each); `key` is its hubKey, when the caller has it. */
+  addModel(m: ImportedModel, key: string = hubKey(m.hubId)): void {
+    const had = this.models.get(key);
+    if (!had || isExternalEntry(had.entry)) this.models.set(key, m);
+    else if (m.entry.evidence) {
+      const known = new Set((had.entry.evidence ?? []).map((e) => `${e.source}\0${e.at ?? ""}\0${e.note ?? ""}`));
+      const more = m.entry.evidence.filter((e) => !known.has(`${e.source}\0${e.at ?? ""}\0${e.note ?? ""}`));
+      if (more.length > 0) had.entry.evidence = [...(had.entry.evidence ?? []), ...more];
     }
-    for (const s of fragment.steps) {
-      const key = hubKey(s.to);
-      const had = this.steps.get(key);
-      if (!had) {
-        this.steps.set(key, s);
-        continue;
-      }
-      const same =
-        had.from.length === s.from.length && had.from.every((f) => s.from.some((g) => hubKey(g) === hubKey(f)));
-      if (same) {
-        const known = new Set(had.step.evidence.map((e) => e.source));
-        had.step.evidence = [...had.step.evidence, ...s.step.evidence.filter((e) => !known.has(e.source))];
-      } else {
-        this.problems.push({
-          file: s.file,
-          severity: "warning",
-          message: `${s.to}: this input names ${s.from.join(", ") || "no base"} as its base, ${had.file} names ${had.from.join(", ")}; kept the first`,
-          ...(s.line === undefined ? {} : { line: s.line }),
-        });
-      }
+  }
+
+  /** Adds one step of a fragment (what `add` does with each, after its models); `key` is the hubKey of `s.to`. */
+  addStep(s: ImportedStep, key: string = hubKey(s.to)): void {
+    const record = this.steps.get(key);
+    if (!record) {
+      this.steps.set(key, { key, step: s, state: 0, dropped: false });
+      return;
+    }
+    const had = record.step;
+    const same =
+      had.from.length === s.from.length && had.from.every((f) => s.from.some((g) => hubKey(g) === hubKey(f)));
+    if (same) {
+      const known = new Set(had.step.evidence.map((e) => e.source));
+      had.step.evidence = [...had.step.evidence, ...s.step.evidence.filter((e) => !known.has(e.source))];
+    } else {
+      this.problems.push({
+        file: s.file,
+        severity: "warning",
+        message: `${s.to}: this input names ${s.from.join(", ") || "no base"} as its base, ${had.file} names ${had.from.join(", ")}; kept the first`,
+        ...(s.line === undefined ? {} : { line: s.line }),
+      });
     }
   }
 
@@ -96,19 +112,20 @@ export class FragmentMerger {
    */
   finish(options: MergeOptions = {}): ImportResult {
     const models = Object.create(null) as Record<string, ModelEntry>;
-    const modelLines: number[] = [];
+    const count = this.models.size;
+    const modelLines = new Int32Array(count);
     const modelIds: string[] = [];
     for (const m of this.models.values()) {
       const id = toLineageId(m.hubId);
       models[id] = m.entry;
+      modelLines[modelIds.length] = m.line ?? 0;
       modelIds.push(id);
-      modelLines.push(m.line ?? 0);
     }
     // Bases no input describes, by key: each becomes an external root, named as first seen.
     const externals = new Map<string, string>();
+    const externalLines: number[] = [];
     let line = 0;
-    const idOf = (hubId: string): string => {
-      const key = hubKey(hubId);
+    const idOf = (hubId: string, key: string): string => {
       const m = this.models.get(key);
       if (m) return toLineageId(m.hubId);
       let id = externals.get(key);
@@ -117,23 +134,28 @@ export class FragmentMerger {
         externals.set(key, id);
         models[id] = modelEntry(hubId, id, { external: true });
         modelIds.push(id);
-        modelLines.push(line);
+        externalLines.push(line);
       }
       return id;
     };
-    const { kept, dropped } = this.dropCycles();
+    const { kept, parentKeys } = this.dropCycles();
     const steps: StepEntry[] = [];
     const stepLines = new Int32Array(kept.length);
-    for (const s of kept) {
+    for (let i = 0; i < kept.length; i++) {
+      const record = kept[i]!;
+      const s = record.step;
       line = s.line ?? 0;
-      stepLines[steps.length] = line;
-      const to = idOf(s.to);
-      const from = s.from.map(idOf);
+      stepLines[i] = line;
+      const to = idOf(s.to, record.key);
+      const keys = parentKeys[i]!;
+      const from = s.from.map((f, k) => idOf(f, keys[k]!));
       steps.push({ id: importedStepId(to), ...s.step, from, to });
     }
     const roots: ImportRoots = { count: 0, first: [] };
     for (const [key, m] of this.models) {
-      if (isExternalEntry(m.entry) || (this.steps.has(key) && !dropped.has(key))) continue;
+      if (isExternalEntry(m.entry)) continue;
+      const made = this.steps.get(key);
+      if (made !== undefined && !made.dropped) continue;
       if (roots.count++ < FIRST_ROOTS) roots.first.push(toLineageId(m.hubId));
     }
     // Abilities named by imported claims (hub dumps may carry them) get an entry named by their id.
@@ -148,53 +170,72 @@ export class FragmentMerger {
       models,
       steps,
     };
+    const lines = new Int32Array(count + externalLines.length);
+    lines.set(modelLines);
+    lines.set(externalLines, count);
     return {
       lineage,
       problems: this.problems,
       counts: { described: this.models.size, external: externals.size, steps: steps.length },
-      lines: { modelIds, models: Int32Array.from(modelLines), steps: stepLines },
+      lines: { modelIds, models: lines, steps: stepLines },
       roots,
     };
   }
 
-  /** The steps in input order, without those that make a cycle (iterative, so a 40-deep or million-long chain is fine), and the keys of those left out. */
-  private dropCycles(): { kept: ImportedStep[]; dropped: Set<string> } {
-    const state = new Map<string, 1 | 2>(); // 1 on the current path, 2 done
-    const dropped = new Set<string>();
-    const stack: { key: string; next: number }[] = [];
-    for (const start of this.steps.keys()) {
-      if (state.has(start)) continue;
-      stack.push({ key: start, next: 0 });
-      state.set(start, 1);
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1]!;
-        const step = dropped.has(top.key) ? undefined : this.steps.get(top.key);
-        const parents = step?.from ?? [];
-        if (top.next >= parents.length) {
-          state.set(top.key, 2);
-          stack.pop();
+  /**
+   * The steps in input order, without those that make a cycle (a walk of the parents, iterative, so a 40-deep or
+   * million-long chain is fine; each left out is marked `dropped`), and the keys of each kept step's parents.
+   */
+  private dropCycles(): { kept: StepRecord[]; parentKeys: string[][] } {
+    const parentsOf = (record: StepRecord): string[] => (record.parents ??= record.step.from.map(hubKey));
+    // The path: the records on it and, for each, the next parent to look at.
+    const path: StepRecord[] = [];
+    const next: number[] = [];
+    for (const start of this.steps.values()) {
+      if (start.state !== 0) continue;
+      path.push(start);
+      next.push(0);
+      start.state = 1;
+      while (path.length > 0) {
+        const top = path.length - 1;
+        const record = path[top]!;
+        const parents = record.dropped ? [] : parentsOf(record);
+        const at = next[top]!;
+        if (at >= parents.length) {
+          record.state = 2;
+          path.pop();
+          next.pop();
           continue;
         }
-        const parent = hubKey(parents[top.next++]!);
-        const s = state.get(parent);
-        if (s === 1) {
-          dropped.add(top.key);
+        next[top] = at + 1;
+        // A parent no step makes is a root: nothing to walk.
+        const parent = this.steps.get(parents[at]!);
+        if (parent === undefined) continue;
+        if (parent.state === 1) {
+          const step = record.step;
+          record.dropped = true;
           this.problems.push({
-            file: step!.file,
+            file: step.file,
             severity: "error",
-            message: `${step!.to}: naming ${parents.join(", ")} as its base makes a cycle; this step is left out`,
-            ...(step!.line === undefined ? {} : { line: step!.line }),
+            message: `${step.to}: naming ${step.from.join(", ")} as its base makes a cycle; this step is left out`,
+            ...(step.line === undefined ? {} : { line: step.line }),
           });
-          top.next = parents.length;
-        } else if (s === undefined) {
-          state.set(parent, 1);
-          stack.push({ key: parent, next: 0 });
+          next[top] = parents.length;
+        } else if (parent.state === 0) {
+          parent.state = 1;
+          path.push(parent);
+          next.push(0);
         }
       }
     }
-    const kept: ImportedStep[] = [];
-    for (const [key, s] of this.steps) if (!dropped.has(key)) kept.push(s);
-    return { kept, dropped };
+    const kept: StepRecord[] = [];
+    const parentKeys: string[][] = [];
+    for (const record of this.steps.values()) {
+      if (record.dropped) continue;
+      kept.push(record);
+      parentKeys.push(parentsOf(record));
+    }
+    return { kept, parentKeys };
   }
 }
 

@@ -1,5 +1,5 @@
 /** Runs the zod schema over parsed data and turns its issues into located, human messages. */
-import type { z } from "zod";
+import { z } from "zod";
 import { Ability, Id, Lineage, Model, Source, type LineageFile } from "../schema.js";
 import { formatPath, type Issue, type PathSegment } from "../problem.js";
 import { didYouMean } from "../suggest.js";
@@ -12,6 +12,40 @@ const SINGULAR: Record<string, string> = { sources: "source", abilities: "abilit
 /** Record fields validated entry by entry, so that ids such as `__proto__` survive as ordinary keys. */
 const RECORDS = { sources: Source, abilities: Ability, models: Model } as const;
 const Head = Lineage.omit({ sources: true, abilities: true, models: true });
+
+/**
+ * A record (or step list) of at least this many entries is checked with zod's compiled form of its schema
+ * (`z.compile`: a parser generated for the schema, which hands an invalid input to the ordinary parser, so
+ * the verdict, the issues and the output are the same). It checks an entry several times faster, but takes
+ * tens of milliseconds to generate: worth it for a hub dump's million models, not for a file someone wrote.
+ */
+const COMPILE_AT = 2000;
+const compiledForms = new Map<AnySchema, AnySchema>();
+/**
+ * Whether a model entry holds to Model, its card checked once per card object: a hub dump's million models
+ * share a few dozen cards (one per license and pipeline). The entry with its card taken as anything, and the
+ * card against Model's own card schema, hold exactly when the entry does. False also when unsure (the caller
+ * then checks the entry as any other, for its issues).
+ */
+function modelHolds(entry: unknown): boolean {
+  if (entry === null || typeof entry !== "object") return false;
+  const card = (entry as { card?: unknown }).card;
+  if (card === null || typeof card !== "object") return false;
+  let holds = cardVerdicts.get(card);
+  if (holds === undefined) cardVerdicts.set(card, (holds = z.core.validate(formOf(CardField, true), card)));
+  return holds && z.core.validate(formOf(ModelAnyCard, true), entry);
+}
+const CardField = Model.shape.card;
+const ModelAnyCard = Model.extend({ card: z.unknown().optional() });
+const cardVerdicts = new WeakMap<object, boolean>();
+
+/** `schema`, compiled (once per process) when `compiled`. */
+function formOf<T extends AnySchema>(schema: T, compiled: boolean): T {
+  if (!compiled) return schema;
+  let form = compiledForms.get(schema) as T | undefined;
+  if (form === undefined) compiledForms.set(schema, (form = z.compile(schema)));
+  return form;
+}
 
 /**
  * A test that a record key is a valid Id without a zod parse (a hub dump has a million keys), read from Id's
@@ -176,8 +210,35 @@ function zodIssues(result: { success: boolean; error?: { issues: ZodIssue[] } },
 /** Validated data, or the issues zod found (with paths, not yet positions). */
 export type SchemaResult = { ok: true; lineage: LineageFile } | { ok: false; issues: Issue[] };
 
+/** How the schema is checked. */
+export interface SchemaOptions {
+  /**
+   * Use zod's compiled schemas (`z.compile`), or not; by default, for a record or step list of COMPILE_AT
+   * entries or more. Either way gives the same result (a test holds them equal).
+   */
+  compiled?: boolean;
+}
+
 /** Validates parsed data against the lineage schema. Records come back as null-prototype objects. */
-export function validateSchema(data: unknown): SchemaResult {
+export function validateSchema(data: unknown, options: SchemaOptions = {}): SchemaResult {
+  return checkSchema(data, true, options) as SchemaResult;
+}
+
+/**
+ * Whether parsed data holds to the lineage schema, or the issues (the same as validateSchema's) when it
+ * does not. Makes no validated copy: for a caller that goes on with `data` itself, which must then need no
+ * default filled in (a converted hub dump's steps have every list).
+ */
+export function schemaHolds(data: unknown, options: SchemaOptions = {}): { ok: true } | { ok: false; issues: Issue[] } {
+  return checkSchema(data, false, options);
+}
+
+/** validateSchema (`copy`) or schemaHolds. */
+function checkSchema(
+  data: unknown,
+  copy: boolean,
+  options: SchemaOptions,
+): SchemaResult | { ok: true } | { ok: false; issues: Issue[] } {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return {
       ok: false,
@@ -185,11 +246,34 @@ export function validateSchema(data: unknown): SchemaResult {
     };
   }
   const raw = data as Record<string, unknown>;
+  const issues: Issue[] = [];
+  const large = (n: number) => options.compiled ?? n >= COMPILE_AT;
+  /** Checks `value` against `schema`: true, or false with its issues (under `prefix`) pushed; `out` gets the output. */
+  const check = (
+    schema: AnySchema,
+    value: unknown,
+    compiled: boolean,
+    prefix: PathSegment[],
+    out?: (data: unknown) => void,
+  ): boolean => {
+    const form = formOf(schema, compiled);
+    if (!copy && z.core.validate(form, value)) return true;
+    const parsed = z.core.safeParse(form, value, { reportInput: true });
+    if (parsed.success) {
+      out?.(parsed.data);
+      return true;
+    }
+    issues.push(...zodIssues(parsed, prefix));
+    return false;
+  };
   const headInput: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(raw))
     if (!Object.prototype.hasOwnProperty.call(RECORDS, key)) headInput[key] = raw[key];
-  const head = Head.safeParse({ ...headInput }, { reportInput: true });
-  const issues = zodIssues(head, []);
+  let head: Record<string, unknown> | undefined;
+  const steps = raw.steps;
+  const headOk = check(Head, { ...headInput }, large(Array.isArray(steps) ? steps.length : 0), [], (d) => {
+    head = d as Record<string, unknown>;
+  });
   const records: Record<string, Record<string, unknown>> = {};
   for (const [field, schema] of Object.entries(RECORDS)) {
     const value = raw[field];
@@ -203,7 +287,9 @@ export function validateSchema(data: unknown): SchemaResult {
       issues.push({ path: [field], message: `${field} must be a mapping from id to entry, got ${typeName(value)}` });
       continue;
     }
-    for (const key of Object.keys(value)) {
+    const keys = Object.keys(value);
+    const compiled = large(keys.length);
+    for (const key of keys) {
       const entry = (value as Record<string, unknown>)[key];
       const idCheck = plainId?.(key) ? undefined : Id.safeParse(key, { reportInput: true });
       if (idCheck !== undefined && !idCheck.success) {
@@ -214,12 +300,13 @@ export function validateSchema(data: unknown): SchemaResult {
           issues.push({ path: [field, key], atKey: true, message: `${label} ${rest}` });
         }
       }
-      const parsed = schema.safeParse(entry, { reportInput: true });
-      if (parsed.success) out[key] = parsed.data;
-      else issues.push(...zodIssues(parsed, [field, key]));
+      if (!copy && field === "models" && compiled && modelHolds(entry)) continue;
+      check(schema, entry, compiled, [field, key], (d) => {
+        out[key] = d;
+      });
     }
   }
-  if (issues.length > 0) return { ok: false, issues };
-  if (!head.success) return { ok: false, issues };
-  return { ok: true, lineage: { ...head.data, ...records } as LineageFile };
+  if (issues.length > 0 || !headOk) return { ok: false, issues };
+  if (!copy) return { ok: true };
+  return { ok: true, lineage: { ...head, ...records } as LineageFile };
 }

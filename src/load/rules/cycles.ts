@@ -79,10 +79,11 @@ export function checkCycles(ctx: RuleContext): Issue[] {
  * file, with the reading that draws it.
  */
 export function checkAlternativeCycles(ctx: RuleContext): Issue[] {
-  // A cycle of primary parents is checkCycles's to report.
-  if (topologicalOrder(ctx) === undefined) return [];
   const made = [...ctx.stepByTo.values()].filter(({ step }) => step.alternatives?.length);
   if (made.length === 0) return [];
+  // A cycle of primary parents is checkCycles's to report. (Asked after the alternatives: a lineage without
+  // any, such as a hub dump, needs no sort here.)
+  if (topologicalOrder(ctx) === undefined) return [];
   const every = new Map<string, string[]>();
   for (const { step } of made) {
     const parents = new Set(step.from);
