@@ -70,11 +70,11 @@ function findHow(index: HowIndex, kind: string, relation: string, label: string 
 /** Records a making's index in `index`. */
 function keepHow(index: HowIndex, [kind, relation, label, prefix]: HowEntry, h: number): void {
   let byRelation = index.get(kind);
-  if (!byRelation) index.set(kind, (byRelation = new Map()));
+  if (!byRelation) index.set(kind, (byRelation = new Map<string, Map<string | null, Map<string | null, number>>>()));
   let byLabel = byRelation.get(relation);
-  if (!byLabel) byRelation.set(relation, (byLabel = new Map()));
+  if (!byLabel) byRelation.set(relation, (byLabel = new Map<string | null, Map<string | null, number>>()));
   let byPrefix = byLabel.get(label);
-  if (!byPrefix) byLabel.set(label, (byPrefix = new Map()));
+  if (!byPrefix) byLabel.set(label, (byPrefix = new Map<string | null, number>()));
   byPrefix.set(prefix, h);
 }
 
