@@ -17,7 +17,7 @@ export {
   type History,
   type Reading,
 } from "./fold.js";
-export { ancestors, ancestorRanks, ancestryOf, byRank, idsOf, nearestOf, type Ancestry } from "./walk.js";
+export { ancestors, ancestorRanks, ancestryOf, byRank, idsOf, nearestOf, wholeLineage, type Ancestry } from "./walk.js";
 export { descendantLevels, type DescendantLevels } from "./walk.js";
 export { childModels, knownName, madeHow, relationOf, type MadeHow } from "./step-facts.js";
 export { resolve, resolveAny, stepById, UnknownNameError, type NameKind, type Named } from "./names.js";

@@ -35,6 +35,11 @@ export function ancestryOf(graph: LineageGraph, models: Iterable<string>): Ances
   return Int32Array.from(ranks).sort();
 }
 
+/** Every model of the lineage as one ancestry (the scope of a fold over the whole lineage). */
+export function wholeLineage(graph: LineageGraph): Ancestry {
+  return Int32Array.from(graph.modelOrder.keys());
+}
+
 /** The model ids of an ancestry, in lineage order. */
 export function idsOf(graph: LineageGraph, ancestry: Ancestry): string[] {
   const out = new Array<string>(ancestry.length);

@@ -16,6 +16,7 @@ import {
   stateOf,
   underReading,
   UnknownNameError,
+  wholeLineage,
 } from "../graph/index.js";
 import type { ClaimEntry } from "../schema.js";
 import {
@@ -157,13 +158,12 @@ function frameOf(primary: LineageGraph, args: MatrixArgs): Frame {
   const abilities = args.abilities?.length
     ? [...new Set(args.abilities.map((a) => resolve(graph, "ability", a)))]
     : [...graph.abilityOrder];
-  // Every model, as the ancestry of ranks 0..n-1 (a model's rank is its place in lineage order, as idsOf reads
-  // it): each fold then reads the ranks as they are instead of looking 100,000 ids up again.
+  // Every model as one ancestry: each fold then reads the lineage as it is instead of looking 100,000 ids up again.
   return {
     graph,
     models,
     abilities,
-    scope: args.models?.length ? ancestryOf(graph, models) : Int32Array.from(graph.modelOrder.keys()),
+    scope: args.models?.length ? ancestryOf(graph, models) : wholeLineage(graph),
   };
 }
 
