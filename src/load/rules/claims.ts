@@ -74,48 +74,60 @@ function ancestry(ctx: RuleContext): Ancestry | undefined {
 }
 
 /**
- * The steps that make a model (the first for each: `stepByTo`), each after those that make its parents:
- * a walk over the steps, not over every model (a hub dump's million models have 300,000 steps). The lineage
+ * The steps that make a model (the first for each: `stepByTo`), each after those that make its parents, and
+ * each such step's parents' making steps (`parentStart`/`parents`, by step index): a walk over the steps, not
+ * over every model (a hub dump's million models have 300,000 steps), each parent looked up once. The lineage
  * is acyclic (checked before).
  */
-function foldOrder(ctx: RuleContext): number[] {
+function foldOrder(ctx: RuleContext): { order: number[]; parentStart: Int32Array; parents: Int32Array } {
   const steps = ctx.lineage.steps;
-  const makes = (s: number) => ctx.stepByTo.get(steps[s]!.to)?.index === s && ctx.modelIds.has(steps[s]!.to);
-  const parentStep = (model: string) => (ctx.modelIds.has(model) ? ctx.stepByTo.get(model)?.index : undefined);
+  // Whether a step is the one that makes its model (so the model's bitsets are its).
+  const maker = new Uint8Array(steps.length);
+  for (let s = 0; s < steps.length; s++)
+    maker[s] = ctx.stepByTo.get(steps[s]!.to)?.index === s && ctx.modelIds.has(steps[s]!.to) ? 1 : 0;
+  const parentStart = new Int32Array(steps.length + 1);
+  const found: number[] = [];
+  for (let s = 0; s < steps.length; s++) {
+    if (maker[s] === 1)
+      for (const parent of steps[s]!.from) {
+        // The first step that makes `parent` makes it as a model exactly when it is a maker.
+        const made = ctx.stepByTo.get(parent);
+        if (made !== undefined && maker[made.index] === 1) found.push(made.index);
+      }
+    parentStart[s + 1] = found.length;
+  }
+  const parents = Int32Array.from(found);
   const done = new Uint8Array(steps.length);
-  const out: number[] = [];
+  const order: number[] = [];
   const stack: number[] = [];
   const next: number[] = [];
   for (let first = 0; first < steps.length; first++) {
-    if (done[first] || !makes(first)) continue;
+    if (done[first] !== 0 || maker[first] === 0) continue;
     stack.push(first);
-    next.push(0);
+    next.push(parentStart[first]!);
     done[first] = 1; // on the way
     while (stack.length > 0) {
       const top = stack.length - 1;
       const s = stack[top]!;
-      const from = steps[s]!.from;
       let pushed = false;
-      while (next[top]! < from.length) {
-        const k = next[top]!;
+      for (let k = next[top]!; k < parentStart[s + 1]!; k++) {
+        const p = parents[k]!;
+        if (done[p] !== 0) continue;
         next[top] = k + 1;
-        const p = parentStep(from[k]!);
-        if (p !== undefined && done[p] === 0) {
-          done[p] = 1;
-          stack.push(p);
-          next.push(0);
-          pushed = true;
-          break;
-        }
+        done[p] = 1;
+        stack.push(p);
+        next.push(parentStart[p]!);
+        pushed = true;
+        break;
       }
       if (pushed) continue;
       stack.pop();
       next.pop();
       done[s] = 2;
-      out.push(s);
+      order.push(s);
     }
   }
-  return out;
+  return { order, parentStart, parents };
 }
 
 function foldAncestry(ctx: RuleContext): Ancestry {
@@ -130,13 +142,12 @@ function foldAncestry(ctx: RuleContext): Ancestry {
   const gave = new Uint32Array(steps.length * words);
   const took = new Uint32Array(steps.length * words);
   const found: { at: number; c: number; issue: Issue; never: boolean }[] = [];
-  const order = foldOrder(ctx);
+  const { order, parentStart, parents } = foldOrder(ctx);
   for (const s of order) {
     const step = steps[s]!;
     const base = s * words;
-    for (const parent of step.from) {
-      const p = bitsOf(parent);
-      if (p < 0) continue;
+    for (let k = parentStart[s]!; k < parentStart[s + 1]!; k++) {
+      const p = parents[k]! * words;
       for (let w = 0; w < words; w++) {
         gave[base + w]! |= gave[p + w]!;
         took[base + w]! |= took[p + w]!;
@@ -169,7 +180,9 @@ function foldAncestry(ctx: RuleContext): Ancestry {
   // In lineage order, as the models are (ties: the claims' order), whatever order the walk took.
   if (found.length > 1) {
     const rankOf = new Map(topologicalOrder(ctx)!.map((id, i) => [id, i]));
-    found.sort((x, y) => rankOf.get(steps[x.at]!.to)! - rankOf.get(steps[y.at]!.to)! || x.c - y.c);
+    const keyed = found.map((f) => ({ f, rank: rankOf.get(steps[f.at]!.to)! }));
+    keyed.sort((x, y) => x.rank - y.rank || x.f.c - y.f.c);
+    for (let i = 0; i < keyed.length; i++) found[i] = keyed[i]!.f;
   }
   const never = found.filter((f) => f.never).map((f) => f.issue);
   const untaken = found.filter((f) => !f.never).map((f) => f.issue);
