@@ -57,6 +57,8 @@ interface Ancestry {
   took: Uint32Array;
   /** Where a model's bitsets start in `gave` and `took`, or -1 when they are empty. */
   bitsOf: (model: string) => number;
+  /** By step: 1 when it is the step that makes its model (the one folded), else 0. */
+  maker: Uint8Array;
   never: Issue[];
   /** On the main reading, the claims that restore an ability nothing on the way weakened or lost (warnings). */
   untaken: Issue[];
@@ -79,7 +81,12 @@ function ancestry(ctx: RuleContext): Ancestry | undefined {
  * over every model (a hub dump's million models have 300,000 steps), each parent looked up once. The lineage
  * is acyclic (checked before).
  */
-function foldOrder(ctx: RuleContext): { order: number[]; parentStart: Int32Array; parents: Int32Array } {
+function foldOrder(ctx: RuleContext): {
+  order: number[];
+  parentStart: Int32Array;
+  parents: Int32Array;
+  maker: Uint8Array;
+} {
   const steps = ctx.lineage.steps;
   // Whether a step is the one that makes its model (so the model's bitsets are its).
   const maker = new Uint8Array(steps.length);
@@ -127,7 +134,7 @@ function foldOrder(ctx: RuleContext): { order: number[]; parentStart: Int32Array
       order.push(s);
     }
   }
-  return { order, parentStart, parents };
+  return { order, parentStart, parents, maker };
 }
 
 function foldAncestry(ctx: RuleContext): Ancestry {
@@ -135,14 +142,15 @@ function foldAncestry(ctx: RuleContext): Ancestry {
   for (const id of ctx.abilityIds) abilityIndex.set(id, abilityIndex.size);
   const words = Math.max(1, Math.ceil(abilityIndex.size / 32));
   const steps = ctx.lineage.steps;
-  const bitsOf = (model: string) => {
-    const made = ctx.modelIds.has(model) ? ctx.stepByTo.get(model) : undefined;
-    return made === undefined ? -1 : made.index * words;
-  };
   const gave = new Uint32Array(steps.length * words);
   const took = new Uint32Array(steps.length * words);
   const found: { at: number; c: number; issue: Issue; never: boolean }[] = [];
-  const { order, parentStart, parents } = foldOrder(ctx);
+  const { order, parentStart, parents, maker } = foldOrder(ctx);
+  // As foldOrder resolves a parent: the first step that makes it makes it as a model exactly when it is a maker.
+  const bitsOf = (model: string) => {
+    const made = ctx.stepByTo.get(model);
+    return made !== undefined && maker[made.index] === 1 ? made.index * words : -1;
+  };
   for (const s of order) {
     const step = steps[s]!;
     const base = s * words;
@@ -186,7 +194,7 @@ function foldAncestry(ctx: RuleContext): Ancestry {
   }
   const never = found.filter((f) => f.never).map((f) => f.issue);
   const untaken = found.filter((f) => !f.never).map((f) => f.issue);
-  return { abilityIndex, words, gave, took, bitsOf, never, untaken };
+  return { abilityIndex, words, gave, took, bitsOf, maker, never, untaken };
 }
 
 /** The warning for a claim restoring an ability that nothing on the way (of the reading `where` names) weakened or lost. */
@@ -216,12 +224,12 @@ export function checkNeverIntroduced(ctx: RuleContext): Issue[] {
 export function checkClaimsUnderReadings(ctx: RuleContext): Issue[] {
   const fold = ancestry(ctx);
   if (fold === undefined) return [];
-  const { abilityIndex, words, gave, took, bitsOf } = fold;
+  const { abilityIndex, words, gave, took, bitsOf, maker } = fold;
   // The main reading's restored check was made by the fold, for each step it went through.
   const issues: Issue[] = [...fold.untaken];
   ctx.lineage.steps.forEach((step, s) => {
     if (step.claims.length === 0) return;
-    const folded = ctx.stepByTo.get(step.to)?.index === s && ctx.modelIds.has(step.to);
+    const folded = maker[s] === 1;
     const readings: Array<{ from: string[]; where: string; alt?: number }> =
       !folded && step.claims.some((c) => c.effect === "restored") ? [{ from: step.from, where: "" }] : [];
     (step.alternatives ?? []).forEach((alt, k) => {
