@@ -8,7 +8,7 @@
  */
 import { EXIT } from "../exit-codes.js";
 import type { LineageGraph } from "../graph/build-graph.js";
-import { trace, traceFields } from "../query/trace.js";
+import { traceJson } from "../query/trace.js";
 import { parseReading, type ReadingChoice } from "../graph/readings.js";
 import { UnknownNameError } from "../query/resolve.js";
 import type { TraceField } from "../vocabulary.js";
@@ -55,7 +55,7 @@ function answer(
     if (own instanceof CliFailure) return own;
     // A line's own reading is taken on top of the batch's (`--reading`), as two --reading options are.
     const args = { model: q.model, ability: q.ability, reading: own ? { ...reading, ...own } : reading };
-    return JSON.stringify(fields ? traceFields(graph, args, fields) : trace(graph, args));
+    return traceJson(graph, args, fields);
   } catch (error) {
     if (!(error instanceof UnknownNameError)) throw error;
     return usage(error.message);

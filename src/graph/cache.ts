@@ -47,6 +47,8 @@ export interface GraphCache {
   readonly suggestions: Map<string, string>;
   /** The graph under each parentage reading asked for, by its key. */
   readonly readings: Map<string, LineageGraph>;
+  /** Per kind of text (`keptText`): what a query made of a model, step or ability, by its id, kept. */
+  readonly texts: Map<string, Map<string, string>>;
   /** The steps by id, made on first use. */
   steps?: ReadonlyMap<string, StepEntry>;
   /** Children by rank, compact (the parent index turned round), made on first use: see `childIndex` (walk.ts). */
@@ -73,6 +75,7 @@ export function cacheOf(graph: LineageGraph): GraphCache {
       nameIndexes: new Map(),
       suggestions: new Map(),
       readings: new Map(),
+      texts: new Map(),
       freeScratch: [],
     };
     caches.set(graph, cache);
@@ -85,6 +88,18 @@ export function slot<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
   if (value === undefined) map.set(key, (value = make()));
   return value;
+}
+
+/**
+ * A text a query makes of one thing of the lineage (`kind` names which text: a model's parentage as JSON,
+ * say; `id` names the thing), made by `make` on first use and kept per graph: a batch of answers shows the
+ * same steps again and again. Keyed by id, a string a walk has already hashed. Bounded by the lineage.
+ */
+export function keptText(graph: LineageGraph, kind: string, id: string, make: () => string): string {
+  const texts = slot(cacheOf(graph).texts, kind, () => new Map<string, string>());
+  let text = texts.get(id);
+  if (text === undefined) texts.set(id, (text = make()));
+  return text;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   ancestorRanks,
   foldAbility,
   holders,
+  keptText,
   type LineageGraph,
   pathOf,
   type Reading,
@@ -128,6 +129,57 @@ export function traceFields(
   args: TraceArgs,
   fields: readonly TraceField[],
 ): Partial<TraceResult> {
+  return answerFields(primaryGraph, args, fields, parentageOf) as Partial<TraceResult>;
+}
+
+/** The parentage of each step on a path, root first. */
+function parentageOf(graph: LineageGraph, path: readonly string[]): TraceResult["parentage"] {
+  return path.flatMap((id) => {
+    const step = graph.madeBy.get(id);
+    return step ? [parentageOut(graph, step)] : [];
+  });
+}
+
+/** Where the JSON text of the answer has its parentage spliced in: a key, so it cannot stand inside a string. */
+const PARENTAGE_MARK = '"parentage":0';
+
+/**
+ * The answer's fields as the contract's compact JSON text: the same text as `JSON.stringify(traceFields(...))`,
+ * but each step's parentage is made into JSON once per graph and spliced in. Half of a batch's output is
+ * parentage, and its 10,000 answers on the bench's 100k lineage show 25,000 steps 170,000 times: making and
+ * serialising each anew was a sixth of the batch's time. Throws UnknownNameError for an unknown name.
+ */
+export function traceJson(
+  primaryGraph: LineageGraph,
+  args: TraceArgs,
+  fields: readonly TraceField[] = TRACE_FIELDS,
+): string {
+  let texts: string[] | undefined;
+  const answer = answerFields(primaryGraph, args, fields, (graph, path) => {
+    texts = [];
+    for (const id of path) {
+      // A root's is empty: it has no step.
+      const text = keptText(graph, "parentage-json", id, () => {
+        const step = graph.madeBy.get(id);
+        return step ? JSON.stringify(parentageOut(graph, step)) : "";
+      });
+      if (text !== "") texts.push(text);
+    }
+    return 0;
+  });
+  const json = JSON.stringify(answer);
+  if (texts === undefined) return json;
+  const at = json.indexOf(PARENTAGE_MARK);
+  return `${json.slice(0, at)}"parentage":[${texts.join(",")}]${json.slice(at + PARENTAGE_MARK.length)}`;
+}
+
+/** The fields asked for, in the contract's order, the parentage made by `parentage` (from the path's graph and the path). */
+function answerFields(
+  primaryGraph: LineageGraph,
+  args: TraceArgs,
+  fields: readonly TraceField[],
+  parentage: (graph: LineageGraph, path: readonly string[]) => unknown,
+): Partial<Record<TraceField, unknown>> {
   const graph = underReading(primaryGraph, args.reading);
   const { model, ability } = resolveBoth(graph, args);
   const lineageOfModel = ancestorRanks(graph, model);
@@ -142,7 +194,7 @@ export function traceFields(
   let others: ReturnType<typeof holders> | undefined;
   const elsewhere = () =>
     (others ??= summary.present ? { first: [], total: 0 } : holders(graph, ability, MAX_ELSEWHERE));
-  const field: { [F in TraceField]: () => TraceResult[F] } = {
+  const field: { [F in Exclude<TraceField, "parentage">]: () => TraceResult[F] } & { parentage: () => unknown } = {
     schemaVersion: () => SCHEMA_VERSION,
     model: () => model,
     ability: () => ability,
@@ -168,11 +220,7 @@ export function traceFields(
         introducedBy: summary.present ? (primary().introducedBy?.step ?? null) : null,
       }),
     truncated: () => fold.truncated,
-    parentage: () =>
-      primary().path.flatMap((id) => {
-        const step = graph.madeBy.get(id);
-        return step ? [parentageOut(graph, step)] : [];
-      }),
+    parentage: () => parentage(graph, primary().path),
     // Records of absence explain an absent answer: the model's own first, then its ancestors', nearest first.
     lacks: () => {
       const lacked = graph.lacking.get(ability);
@@ -189,5 +237,5 @@ export function traceFields(
   const wanted = new Set(fields);
   const out: Partial<Record<TraceField, unknown>> = {};
   for (const f of TRACE_FIELDS) if (wanted.has(f)) out[f] = field[f]();
-  return out as Partial<TraceResult>;
+  return out;
 }

@@ -1,0 +1,88 @@
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildGraph, type LineageGraph } from "../../src/graph/build-graph.js";
+import { alternativesOn } from "../../src/graph/readings.js";
+import { loadLineageFile } from "../../src/load/load-lineage.js";
+import { traceFields, traceJson } from "../../src/query/trace.js";
+import { TRACE_FIELDS, type TraceField } from "../../src/vocabulary.js";
+import { lineageFile } from "../support/build.js";
+import { lazyOf } from "../support/lazy-of.js";
+import { randomLineage } from "../support/random-lineage.js";
+
+/** The embedded lineage, built from its file: it has steps with alternative readings. */
+async function embedded(): Promise<LineageGraph> {
+  const loaded = await loadLineageFile(fileURLToPath(new URL("../../lineage.yaml", import.meta.url)));
+  if (!loaded.ok) throw new Error("the embedded lineage is invalid");
+  return buildGraph(loaded.lineage, loaded.order);
+}
+
+/** Asks `graph` for every model and ability pair, each answer twice (the second from the kept texts). */
+function expectSameText(graph: LineageGraph, fields: readonly TraceField[] = TRACE_FIELDS, reading = {}) {
+  for (let round = 0; round < 2; round++)
+    for (const model of graph.modelOrder)
+      for (const ability of graph.abilityOrder) {
+        const args = { model, ability, reading };
+        expect(traceJson(graph, args, fields)).toBe(JSON.stringify(traceFields(graph, args, fields)));
+      }
+}
+
+describe("traceJson: the answer's JSON text with each step's parentage made once", () => {
+  it("is JSON.stringify of the answer for every pair of the embedded lineage, built or compact", async () => {
+    const graph = await embedded();
+    expectSameText(graph);
+    expectSameText(lazyOf(graph).lazy);
+  });
+
+  it("is the same text under each alternative reading, whose steps' parentage differs", async () => {
+    const graph = await embedded();
+    const alternatives = alternativesOn(graph, graph.modelOrder);
+    expect(alternatives.length).toBeGreaterThan(0);
+    for (const alt of alternatives) {
+      const reading = { [alt.step.id]: alt.index };
+      expectSameText(graph, TRACE_FIELDS, reading);
+      // The file's reading again, after the other: its kept texts are the file's.
+      expectSameText(graph, ["parentage"]);
+    }
+  });
+
+  it("is the same text for any choice of fields, parentage among them or not", async () => {
+    const graph = await embedded();
+    fc.assert(
+      fc.property(fc.subarray([...TRACE_FIELDS], { minLength: 1 }), (fields) => {
+        const model = graph.modelOrder[graph.modelOrder.length - 1]!;
+        for (const ability of graph.abilityOrder) {
+          const args = { model, ability };
+          expect(traceJson(graph, args, fields)).toBe(JSON.stringify(traceFields(graph, args, fields)));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("is the same text on random lineages, built or compact", () => {
+    fc.assert(
+      fc.property(randomLineage, (lineage) => {
+        const graph = buildGraph(lineage);
+        expectSameText(graph);
+        expectSameText(lazyOf(graph).lazy);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("splices at the parentage key even when a text before it holds the key's characters", () => {
+    const lineage = lineageFile([
+      ["s0", [], "a", [["x", "introduced"]]],
+      ["s1", ["a"], "b", [["x", "strengthened"]]],
+    ]);
+    lineage.steps[0]!.label = '"parentage":0,"x":"y"';
+    lineage.steps[0]!.claims[0]!.note = '{"parentage":0}';
+    lineage.steps[1]!.note = '"parentage":0';
+    const graph = buildGraph(lineage);
+    const args = { model: "b", ability: "x" };
+    const text = traceJson(graph, args);
+    expect(text).toBe(JSON.stringify(traceFields(graph, args, TRACE_FIELDS)));
+    expect((JSON.parse(text) as { parentage: { step: string }[] }).parentage.map((p) => p.step)).toEqual(["s0", "s1"]);
+  });
+});
