@@ -1,6 +1,6 @@
 /** trace: where an ability of a model came from, by which path, how sure, and what changed it since. */
 import { isPresent, SCHEMA_VERSION, TRACE_FIELDS, type TraceField } from "../vocabulary.js";
-import type { TraceResult } from "../contract.js";
+import type { EntryResult, TraceResult } from "../contract.js";
 import {
   alternativesOn,
   ancestorRanks,
@@ -12,6 +12,7 @@ import {
   type Reading,
   type ReadingChoice,
   readingKey,
+  type StepClaim,
   resolve,
   resolveAny,
   stateOf,
@@ -99,15 +100,24 @@ function underReadings(
   });
 }
 
+/**
+ * How the answer shows applied claims and parentage: as the contract's objects, or (for `traceJson`) as marks
+ * its text has the kept JSON of each spliced in for.
+ */
+interface Shown {
+  entry(graph: LineageGraph, applied: StepClaim): EntryResult;
+  parentage(graph: LineageGraph, path: readonly string[]): TraceResult["parentage"];
+}
+
 /** One reading as the contract shows it. */
-function readingOut(graph: LineageGraph, reading: Reading): TraceResult["readings"][number] {
+function readingOut(graph: LineageGraph, reading: Reading, shown: Shown): TraceResult["readings"][number] {
   const state = stateOf(reading.history);
   const intro = introducerOf(reading);
   return {
     state,
     present: isPresent(state),
-    introducedBy: intro ? entryOut(graph, intro) : null,
-    history: historyOf(reading).map((a) => entryOut(graph, a)),
+    introducedBy: intro ? shown.entry(graph, intro) : null,
+    history: historyOf(reading).map((a) => shown.entry(graph, a)),
     path: pathOf(reading),
     confidence: readingConfidence(reading),
     ...readingConfidences(reading),
@@ -129,25 +139,34 @@ export function traceFields(
   args: TraceArgs,
   fields: readonly TraceField[],
 ): Partial<TraceResult> {
-  return answerFields(primaryGraph, args, fields, parentageOf) as Partial<TraceResult>;
+  return answerFields(primaryGraph, args, fields, AS_OBJECTS) as Partial<TraceResult>;
 }
 
-/** The parentage of each step on a path, root first. */
-function parentageOf(graph: LineageGraph, path: readonly string[]): TraceResult["parentage"] {
-  return path.flatMap((id) => {
-    const step = graph.madeBy.get(id);
-    return step ? [parentageOut(graph, step)] : [];
-  });
-}
+/** The contract's objects. */
+const AS_OBJECTS: Shown = {
+  entry: entryOut,
+  parentage: (graph, path) =>
+    path.flatMap((id) => {
+      const step = graph.madeBy.get(id);
+      return step ? [parentageOut(graph, step)] : [];
+    }),
+};
 
-/** Where the JSON text of the answer has its parentage spliced in: a key, so it cannot stand inside a string. */
-const PARENTAGE_MARK = '"parentage":0';
+/**
+ * Where the JSON text of the answer has its parentage spliced in, and the key of the object that stands for
+ * an applied claim (`{"\u0000entry":N}`, N its place in the answer's list): keys, which no text of the
+ * lineage can stand for inside a JSON string (its quotes are escaped there), and no field of the contract has.
+ */
+const PARENTAGE_MARK = '"parentage":[]';
+const ENTRY_KEY = "\u0000entry";
+const ENTRY_MARK = /\{"\\u0000entry":(\d+)\}/g;
 
 /**
  * The answer's fields as the contract's compact JSON text: the same text as `JSON.stringify(traceFields(...))`,
- * but each step's parentage is made into JSON once per graph and spliced in. Half of a batch's output is
- * parentage, and its 10,000 answers on the bench's 100k lineage show 25,000 steps 170,000 times: making and
- * serialising each anew was a sixth of the batch's time. Throws UnknownNameError for an unknown name.
+ * but each step's parentage and each applied claim is made into JSON once per graph and spliced in. A batch
+ * shows the same ones again and again: its 10,000 answers on the bench's 100k lineage show 25,000 steps'
+ * parentage 170,000 times (half of its output) and 8,000 claims 60,000 times (a third). Throws
+ * UnknownNameError for an unknown name.
  */
 export function traceJson(
   primaryGraph: LineageGraph,
@@ -155,19 +174,31 @@ export function traceJson(
   fields: readonly TraceField[] = TRACE_FIELDS,
 ): string {
   let texts: string[] | undefined;
-  const answer = answerFields(primaryGraph, args, fields, (graph, path) => {
-    texts = [];
-    for (const id of path) {
-      // A root's is empty: it has no step.
-      const text = keptText(graph, "parentage-json", id, () => {
-        const step = graph.madeBy.get(id);
-        return step ? JSON.stringify(parentageOut(graph, step)) : "";
-      });
-      if (text !== "") texts.push(text);
-    }
-    return 0;
+  const entries: string[] = [];
+  const answer = answerFields(primaryGraph, args, fields, {
+    // A mark in the text only: JSON.stringify is all that reads it.
+    entry: (graph, applied) => {
+      const { step, claim } = applied;
+      const text = keptText(graph, "entry-json", `${step.id}\u0000${step.claims.indexOf(claim)}`, () =>
+        JSON.stringify(entryOut(graph, applied)),
+      );
+      return { [ENTRY_KEY]: entries.push(text) - 1 } as unknown as EntryResult;
+    },
+    parentage: (graph, path) => {
+      texts = [];
+      for (const id of path) {
+        // A root's is empty: it has no step.
+        const text = keptText(graph, "parentage-json", id, () => {
+          const step = graph.madeBy.get(id);
+          return step ? JSON.stringify(parentageOut(graph, step)) : "";
+        });
+        if (text !== "") texts.push(text);
+      }
+      return [];
+    },
   });
-  const json = JSON.stringify(answer);
+  let json = JSON.stringify(answer);
+  if (entries.length > 0) json = json.replace(ENTRY_MARK, (_, k: string) => entries[Number(k)]!);
   if (texts === undefined) return json;
   const at = json.indexOf(PARENTAGE_MARK);
   return `${json.slice(0, at)}"parentage":[${texts.join(",")}]${json.slice(at + PARENTAGE_MARK.length)}`;
@@ -178,7 +209,7 @@ function answerFields(
   primaryGraph: LineageGraph,
   args: TraceArgs,
   fields: readonly TraceField[],
-  parentage: (graph: LineageGraph, path: readonly string[]) => unknown,
+  shown: Shown,
 ): Partial<Record<TraceField, unknown>> {
   const graph = underReading(primaryGraph, args.reading);
   const { model, ability } = resolveBoth(graph, args);
@@ -188,13 +219,13 @@ function answerFields(
   // The primary reading is the first of the readings: converted once, it serves both.
   let readings: TraceResult["readings"] | undefined;
   let primaryOut: TraceResult["readings"][number] | undefined;
-  const primary = () => (primaryOut ??= readings?.[0] ?? readingOut(graph, summary.primary));
+  const primary = () => (primaryOut ??= readings?.[0] ?? readingOut(graph, summary.primary, shown));
   const allReadings = () =>
-    (readings ??= summary.readings.map((r, i) => (i === 0 && primaryOut ? primaryOut : readingOut(graph, r))));
+    (readings ??= summary.readings.map((r, i) => (i === 0 && primaryOut ? primaryOut : readingOut(graph, r, shown))));
   let others: ReturnType<typeof holders> | undefined;
   const elsewhere = () =>
     (others ??= summary.present ? { first: [], total: 0 } : holders(graph, ability, MAX_ELSEWHERE));
-  const field: { [F in Exclude<TraceField, "parentage">]: () => TraceResult[F] } & { parentage: () => unknown } = {
+  const field: { [F in TraceField]: () => TraceResult[F] } = {
     schemaVersion: () => SCHEMA_VERSION,
     model: () => model,
     ability: () => ability,
@@ -203,7 +234,7 @@ function answerFields(
     size: () => summary.size,
     stateText: () => stateText(summary.state, sizeOf(summary.primary)),
     introducedBy: () => primary().introducedBy,
-    origins: () => (summary.present ? originsOf(graph, summary.readings).map((o) => entryOut(graph, o)) : []),
+    origins: () => (summary.present ? originsOf(graph, summary.readings).map((o) => shown.entry(graph, o)) : []),
     changes: () => laterChanges(summary.primary).map(changeOut),
     history: () => primary().history,
     path: () => primary().path,
@@ -217,10 +248,10 @@ function answerFields(
       underReadings(primaryGraph, graph, args, primary().path, ability, {
         present: summary.present,
         state: summary.state,
-        introducedBy: summary.present ? (primary().introducedBy?.step ?? null) : null,
+        introducedBy: summary.present ? (introducerOf(summary.primary)?.step.id ?? null) : null,
       }),
     truncated: () => fold.truncated,
-    parentage: () => parentage(graph, primary().path),
+    parentage: () => shown.parentage(graph, primary().path),
     // Records of absence explain an absent answer: the model's own first, then its ancestors', nearest first.
     lacks: () => {
       const lacked = graph.lacking.get(ability);

@@ -71,14 +71,16 @@ describe("traceJson: the answer's JSON text with each step's parentage made once
     );
   });
 
-  it("splices at the parentage key even when a text before it holds the key's characters", () => {
+  it("splices at its marks even when a text of the lineage holds their characters", () => {
     const lineage = lineageFile([
       ["s0", [], "a", [["x", "introduced"]]],
       ["s1", ["a"], "b", [["x", "strengthened"]]],
     ]);
     lineage.steps[0]!.label = '"parentage":0,"x":"y"';
     lineage.steps[0]!.claims[0]!.note = '{"parentage":0}';
-    lineage.steps[1]!.note = '"parentage":0';
+    lineage.steps[1]!.note = '"parentage":[]';
+    // An applied claim's mark too, as text and with the character its key holds.
+    lineage.steps[1]!.claims[0]!.note = '{"\\u0000entry":0} {"\u0000entry":0}';
     const graph = buildGraph(lineage);
     const args = { model: "b", ability: "x" };
     const text = traceJson(graph, args);
