@@ -47,7 +47,7 @@ export interface GraphCache {
   readonly suggestions: Map<string, string>;
   /** The graph under each parentage reading asked for, by its key. */
   readonly readings: Map<string, LineageGraph>;
-  /** Per kind of text (`keptText`): what a query made of a model, step or ability, by its id, kept. */
+  /** Per kind of text (`keptTexts`): what a query made of a model, step or ability, by its id, kept. */
   readonly texts: Map<string, Map<string, string>>;
   /** The steps by id, made on first use. */
   steps?: ReadonlyMap<string, StepEntry>;
@@ -91,15 +91,12 @@ export function slot<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 }
 
 /**
- * A text a query makes of one thing of the lineage (`kind` names which text: a model's parentage as JSON,
- * say; `id` names the thing), made by `make` on first use and kept per graph: a batch of answers shows the
- * same steps again and again. Keyed by id, a string a walk has already hashed. Bounded by the lineage.
+ * The texts a query makes of things of the lineage (`kind` names which text: a model's parentage as JSON,
+ * say), by the id of each, kept per graph: a batch of answers shows the same steps again and again. The
+ * caller adds what it makes; bounded by the lineage.
  */
-export function keptText(graph: LineageGraph, kind: string, id: string, make: () => string): string {
-  const texts = slot(cacheOf(graph).texts, kind, () => new Map<string, string>());
-  let text = texts.get(id);
-  if (text === undefined) texts.set(id, (text = make()));
-  return text;
+export function keptTexts(graph: LineageGraph, kind: string): Map<string, string> {
+  return slot(cacheOf(graph).texts, kind, () => new Map<string, string>());
 }
 
 /**

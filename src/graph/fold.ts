@@ -83,23 +83,38 @@ export function claimsAtRank(graph: LineageGraph, ability: string): ClaimsByRank
     const { claimStart, claimRank } = graph.index;
     const first = a === undefined ? 0 : claimStart[a]!;
     const count = a === undefined ? 0 : claimStart[a + 1]! - first;
-    // Positions sorted by rank, ties kept in claim order (a stable sort); claims are often in order already.
-    const positions = Int32Array.from({ length: count }, (_, i) => first + i);
-    let sorted = true;
-    for (let i = 1; i < count && sorted; i++) sorted = claimRank[positions[i - 1]!]! <= claimRank[positions[i]!]!;
-    if (!sorted) positions.sort((x, y) => claimRank[x]! - claimRank[y]! || x - y);
-    const ranks: number[] = [];
-    const start: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const r = claimRank[positions[i]!]!;
-      if (ranks.length === 0 || ranks[ranks.length - 1] !== r) {
-        ranks.push(r);
-        start.push(i);
-      }
-    }
-    start.push(count);
-    return { ranks: Int32Array.from(ranks), start: Int32Array.from(start), positions };
+    return claimsByRank(claimRank, first, count);
   });
+}
+
+/**
+ * Positions `first` up to `first + count` of the claim index, sorted by rank, ties kept in claim order (a
+ * stable sort; claims are often in order already), grouped by rank. A plain function over typed arrays, so
+ * that it is optimised once: a batch makes one for each of 200 abilities (a closure over array callbacks
+ * took 32 ms for those of the bench's 100k lineage).
+ */
+function claimsByRank(claimRank: Int32Array, first: number, count: number): ClaimsByRank {
+  const positions = new Int32Array(count);
+  let sorted = true;
+  for (let i = 0; i < count; i++) {
+    positions[i] = first + i;
+    if (i > 0 && claimRank[first + i]! < claimRank[first + i - 1]!) sorted = false;
+  }
+  if (!sorted) positions.sort((x, y) => claimRank[x]! - claimRank[y]! || x - y);
+  let groups = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || claimRank[positions[i]!] !== claimRank[positions[i - 1]!]) groups++;
+  const ranks = new Int32Array(groups);
+  const start = new Int32Array(groups + 1);
+  let g = 0;
+  for (let i = 0; i < count; i++) {
+    const r = claimRank[positions[i]!]!;
+    if (i === 0 || r !== claimRank[positions[i - 1]!]) {
+      ranks[g] = r;
+      start[g++] = i;
+    }
+  }
+  start[groups] = count;
+  return { ranks, start, positions };
 }
 
 /** The first index at or after `from` of ascending `sorted` whose value is at least `r` (its length when none is). */

@@ -22,7 +22,7 @@ export { descendantLevels, type DescendantLevels } from "./walk.js";
 export { childModels, knownName, madeHow, relationOf, type MadeHow } from "./step-facts.js";
 export { resolve, resolveAny, stepById, UnknownNameError, type NameKind, type Named } from "./names.js";
 export { holders, statesInOrder } from "./presence.js";
-export { keptText } from "./cache.js";
+export { keptTexts } from "./cache.js";
 export {
   alternativesOn,
   parseReading,

@@ -73,28 +73,45 @@ export function statesInOrder(graph: LineageGraph, ability: string): AbilityStat
  */
 function presentWords(graph: LineageGraph, group: number): Int32Array {
   return slot(cacheOf(graph).presentWords, group, () => {
-    const n = graph.modelOrder.length;
     const { claimStart, claimRank, claimEffect, parentStart, parentRanks } = graph.index;
-    const claimed = new Int32Array(n);
-    const words = new Int32Array(n);
-    const abilities = graph.abilityOrder.length;
-    for (let a = group * 32; a < Math.min(abilities, group * 32 + 32); a++) {
-      const bit = 1 << (a & 31);
-      // Claims apply in order: the last wins.
-      for (let j = claimStart[a]!; j < claimStart[a + 1]!; j++) {
-        const r = claimRank[j]!;
-        claimed[r]! |= bit;
-        if (1 + claimEffect[j]! === LOST) words[r]! &= ~bit;
-        else words[r]! |= bit;
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      let inherited = 0;
-      for (let j = parentStart[i]!; j < parentStart[i + 1]!; j++) inherited |= words[parentRanks[j]!]!;
-      words[i] = (inherited & ~claimed[i]!) | words[i]!;
-    }
-    return words;
+    const from = group * 32;
+    const to = Math.min(graph.abilityOrder.length, from + 32);
+    return wordsOf(graph.modelOrder.length, from, to, claimStart, claimRank, claimEffect, parentStart, parentRanks);
   });
+}
+
+/**
+ * The words of abilities `from` up to `to` (a group of 32). A plain function over typed arrays, so that it is
+ * optimised once (inside the cache's closure, a batch's 7 groups on the 100k lineage took 31 ms).
+ */
+function wordsOf(
+  n: number,
+  from: number,
+  to: number,
+  claimStart: Int32Array,
+  claimRank: Int32Array,
+  claimEffect: Uint8Array,
+  parentStart: Int32Array,
+  parentRanks: Int32Array,
+): Int32Array {
+  const claimed = new Int32Array(n);
+  const words = new Int32Array(n);
+  for (let a = from; a < to; a++) {
+    const bit = 1 << (a & 31);
+    // Claims apply in order: the last wins.
+    for (let j = claimStart[a]!; j < claimStart[a + 1]!; j++) {
+      const r = claimRank[j]!;
+      claimed[r]! |= bit;
+      if (1 + claimEffect[j]! === LOST) words[r]! &= ~bit;
+      else words[r]! |= bit;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    let inherited = 0;
+    for (let j = parentStart[i]!; j < parentStart[i + 1]!; j++) inherited |= words[parentRanks[j]!]!;
+    words[i] = (inherited & ~claimed[i]!) | words[i]!;
+  }
+  return words;
 }
 
 /** The state of `ability` at the model of rank `r`, which has it: its own last claim's, else its first parent's that has it. */

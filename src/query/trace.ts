@@ -6,7 +6,7 @@ import {
   ancestorRanks,
   foldAbility,
   holders,
-  keptText,
+  keptTexts,
   type LineageGraph,
   pathOf,
   type Reading,
@@ -158,7 +158,6 @@ const AS_OBJECTS: Shown = {
  * lineage can stand for inside a JSON string (its quotes are escaped there), and no field of the contract has.
  */
 const PARENTAGE_MARK = '"parentage":[]';
-const ENTRY_KEY = "\u0000entry";
 const ENTRY_MARK = /\{"\\u0000entry":(\d+)\}/g;
 
 /**
@@ -175,23 +174,30 @@ export function traceJson(
 ): string {
   let texts: string[] | undefined;
   const entries: string[] = [];
+  // The kept texts of applied claims, looked up once an answer (every entry of one is of the same graph).
+  let keptFor: LineageGraph | undefined;
+  let keptEntries: Map<string, string> | undefined;
   const answer = answerFields(primaryGraph, args, fields, {
     // A mark in the text only: JSON.stringify is all that reads it.
     entry: (graph, applied) => {
       const { step, claim } = applied;
-      const text = keptText(graph, "entry-json", `${step.id}\u0000${step.claims.indexOf(claim)}`, () =>
-        JSON.stringify(entryOut(graph, applied)),
-      );
-      return { [ENTRY_KEY]: entries.push(text) - 1 } as unknown as EntryResult;
+      if (keptFor !== graph) keptEntries = keptTexts((keptFor = graph), "entry-json");
+      const kept = keptEntries!;
+      const key = `${step.id}\u0000${step.claims.indexOf(claim)}`;
+      let text = kept.get(key);
+      if (text === undefined) kept.set(key, (text = JSON.stringify(entryOut(graph, applied))));
+      return { "\u0000entry": entries.push(text) - 1 } as unknown as EntryResult;
     },
     parentage: (graph, path) => {
+      const kept = keptTexts(graph, "parentage-json");
       texts = [];
       for (const id of path) {
-        // A root's is empty: it has no step.
-        const text = keptText(graph, "parentage-json", id, () => {
+        let text = kept.get(id);
+        if (text === undefined) {
           const step = graph.madeBy.get(id);
-          return step ? JSON.stringify(parentageOut(graph, step)) : "";
-        });
+          // A root's is empty: it has no step.
+          kept.set(id, (text = step ? JSON.stringify(parentageOut(graph, step)) : ""));
+        }
         if (text !== "") texts.push(text);
       }
       return [];
