@@ -16,7 +16,7 @@ const LAYER = {
 
 /** Shared modules every layer may read: the format, the vocabulary, the contract, limits, problems. */
 const SHARED =
-  "^src/(schema|vocabulary|notation|contract|limits|problem|suggest|exit-codes|lineage-error|package-root|json-schema|name-key)\\.ts$";
+  "^src/(schema|vocabulary|notation|contract|limits|problem|suggest|exit-codes|lineage-error|package-root|json-schema|json-text|name-key)\\.ts$";
 
 /** One rule: `from` may not import any of `to`. */
 function forbid(name, comment, from, to) {

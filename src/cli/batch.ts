@@ -107,14 +107,15 @@ export async function traceBatch(
       if (line === "") continue;
       const result = answer(graph, n, line, fields, reading);
       if (result instanceof CliFailure) code = Math.max(code, result.exitCode);
-      out += `${result instanceof CliFailure ? JSON.stringify(errorBody(result, n)) : result}\n`;
+      // Escaped as every --json output is (the characters JSON leaves raw that act on a terminal): an answer
+      // comes so from traceJson.
+      out += `${result instanceof CliFailure ? escapeJson(JSON.stringify(errorBody(result, n))) : result}\n`;
       if (out.length >= FLUSH_AT) {
-        await writeOut(io.stdout, escapeJson(out));
+        await writeOut(io.stdout, out);
         out = "";
       }
     }
-    // Escaped as every --json output is (the characters JSON leaves raw that act on a terminal), by the chunk.
-    if (out !== "") await writeOut(io.stdout, escapeJson(out));
+    if (out !== "") await writeOut(io.stdout, out);
     if (io.stdout.closed) return code;
   }
 }
