@@ -213,7 +213,7 @@ export function traceJson(
   return `${json.slice(0, at)}"parentage":[${texts.join(",")}]${json.slice(at + PARENTAGE_MARK.length)}`;
 }
 
-/** The fields asked for, in the contract's order, the parentage made by `parentage` (from the path's graph and the path). */
+/** The fields asked for, in the contract's order, applied claims and parentage shown as `shown` makes them. */
 function answerFields(
   primaryGraph: LineageGraph,
   args: TraceArgs,
