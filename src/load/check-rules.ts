@@ -28,6 +28,8 @@ export interface RuleOutcome {
   warnings: PendingWarnings;
   /** The lineage order (undefined on a cycle), computed if asked. */
   order: () => string[] | undefined;
+  /** Every issue the rules found, not located (a load on two threads locates both threads' together). */
+  issues: Issue[];
 }
 
 /** Runs `rules` (by default every rule) after the `early` problems (of the parse). */
@@ -42,8 +44,8 @@ export function checkRules(
   const issues = rules.flatMap((rule) => rule(ctx));
   const order = () => topologicalOrder(ctx);
   const failed = early.some((p) => p.severity === "error") || issues.some((i) => (i.severity ?? "error") === "error");
-  if (!failed) return { problems: [], warnings: { located: early, issues }, order };
-  return { problems: locatedWarnings(file, { located: early, issues }, locator), warnings: NONE, order };
+  if (!failed) return { problems: [], warnings: { located: early, issues }, order, issues };
+  return { problems: locatedWarnings(file, { located: early, issues }, locator), warnings: NONE, order, issues };
 }
 
 const NONE: PendingWarnings = { located: [], issues: [] };

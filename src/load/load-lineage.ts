@@ -42,52 +42,91 @@ function yamlNodeEstimate(text: string): number {
 /** The locator of a file that could not be parsed again with positions: problems keep their path, not a line. */
 const unlocated = () => ({ line: null, column: null });
 
-/** Validates lineage text; `file` is the name used in messages (a `.json` name selects strict JSON). Never throws. */
-export function loadLineageText(text: string, file: string): LoadResult {
-  let data: unknown;
-  let early: Problem[] = [];
-  let locate: Locator;
+/**
+ * Lineage text parsed for the schema step: its data, the problems found while parsing (a key given twice,
+ * when the located YAML path read it), and how to locate a problem; or the problems that end the load there.
+ */
+export type ParsedText =
+  { ok: true; data: unknown; early: Problem[]; locate: Locator } | { ok: false; problems: Problem[] };
+
+/** Parses lineage text as loading it does (`file` names it; a `.json` name selects strict JSON). Never throws. */
+export function parseLineageText(text: string, file: string): ParsedText {
   if (isJsonPath(file)) {
     const parsed = parseJson(file, text);
-    if (!parsed.ok) return { ok: false, file, problems: [parsed.problem] };
-    data = parsed.data;
+    if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
     // Positions are needed only when something is wrong: scan for just those paths then.
-    locate = jsonLocate(text);
-  } else {
-    const source = yamlSource(text);
-    const first = earlyProblem(file, source);
-    if (first) return { ok: false, file, problems: [first] };
-    // The fast path reads what needs no report; anything else is parsed again with positions.
-    const fast = parseYamlFast(source);
-    const locatable = () =>
-      source.length <= LIMITS.maxYamlLocateBytes &&
-      Math.max(fast.ok ? fast.nodes : fast.refusal.nodes, yamlNodeEstimate(source)) <= LIMITS.maxYamlLocateNodes;
-    if (fast.ok) {
-      data = fast.data;
-      locate = (issues) => {
-        // Past the limits, the entry each problem is in is parsed again. Warnings alone (a valid file: a
-        // query never shows them, and a whole second parse would cost ten times the first) are located so
-        // too; an error, within the limits, has the whole file parsed again with positions.
-        const warningsOnly = issues.every((issue) => issue.severity === "warning");
-        if (!locatable() || warningsOnly) return chunkLocator(source, fast.data);
-        const again = parseText(file, text);
-        return again.ok ? again.parsed.locate : unlocated;
-      };
-    } else if (fast.refusal.reason === "nodes" || !locatable()) {
-      const { message, at } = fast.refusal;
+    return { ok: true, data: parsed.data, early: [], locate: jsonLocate(text) };
+  }
+  const source = yamlSource(text);
+  const first = earlyProblem(file, source);
+  if (first) return { ok: false, problems: [first] };
+  // The fast path reads what needs no report; anything else is parsed again with positions.
+  const fast = parseYamlFast(source);
+  if (fast.ok) return { ok: true, data: fast.data, early: [], locate: fastLocator(text, file, source, fast) };
+  if (fast.refusal.reason === "nodes" || !yamlLocatable(source, fast.refusal.nodes)) {
+    const { message, at } = fast.refusal;
+    return {
+      ok: false,
+      problems: [{ file, line: at?.line ?? null, column: at?.column ?? null, severity: "error", message, path: [] }],
+    };
+  }
+  const parsed = parseText(file, text);
+  if (!parsed.ok) return { ok: false, problems: sortProblems(parsed.problems) };
+  return { ok: true, data: parsed.parsed.data, early: parsed.parsed.duplicateKeys, locate: () => parsed.parsed.locate };
+}
+
+/**
+ * Lineage text read the quick way, for a thread that leaves every check of the text itself to another
+ * (load-parallel.ts): JSON by a bare JSON.parse, YAML by the fast path alone. Undefined where that way
+ * does not read it. Never throws.
+ */
+export function quickParse(text: string, file: string): { data: unknown; locate: Locator } | undefined {
+  if (isJsonPath(file)) {
+    try {
       return {
-        ok: false,
-        file,
-        problems: [{ file, line: at?.line ?? null, column: at?.column ?? null, severity: "error", message, path: [] }],
+        data: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown,
+        locate: jsonLocate(text),
       };
-    } else {
-      const parsed = parseText(file, text);
-      if (!parsed.ok) return { ok: false, file, problems: sortProblems(parsed.problems) };
-      data = parsed.parsed.data;
-      early = parsed.parsed.duplicateKeys;
-      locate = () => parsed.parsed.locate;
+    } catch {
+      return undefined;
     }
   }
+  const source = yamlSource(text);
+  if (earlyProblem(file, source)) return undefined;
+  const fast = parseYamlFast(source);
+  return fast.ok ? { data: fast.data, locate: fastLocator(text, file, source, fast) } : undefined;
+}
+
+/** Whether YAML text is small enough to be parsed again whole with positions. */
+function yamlLocatable(source: string, nodes: number): boolean {
+  return (
+    source.length <= LIMITS.maxYamlLocateBytes && Math.max(nodes, yamlNodeEstimate(source)) <= LIMITS.maxYamlLocateNodes
+  );
+}
+
+/** The locator of YAML text the fast path read. */
+function fastLocator(
+  text: string,
+  file: string,
+  source: string,
+  fast: { data: Record<string, unknown>; nodes: number },
+): Locator {
+  return (issues) => {
+    // Past the limits, the entry each problem is in is parsed again. Warnings alone (a valid file: a
+    // query never shows them, and a whole second parse would cost ten times the first) are located so
+    // too; an error, within the limits, has the whole file parsed again with positions.
+    const warningsOnly = issues.every((issue) => issue.severity === "warning");
+    if (!yamlLocatable(source, fast.nodes) || warningsOnly) return chunkLocator(source, fast.data);
+    const again = parseText(file, text);
+    return again.ok ? again.parsed.locate : unlocated;
+  };
+}
+
+/** Validates lineage text; `file` is the name used in messages (a `.json` name selects strict JSON). Never throws. */
+export function loadLineageText(text: string, file: string): LoadResult {
+  const parsed = parseLineageText(text, file);
+  if (!parsed.ok) return { ok: false, file, problems: parsed.problems };
+  const { data, early, locate } = parsed;
   const schema = validateSchema(data);
   if (!schema.ok) {
     return {
@@ -110,6 +149,5 @@ export async function loadLineageFile(file: string): Promise<LoadResult> {
 
 // What the two-thread load (store/load-parallel.ts) runs on its own thread, from this lazily loaded module.
 export { checkRules, locatedWarnings, validResult } from "./check-rules.js";
-export { jsonLocate, parseJson } from "./parse-json.js";
 export { RULES_AFTER } from "./rules/index.js";
 export { withDefaults } from "./with-defaults.js";

@@ -1,16 +1,16 @@
 /**
- * Loading a large JSON lineage on both cores: a worker thread checks it against the schema (zod, the
- * larger part of validating) and the rules that need no lineage order, while this thread parses the same
- * text, checks the other rules and does the caller's work on the result (building the graph, writing the
+ * Loading a large lineage (JSON or YAML) on both cores: a worker thread parses it with every check and
+ * checks it against the schema (zod, the larger part of validating) and the rules that need no lineage
+ * order, while this thread parses the same text the quick way, checks the other rules and does the caller's work on the result (building the graph, writing the
  * cache entry). The outcome is the one loadLineageText gives; the caller's work is kept only when it is valid.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { LineageFile } from "../schema.js";
-import { sortProblems, type PendingWarnings, type Problem } from "../problem.js";
-import type { LoadResult } from "../load/load-lineage.js";
+import type { Issue, PendingWarnings } from "../problem.js";
 import { isJsonPath } from "../load/read-source.js";
+import type { LoadResult } from "../load/load-lineage.js";
 import type { SchemaCheckRequest, SchemaVerdict } from "./validate-worker.js";
 
 /**
@@ -28,7 +28,11 @@ export function defaultWorkerFile(): string | undefined {
   return undefined;
 }
 
-/** Whether a file is loaded in parallel: a JSON lineage of at least `minBytes`, with a worker script. */
+/**
+ * Whether a file is loaded in parallel: a JSON lineage of at least `minBytes`, with a worker script. Not
+ * YAML: its parse is four times JSON's, and two of them at once took longer than one and the schema check
+ * after it (in-process, 100k models: 12.3-13.2 s against 10.5-11.1 s).
+ */
 export function useParallel(
   file: string,
   size: number,
@@ -52,7 +56,7 @@ export interface ParallelOutcome<T> {
   discarded?: T;
 }
 
-/** Loads JSON text (and its bytes, for the worker) with the schema check in `workerFile`. Never throws. */
+/** Loads lineage text (and its bytes, for the worker) with the schema check in `workerFile`. Never throws. */
 export async function loadInParallel<T>(
   text: string,
   bytes: Uint8Array,
@@ -75,27 +79,27 @@ export async function loadInParallel<T>(
   });
   try {
     // The parser and the rules live in the lazy bundle a load needs anyway: none of it is in every start.
-    const { checkRules, jsonLocate, locatedWarnings, RULES_AFTER, validResult, withDefaults } =
+    const { checkRules, locatedWarnings, quickParse, RULES_AFTER, validResult, withDefaults } =
       await import("../load/load-lineage.js");
-    // The worker parses the same text with every check (syntax, a key given twice, the depth limit) and
-    // locates what it finds: this thread only needs the data, and leaves a text JSON.parse refuses to it.
-    let data: unknown;
-    try {
-      data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
-    } catch {
+    // The worker parses the same text with every check (syntax, a key given twice, the depth and alias
+    // limits) and locates what it finds: this thread only needs the data, and leaves a text its quick
+    // parse refuses to the worker.
+    const quick = quickParse(text, file);
+    if (quick === undefined) {
       const schema = await verdict;
-      // (Both parse with JSON.parse: a verdict that saw none, or none at all, leaves it to the usual load.)
+      // (A verdict that saw no problem, or none at all, leaves it to the usual load.)
       return schema && !schema.ok ? { result: { ok: false, file, problems: schema.problems } } : {};
     }
+    const { data, locate } = quick;
     // On data that is not schema-valid any of this may throw or be wrong: the verdict decides.
     let lineage: LineageFile | undefined;
-    let rules: { failed: Problem[]; warnings: PendingWarnings; order?: string[] } | undefined;
+    let rules: { issues: Issue[]; warnings: PendingWarnings; order?: string[] } | undefined;
     let built: T | undefined;
     try {
       lineage = withDefaults(data);
-      const checked = checkRules(lineage, file, jsonLocate(text), [], RULES_AFTER);
-      rules = { failed: checked.problems, warnings: checked.warnings, order: checked.order() };
-      if (rules.failed.length === 0) built = speculate(lineage, rules.order, rules.warnings);
+      const checked = checkRules(lineage, file, locate, [], RULES_AFTER);
+      rules = { issues: checked.issues, warnings: checked.warnings, order: checked.order() };
+      if (checked.problems.length === 0) built = speculate(lineage, rules.order, rules.warnings);
     } catch {
       rules = undefined;
     }
@@ -103,18 +107,15 @@ export async function loadInParallel<T>(
     if (schema === undefined) return { discarded: built };
     if (!schema.ok) return { result: { ok: false, file, problems: schema.problems }, discarded: built };
     if (!lineage || !rules) return { discarded: built }; // schema-valid, yet this thread could not check it: load the usual way
-    // The worker's rules come first in RULES: joined in that order and sorted, the problems are loadLineageText's.
-    if (rules.failed.length > 0 || schema.ruleProblems.some((p) => p.severity === "error")) {
-      const mine = rules.failed.length > 0 ? rules.failed : locatedWarnings(file, rules.warnings, jsonLocate(text));
-      return {
-        result: { ok: false, file, problems: sortProblems([...schema.ruleProblems, ...mine]) },
-        discarded: built,
-      };
+    // The worker's rules come first in RULES: so joined, the issues are those of one load, located by one locator.
+    const issues = [...schema.ruleIssues, ...rules.issues];
+    if (issues.some((issue) => (issue.severity ?? "error") === "error")) {
+      const problems = locatedWarnings(file, { located: [], issues }, locate);
+      return { result: { ok: false, file, problems }, discarded: built };
     }
-    const pending = { located: [...schema.ruleProblems, ...rules.warnings.located], issues: rules.warnings.issues };
-    const result = validResult(file, lineage, rules.order, pending, jsonLocate(text));
+    const result = validResult(file, lineage, rules.order, { located: [], issues }, locate);
     // The speculation saw this thread's warnings only: it stands if the worker's rules added none.
-    return schema.ruleProblems.length === 0 ? { result, built } : { result, discarded: built };
+    return schema.ruleIssues.length === 0 ? { result, built } : { result, discarded: built };
   } finally {
     void worker.terminate();
   }
