@@ -46,11 +46,10 @@ const unlocated = () => ({ line: null, column: null });
  * Lineage text parsed for the schema step: its data, the problems found while parsing (a key given twice,
  * when the located YAML path read it), and how to locate a problem; or the problems that end the load there.
  */
-export type ParsedText =
-  { ok: true; data: unknown; early: Problem[]; locate: Locator } | { ok: false; problems: Problem[] };
+type ParsedText = { ok: true; data: unknown; early: Problem[]; locate: Locator } | { ok: false; problems: Problem[] };
 
 /** Parses lineage text as loading it does (`file` names it; a `.json` name selects strict JSON). Never throws. */
-export function parseLineageText(text: string, file: string): ParsedText {
+function parseLineageText(text: string, file: string): ParsedText {
   if (isJsonPath(file)) {
     const parsed = parseJson(file, text);
     if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
@@ -73,28 +72,6 @@ export function parseLineageText(text: string, file: string): ParsedText {
   const parsed = parseText(file, text);
   if (!parsed.ok) return { ok: false, problems: sortProblems(parsed.problems) };
   return { ok: true, data: parsed.parsed.data, early: parsed.parsed.duplicateKeys, locate: () => parsed.parsed.locate };
-}
-
-/**
- * Lineage text read the quick way, for a thread that leaves every check of the text itself to another
- * (load-parallel.ts): JSON by a bare JSON.parse, YAML by the fast path alone. Undefined where that way
- * does not read it. Never throws.
- */
-export function quickParse(text: string, file: string): { data: unknown; locate: Locator } | undefined {
-  if (isJsonPath(file)) {
-    try {
-      return {
-        data: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown,
-        locate: jsonLocate(text),
-      };
-    } catch {
-      return undefined;
-    }
-  }
-  const source = yamlSource(text);
-  if (earlyProblem(file, source)) return undefined;
-  const fast = parseYamlFast(source);
-  return fast.ok ? { data: fast.data, locate: fastLocator(text, file, source, fast) } : undefined;
 }
 
 /** Whether YAML text is small enough to be parsed again whole with positions. */
@@ -148,6 +125,7 @@ export async function loadLineageFile(file: string): Promise<LoadResult> {
 }
 
 // What the two-thread load (store/load-parallel.ts) runs on its own thread, from this lazily loaded module.
+export { jsonLocate } from "./parse-json.js";
 export { checkRules, locatedWarnings, validResult } from "./check-rules.js";
 export { RULES_AFTER } from "./rules/index.js";
 export { withDefaults } from "./with-defaults.js";

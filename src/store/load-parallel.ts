@@ -1,7 +1,7 @@
 /**
- * Loading a large lineage (JSON or YAML) on both cores: a worker thread parses it with every check and
- * checks it against the schema (zod, the larger part of validating) and the rules that need no lineage
- * order, while this thread parses the same text the quick way, checks the other rules and does the caller's work on the result (building the graph, writing the
+ * Loading a large JSON lineage on both cores: a worker thread checks it against the schema (zod, the
+ * larger part of validating) and the rules that need no lineage order, while this thread parses the same
+ * text, checks the other rules and does the caller's work on the result (building the graph, writing the
  * cache entry). The outcome is the one loadLineageText gives; the caller's work is kept only when it is valid.
  */
 import { existsSync } from "node:fs";
@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { LineageFile } from "../schema.js";
 import type { Issue, PendingWarnings } from "../problem.js";
-import { isJsonPath } from "../load/read-source.js";
 import type { LoadResult } from "../load/load-lineage.js";
+import { isJsonPath } from "../load/read-source.js";
 import type { SchemaCheckRequest, SchemaVerdict } from "./validate-worker.js";
 
 /**
@@ -56,7 +56,7 @@ export interface ParallelOutcome<T> {
   discarded?: T;
 }
 
-/** Loads lineage text (and its bytes, for the worker) with the schema check in `workerFile`. Never throws. */
+/** Loads JSON text (and its bytes, for the worker) with the schema check in `workerFile`. Never throws. */
 export async function loadInParallel<T>(
   text: string,
   bytes: Uint8Array,
@@ -79,18 +79,19 @@ export async function loadInParallel<T>(
   });
   try {
     // The parser and the rules live in the lazy bundle a load needs anyway: none of it is in every start.
-    const { checkRules, locatedWarnings, quickParse, RULES_AFTER, validResult, withDefaults } =
+    const { checkRules, jsonLocate, locatedWarnings, RULES_AFTER, validResult, withDefaults } =
       await import("../load/load-lineage.js");
-    // The worker parses the same text with every check (syntax, a key given twice, the depth and alias
-    // limits) and locates what it finds: this thread only needs the data, and leaves a text its quick
-    // parse refuses to the worker.
-    const quick = quickParse(text, file);
-    if (quick === undefined) {
+    // The worker parses the same text with every check (syntax, a key given twice, the depth limit) and
+    // locates what it finds: this thread only needs the data, and leaves a text JSON.parse refuses to it.
+    let data: unknown;
+    try {
+      data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+    } catch {
       const schema = await verdict;
-      // (A verdict that saw no problem, or none at all, leaves it to the usual load.)
+      // (Both parse with JSON.parse: a verdict that saw none, or none at all, leaves it to the usual load.)
       return schema && !schema.ok ? { result: { ok: false, file, problems: schema.problems } } : {};
     }
-    const { data, locate } = quick;
+    const locate = jsonLocate(text);
     // On data that is not schema-valid any of this may throw or be wrong: the verdict decides.
     let lineage: LineageFile | undefined;
     let rules: { issues: Issue[]; warnings: PendingWarnings; order?: string[] } | undefined;

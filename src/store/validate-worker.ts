@@ -1,7 +1,7 @@
 /**
- * The schema check of a large lineage (JSON or YAML), run in a worker thread while the main thread checks
- * the other rules and builds the graph of the same text (load-parallel.ts). Its verdict is what loadLineageText's schema
- * step decides (the parse error or schema problems, located), or, when the schema holds, the problems of
+ * The schema check of a JSON lineage, run in a worker thread while the main thread checks the other rules
+ * and builds the graph of the same text (load-parallel.ts). Its verdict is what loadLineageText's schema
+ * step decides (the parse error or schema problems, located), or, when the schema holds, the issues of
  * RULES_BESIDE_SCHEMA. Sent a hub dump's path instead, it converts the dump and gives the same verdict on
  * it (open-dump.ts).
  */
@@ -10,7 +10,7 @@ import type { Issue, Problem } from "../problem.js";
 import { sortProblems } from "../problem.js";
 import { checkRules, locateAll } from "../load/check-rules.js";
 import { RULES_BESIDE_SCHEMA } from "../load/rules/index.js";
-import { parseLineageText } from "../load/load-lineage.js";
+import { jsonLocate, parseJson } from "../load/parse-json.js";
 import { decodeUtf8 } from "../load/read-source.js";
 import { validateSchema } from "../load/validate-schema.js";
 import { dumpVerdict, type DumpCheckRequest } from "./open-dump.js";
@@ -28,19 +28,17 @@ export interface SchemaCheckRequest {
   bytes: Uint8Array;
 }
 
-/** Decodes, parses and checks a lineage against the schema, then the rules beside it, as loadLineageText does. Never throws. */
+/** Decodes, parses and checks a JSON lineage against the schema, then the rules beside it. Never throws. */
 export function schemaVerdict(bytes: Uint8Array, file: string): SchemaVerdict {
   const read = decodeUtf8(file, bytes);
   if (!read.ok) return { ok: false, problems: [read.problem] };
-  const parsed = parseLineageText(read.text, file);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  const { data, early, locate } = parsed;
-  const schema = validateSchema(data);
-  if (schema.ok) {
-    // A problem of the parse (`early`) ends a quick parse on the other thread, which then loads the usual way.
-    return { ok: true, ruleIssues: checkRules(schema.lineage, file, locate, early, RULES_BESIDE_SCHEMA).issues };
-  }
-  return { ok: false, problems: sortProblems([...early, ...locateAll(file, locate(schema.issues), schema.issues)]) };
+  const parsed = parseJson(file, read.text);
+  if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
+  const schema = validateSchema(parsed.data);
+  const locator = jsonLocate(read.text);
+  if (schema.ok)
+    return { ok: true, ruleIssues: checkRules(schema.lineage, file, locator, [], RULES_BESIDE_SCHEMA).issues };
+  return { ok: false, problems: sortProblems(locateAll(file, locator(schema.issues), schema.issues)) };
 }
 
 const request = workerData as SchemaCheckRequest | DumpCheckRequest | undefined;
